@@ -1,0 +1,1 @@
+"""Road network of southern Laos: OSM → routable graph → seasonal speeds → snapping → matrices."""

@@ -1,0 +1,1 @@
+"""Problems in, verified solutions out: pickup routing and consolidation/corridor models."""

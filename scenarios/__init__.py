@@ -1,0 +1,1 @@
+"""Scenario files and the engine that runs, compares and reports them; the `bolaven` CLI."""
