@@ -1,0 +1,1 @@
+"""Opt-in benchmarks (`make bench`). They print ratios measured in one run; CI never runs them."""
