@@ -56,21 +56,7 @@ def main() -> None:
     """Entry point of the ``bolaven`` console script."""
     _register()
     try:
-        app(standalone_mode=False)
-    except SystemExit as exc:
-        raise
+        app()  # click handles --help and usage errors, then exits
     except (ValueError, LookupError, OSError, RuntimeError) as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            typer.echo("aborted", err=True)
-            sys.exit(130)
-        raise

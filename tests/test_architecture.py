@@ -26,7 +26,9 @@ def _modules(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [("networks", "optimizer"), ("optimizer", "networks")])
+@pytest.mark.parametrize(
+    ("package", "forbidden"), [("networks", "optimizer"), ("optimizer", "networks")]
+)
 def test_networks_and_optimizer_never_import_each_other(package: str, forbidden: str) -> None:
     """networks and optimizer are independent; only scenarios joins them."""
     offenders = [p.name for p in _modules(package) if {forbidden, "scenarios"} & _imports(p)]
