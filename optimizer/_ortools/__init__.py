@@ -1,0 +1,1 @@
+"""Private OR-Tools adapters: the only modules that import ``ortools``."""

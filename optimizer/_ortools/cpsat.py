@@ -1,0 +1,238 @@
+"""CP-SAT adapter for the consolidation model (the only consolidation code importing ortools).
+
+Variables: ``open[h]`` (bool), ``assign[p, v, h]`` (bool, single sourcing per period),
+``flow[p, h, c]`` (integer kg through corridor ``c``), ``market[p, c, k]`` (integer kg of
+corridor ``c`` credited to market ``k``). The objective is in LAK x kg / t (LAK / 1000) so that
+every coefficient stays an exact integer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from optimizer.consolidation import (
+    UNREACHABLE,
+    Assignment,
+    ConsolidationProblem,
+    ConsolidationResult,
+    CorridorFlow,
+    MarketFlow,
+    SolveParams,
+)
+from optimizer.consolidation_checks import (
+    corridor_serves,
+    market_targets_kg,
+    open_corridors,
+    usable_hubs,
+)
+from optimizer.consolidation_costs import cost_breakdown
+from optimizer.exceptions import InfeasibleProblemError
+
+logger = logging.getLogger(__name__)
+
+_KEY = tuple[int, int, int]
+
+
+@dataclass
+class _Vars:
+    open: dict[int, cp_model.IntVar]
+    assign: dict[_KEY, cp_model.IntVar]
+    flow: dict[_KEY, cp_model.IntVar]
+    market: dict[_KEY, cp_model.IntVar]
+
+
+def _build(
+    model: cp_model.CpModel, problem: ConsolidationProblem, params: SolveParams
+) -> tuple[_Vars, list[cp_model.LinearExprT]]:
+    hubs = usable_hubs(problem, params.forced_open)
+    v = _Vars(open={}, assign={}, flow={}, market={})
+    objective: list[cp_model.LinearExprT] = []
+    for h in hubs:
+        hub = problem.hubs[h]
+        v.open[h] = model.new_bool_var(f"open_{hub.id}")
+        if hub.status == "open" or hub.id in params.forced_open:
+            model.add(v.open[h] == 1)
+        objective.append(hub.fixed_cost_lak * 1000 * v.open[h])
+    for p in range(len(problem.periods)):
+        _build_period(model, problem, p, hubs, v, objective)
+    for h in hubs:
+        received = [
+            problem.supply[vi].green_kg[p] * var for (p, vi, hh), var in v.assign.items() if hh == h
+        ]
+        model.add(sum(received) <= problem.hubs[h].capacity_kg * v.open[h])
+    return v, objective
+
+
+def _build_period(
+    model: cp_model.CpModel,
+    problem: ConsolidationProblem,
+    p: int,
+    hubs: list[int],
+    v: _Vars,
+    objective: list[cp_model.LinearExprT],
+) -> None:
+    collection = problem.collection_lak_per_t[p]
+    total = problem.period_kg(p)
+    for vi, point in enumerate(problem.supply):
+        kg = point.green_kg[p]
+        if kg == 0:
+            continue
+        choices = []
+        for h in hubs:
+            if collection[vi, h] == UNREACHABLE:
+                continue
+            var = model.new_bool_var(f"assign_{p}_{vi}_{h}")
+            model.add_implication(var, v.open[h])
+            v.assign[p, vi, h] = var
+            per_t = int(collection[vi, h]) + problem.hubs[h].handling_lak_per_t
+            objective.append(kg * per_t * var)
+            choices.append(var)
+        model.add_exactly_one(choices)
+    corridors = open_corridors(problem, p)
+    for h in hubs:
+        outs = []
+        for c in corridors:
+            corridor = problem.corridors[c]
+            trunk = int(problem.trunk_lak_per_t[p, h, problem.gateway_index(corridor.gateway_id)])
+            if trunk == UNREACHABLE:
+                continue
+            var = model.new_int_var(0, total, f"flow_{p}_{h}_{c}")
+            v.flow[p, h, c] = var
+            objective.append((trunk + corridor.lak_per_t) * var)
+            outs.append(var)
+        inflow = [
+            problem.supply[vi].green_kg[p] * var
+            for (pp, vi, hh), var in v.assign.items()
+            if pp == p and hh == h
+        ]
+        model.add(sum(outs) == sum(inflow))
+    _gateway_capacity(model, problem, p, v)
+    if problem.markets:
+        _markets(model, problem, p, v, total)
+
+
+def _gateway_capacity(
+    model: cp_model.CpModel, problem: ConsolidationProblem, p: int, v: _Vars
+) -> None:
+    for gateway in problem.gateways:
+        if gateway.capacity_kg is None:
+            continue
+        through = [
+            var
+            for (pp, _, c), var in v.flow.items()
+            if pp == p and problem.corridors[c].gateway_id == gateway.id
+        ]
+        if through:
+            model.add(sum(through) <= gateway.capacity_kg)
+
+
+def _markets(
+    model: cp_model.CpModel, problem: ConsolidationProblem, p: int, v: _Vars, total: int
+) -> None:
+    targets = market_targets_kg(problem, p)
+    used = sorted({c for (pp, _, c) in v.flow if pp == p})
+    by_market: dict[int, list[cp_model.IntVar]] = {k: [] for k in range(len(problem.markets))}
+    for c in used:
+        parts = []
+        for k, market in enumerate(problem.markets):
+            if corridor_serves(problem.corridors[c], market.id):
+                var = model.new_int_var(0, targets[k], f"market_{p}_{c}_{k}")
+                v.market[p, c, k] = var
+                parts.append(var)
+                by_market[k].append(var)
+        flows = [var for (pp, _, cc), var in v.flow.items() if pp == p and cc == c]
+        model.add(sum(parts) == sum(flows))
+    for k, target in enumerate(targets):
+        model.add(sum(by_market[k]) == target)
+    del total
+
+
+def solve_with_cpsat(problem: ConsolidationProblem, params: SolveParams) -> ConsolidationResult:
+    """Build and solve the CP-SAT model; return the (not yet verified) result."""
+    start = time.perf_counter()
+    model = cp_model.CpModel()
+    v, objective = _build(model, problem, params)
+    model.minimize(sum(objective))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = params.time_limit_s
+    solver.parameters.num_workers = params.num_workers
+    solver.parameters.relative_gap_limit = params.relative_gap
+    code = solver.solve(model)
+    elapsed = time.perf_counter() - start
+    num_vars = len(model.proto.variables)
+    logger.info("CP-SAT %s in %.2f s, %d variables", solver.status_name(code), elapsed, num_vars)
+    if code == cp_model.INFEASIBLE:
+        msg = (
+            "infeasible capacities: no assignment of villages to hubs respects every hub "
+            "capacity, gateway capacity and market share (single sourcing per village)."
+        )
+        raise InfeasibleProblemError(msg)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        msg = (
+            f"CP-SAT found no plan within {params.time_limit_s:g} s "
+            f"(status {solver.status_name(code)}); raise the time limit."
+        )
+        raise RuntimeError(msg)
+    return _extract(problem, solver, v, code, elapsed, num_vars)
+
+
+def _extract(
+    problem: ConsolidationProblem,
+    solver: cp_model.CpSolver,
+    v: _Vars,
+    code: cp_model.CpSolverStatus,
+    elapsed: float,
+    num_vars: int,
+) -> ConsolidationResult:
+    periods = problem.periods
+    open_hubs = tuple(problem.hubs[h].id for h, var in v.open.items() if solver.value(var))
+    assignments = tuple(
+        Assignment(
+            period=periods[p],
+            supply_id=problem.supply[vi].id,
+            hub_id=problem.hubs[h].id,
+            green_kg=problem.supply[vi].green_kg[p],
+            collection_lak=round(
+                problem.supply[vi].green_kg[p] * int(problem.collection_lak_per_t[p, vi, h]) / 1000
+            ),
+        )
+        for (p, vi, h), var in v.assign.items()
+        if solver.value(var)
+    )
+    flows = tuple(
+        CorridorFlow(
+            period=periods[p],
+            hub_id=problem.hubs[h].id,
+            corridor_id=problem.corridors[c].id,
+            gateway_id=problem.corridors[c].gateway_id,
+            port=problem.corridors[c].port,
+            green_kg=int(solver.value(var)),
+        )
+        for (p, h, c), var in v.flow.items()
+        if solver.value(var) > 0
+    )
+    market_flows = tuple(
+        MarketFlow(
+            period=periods[p],
+            corridor_id=problem.corridors[c].id,
+            market_id=problem.markets[k].id,
+            green_kg=int(solver.value(var)),
+        )
+        for (p, c, k), var in v.market.items()
+        if solver.value(var) > 0
+    )
+    return ConsolidationResult(
+        status="optimal" if code == cp_model.OPTIMAL else "feasible",
+        open_hubs=open_hubs,
+        assignments=assignments,
+        flows=flows,
+        market_flows=market_flows,
+        cost_lak=cost_breakdown(problem, open_hubs, assignments, flows),
+        total_green_kg=problem.total_kg,
+        num_variables=num_vars,
+        solve_time_s=elapsed,
+    )
