@@ -68,21 +68,71 @@ def info(
         typer.echo(f"  {p['name']:<48} {p['kind']:<12} {p['snap_distance_km']:>8.2f} km{note}")
 
 
+#: The truck priced for each network class when ``--truck`` is not given: the first row of
+#: ``data/vehicles.csv`` with that class (4x4-pickup, 6-wheel, 10-wheel).
+DEFAULT_VEHICLE_CLASS = "medium_truck"
+
+
+def _truck_profile(vehicle: str | None, truck: str | None) -> Any:
+    """The vehicle profile to price the route with (its class is the network class used)."""
+    from networks.model import parse_vehicle
+    from scenarios.costing import find_profile, load_vehicle_profiles
+
+    profiles = load_vehicle_profiles()
+    if truck is not None:
+        profile = find_profile(profiles, truck)
+        if vehicle is not None and parse_vehicle(vehicle).value != profile.network_class:
+            msg = (
+                f"--truck {truck!r} drives as {profile.network_class}; got --vehicle {vehicle!r}. "
+                "Drop --vehicle or pick a truck of that class."
+            )
+            raise ValueError(msg)
+        return profile
+    cls = parse_vehicle(vehicle or DEFAULT_VEHICLE_CLASS).value
+    return next(p for p in profiles if p.network_class == cls)
+
+
 @app.command("route")
 def route_cmd(
     origin: str = typer.Argument(..., help="Place name (case-insensitive) or 'lat,lon'."),
     destination: str = typer.Argument(..., help="Place name (case-insensitive) or 'lat,lon'."),
     season: str = typer.Option("dry", "--season", help="dry or wet."),
-    vehicle: str = typer.Option(
-        "medium_truck", "--vehicle", help="pickup_4x4, medium_truck or heavy_truck."
+    vehicle: str | None = typer.Option(
+        None,
+        "--vehicle",
+        help="pickup_4x4, medium_truck or heavy_truck (default: the --truck's class, "
+        "else medium_truck).",
+    ),
+    truck: str | None = typer.Option(
+        None,
+        "--truck",
+        help="Vehicle type from data/vehicles.csv to price the route (default: the first of "
+        "the class: 4x4-pickup, 6-wheel, 10-wheel).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     network: Path | None = NETWORK_OPTION,
 ) -> None:
-    """Fastest route between two places or points for a season and vehicle class."""
-    from networks import route
+    """Least-cost route between two places or points, with its driving cost (LAK and US$).
 
-    r = route(_load(network), origin, destination, season=season, vehicle=vehicle)
+    The cost is what the pickup and consolidation planners minimise: fuel, maintenance and
+    tyres per km at each road's roughness plus crew time; the fixed cost per vehicle-day is
+    not included.
+    """
+    from networks import route
+    from optimizer import lak_to_usd
+    from scenarios.costing import load_cost_rates, make_edge_cost
+
+    profile = _truck_profile(vehicle, truck)
+    rates = load_cost_rates()
+    r = route(
+        _load(network),
+        origin,
+        destination,
+        season=season,
+        vehicle=profile.network_class,
+        edge_cost=make_edge_cost(profile, rates),
+    )
+    assert r.cost_lak is not None  # an edge_cost was given
     payload: dict[str, Any] = {
         "origin": r.origin,
         "destination": r.destination,
@@ -91,10 +141,12 @@ def route_cmd(
         "refs": list(r.refs),
         "season": r.season.value,
         "vehicle": r.vehicle.value,
+        "truck": profile.name,
+        "cost_lak": round(r.cost_lak),
+        "cost_usd": round(float(lak_to_usd(r.cost_lak, rates)), 2),
+        "lak_per_usd": rates.lak_per_usd,
         "connector_km": [round(c / 1000, 3) for c in r.connector_m],
     }
-    if r.cost_lak is not None:
-        payload["cost_lak"] = round(r.cost_lak)
     if as_json:
         _echo_json(payload)
         return
@@ -102,6 +154,11 @@ def route_cmd(
         f"{r.origin} → {r.destination}: {payload['distance_km']} km, "
         f"{payload['duration_h']} h ({r.vehicle.value}, {r.season.value} season) "
         f"via {' - '.join(r.refs) or 'unnamed roads'}"
+    )
+    typer.echo(
+        f"Driving cost for a {profile.name}: LAK {payload['cost_lak']:,} "
+        f"(US$ {payload['cost_usd']:,.2f} at {rates.lak_per_usd:,.0f} LAK/US$; "
+        "fuel, maintenance, tyres, crew; no fixed cost per day)"
     )
 
 

@@ -28,9 +28,35 @@ def test_route_json_pakse_paksong_is_about_50_km() -> None:
     res = runner.invoke(app, ["route", "Pakse", "paksong", "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
-    assert {"distance_km", "duration_h", "refs", "season", "vehicle"} <= set(out)
-    assert "cost_lak" not in out
+    assert {"distance_km", "duration_h", "refs", "season", "vehicle", "cost_lak"} <= set(out)
     assert out["distance_km"] == pytest.approx(50, abs=5)
+
+
+def test_route_cost_is_positive_and_higher_in_the_wet_season() -> None:
+    """Pakse → Paksong: cost_lak > 0, in US$ at the file's rate, and wet costs more than dry."""
+    dry = json.loads(runner.invoke(app, ["route", "Pakse", "Paksong", "--json"]).output)
+    wet = json.loads(
+        runner.invoke(app, ["route", "Pakse", "Paksong", "--json", "--season", "wet"]).output
+    )
+    assert dry["truck"] == "6-wheel" and dry["vehicle"] == "medium_truck"
+    assert 0 < dry["cost_lak"] < wet["cost_lak"]
+    assert dry["cost_usd"] == pytest.approx(dry["cost_lak"] / dry["lak_per_usd"], abs=0.01)
+
+
+def test_route_truck_sets_the_class_and_prices_a_bigger_truck_higher() -> None:
+    """--truck container drives as heavy_truck and costs more per trip than the 6-wheel."""
+    six = json.loads(runner.invoke(app, ["route", "Pakse", "Paksong", "--json"]).output)
+    res = runner.invoke(app, ["route", "Pakse", "Paksong", "--truck", "container", "--json"])
+    box = json.loads(res.output)
+    assert box["vehicle"] == "heavy_truck" and box["truck"] == "container"
+    assert box["cost_lak"] > six["cost_lak"]
+
+
+def test_route_text_shows_cost_in_lak_and_usd() -> None:
+    """The text output prints the driving cost in LAK and US$ for the priced truck."""
+    res = runner.invoke(app, ["route", "Pakse", "Paksong", "--vehicle", "pickup_4x4"])
+    assert res.exit_code == 0, res.output
+    assert "Driving cost for a 4x4-pickup: LAK " in res.output and "US$ " in res.output
 
 
 def test_route_wet_is_slower_than_dry_for_vang_tao() -> None:
@@ -80,6 +106,11 @@ def test_export_gpkg_has_three_layers(tmp_path: Path) -> None:
         (["route", "Pakse", "15.05,106.45", "--season", "wet", "--vehicle", "heavy_truck"],
          "No passable route"),
         (["route", "Pakse", "Paksong", "--season", "monsoon"], "Unknown season 'monsoon'"),
+        (["route", "Pakse", "Paksong", "--truck", "tuktuk"],
+         "Unknown vehicle type 'tuktuk'. Choose from: 4x4-pickup"),
+        (["route", "Pakse", "Paksong", "--truck", "container", "--vehicle", "pickup_4x4"],
+         "--truck 'container' drives as heavy_truck; got --vehicle 'pickup_4x4'"),
+        (["route", "Pakse", "Paksong", "--vehicle", "bicycle"], "Unknown vehicle class 'bicycle'"),
         (["fetch", "--bbox", "1,2,3"], "Expected --bbox W,S,E,N"),
     ],
 )  # fmt: skip

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from optimizer import SolveParams, verify
+from optimizer.params import Engine
+from scenarios import pickup_report, pickups
 from scenarios.pickups import plan_pickups, run_to_json, write_outputs
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "paksong_pickups.csv"
-PARAMS = SolveParams(engine="pyvrp", time_limit_s=2.0, seed=1, solution_limit=300)
+PARAMS = SolveParams(engine=Engine.PYVRP, time_limit_s=2.0, seed=1, solution_limit=300)
 
 # four sample villages on the plateau, one tonne each (parchment), no windows
 SMALL = """id,village_code,weight_kg,product
@@ -86,6 +88,13 @@ def test_outputs_written(small: tuple[Path, Path], tmp_path: Path) -> None:
     assert all(len(f["geometry"]["coordinates"]) >= 2 for f in geo["features"])
 
 
+@pytest.mark.parametrize("name", pickup_report.__all__)
+def test_output_functions_stay_importable_from_pickups(name: str) -> None:
+    """scenarios.pickups re-exports each output function of scenarios.pickup_report."""
+    assert getattr(pickups, name) is getattr(pickup_report, name)
+    assert name in pickups.__all__
+
+
 def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
     """A stop on an earth road is dropped in the wet season when only heavy trucks are free."""
     pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
@@ -125,7 +134,7 @@ def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> Non
 @pytest.mark.slow
 def test_sample_week_plans_every_day() -> None:
     """The shipped sample week (45 pickups, 6 days) gives a verified plan for each day."""
-    run = plan_pickups(SAMPLE, "Paksong", params=SolveParams(engine="pyvrp", time_limit_s=6))
+    run = plan_pickups(SAMPLE, "Paksong", params=SolveParams(engine=Engine.PYVRP, time_limit_s=6))
     assert [d.day for d in run.days] == [1, 2, 3, 4, 5, 6]
     for day in run.days:
         verify(day.problem, day.plan)
