@@ -186,10 +186,19 @@ def add_link(
     ref: str,
     circuity: float = 1.0,
     source: str,
+    max_connector_m: float | None = None,
 ) -> RoadNetwork:
     """A new network with a two-way link between two points (snapped), flagged ``added``.
 
     Its length is the straight line × `circuity`; `source` says where the link comes from.
+    Each end is joined to the nearest road by a ``connector`` of up to `max_connector_m`
+    (straight line, m; default ``connector.max_connector_m`` of
+    ``data/network_defaults.toml``), so a new road into unmapped country can reach a far end.
+
+    Raises
+    ------
+    EdgeSelectionError
+        When an end is farther than `max_connector_m` from every road.
     """
     if surface not in SURFACES:
         msg = f"Expected surface in {SURFACES}; got {surface!r}"
@@ -197,10 +206,15 @@ def add_link(
     if not circuity >= 1.0:
         msg = f"Expected circuity >= 1; got {circuity}"
         raise ValueError(msg)
+    if max_connector_m is not None and not max_connector_m >= 0:
+        msg = f"Expected max_connector_m >= 0; got {max_connector_m}"
+        raise ValueError(msg)
     pa, pb = resolve_point(net, a), resolve_point(net, b)
-    snap = snap_points(net, [(pa[0], pa[1]), (pb[0], pb[1])])
+    snap = snap_points(net, [(pa[0], pa[1]), (pb[0], pb[1])], max_connector_m=max_connector_m)
     if snap.unreachable:
-        msg = f"Cannot add a link: {snap.unreachable[0].reason}"
+        far = snap.unreachable[0]
+        label = pa[2] if far.index == 0 else pb[2]
+        msg = f"Cannot add a link: cannot reach {label!r}: {far.reason}"
         raise EdgeSelectionError(msg)
     graph = snap.network.graph
     u, v = snap.nodes

@@ -13,11 +13,8 @@ The per-scenario function (the *engine*) is a parameter: by default the real eng
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
-import os
-import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -25,7 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from scenarios.spec import ScenarioError, ScenarioSpec, load_scenario, scenario_fingerprint
+from scenarios.batch_store import (
+    fingerprint,
+    inputs_fingerprint,
+    is_fresh,
+    load_results,
+    record_failure,
+    record_success,
+    result_path,
+    write_json_atomic,
+)
+from scenarios.spec import ScenarioError, ScenarioSpec, load_scenario
 
 __all__ = [
     "BatchEvent",
@@ -41,8 +48,6 @@ log = logging.getLogger(__name__)
 
 Engine = Callable[[ScenarioSpec], dict[str, Any]]
 Status = Literal["done", "skipped", "failed"]
-_REPO = Path(__file__).resolve().parent.parent
-_DATA_GLOBS = ("data/*.csv", "data/*.toml", "data/osm/*", "data/admin/*", "data/samples/*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,72 +75,6 @@ class BatchSummary:
     def ok(self) -> bool:
         """True when no scenario failed."""
         return not self.failed
-
-
-def write_json_atomic(path: Path, payload: dict[str, Any]) -> None:
-    """Write JSON so that readers see the old file or the whole new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=1, sort_keys=True, default=str)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _hash_files(digest: Any, root: Path, files: Sequence[Path]) -> None:
-    for file in sorted(set(files)):
-        if file.is_file() and "__pycache__" not in file.parts:
-            digest.update(str(file.relative_to(root)).encode())
-            digest.update(file.read_bytes())
-
-
-# Modules that only present or schedule results: editing them must not invalidate results.
-_PRESENTATION = ("report", "compare", "cba", "batch", "cli", "views", "__main__")
-
-
-def inputs_fingerprint(repo: Path | None = None) -> str:
-    """Hash of the data files and of the engine's code (the 'code version').
-
-    Covers ``data/`` (tables, OSM extract, admin layers, samples), all of ``networks`` and
-    ``optimizer``, and the ``scenarios`` modules that compute results; modules that only
-    render, compare or schedule (``report*``, ``compare``, ``cba``, ``batch``, ``cli*``) are
-    left out, since the report is rebuilt from the stored results on every run.
-    """
-    root = repo or _REPO
-    digest = hashlib.sha256()
-    data = [f for pattern in _DATA_GLOBS for f in root.glob(pattern)]
-    code = [f for name in ("networks", "optimizer") for f in root.glob(f"{name}/**/*.py")]
-    code += [f for f in root.glob("scenarios/*.py") if not f.stem.startswith(_PRESENTATION)]
-    _hash_files(digest, root, data)
-    _hash_files(digest, root, code)
-    return digest.hexdigest()
-
-
-def _fingerprint(spec: ScenarioSpec, shared: str) -> str:
-    return hashlib.sha256(f"{scenario_fingerprint(spec)}:{shared}".encode()).hexdigest()
-
-
-def _result_path(out_dir: Path, name: str) -> Path:
-    return out_dir / "results" / f"{name}.json"
-
-
-def _error_path(out_dir: Path, name: str) -> Path:
-    return out_dir / "results" / f"{name}.error.json"
-
-
-def _is_fresh(out_dir: Path, name: str, fingerprint: str) -> bool:
-    path = _result_path(out_dir, name)
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return bool(stored.get("fingerprint") == fingerprint)
 
 
 def _expand(files: Sequence[Path]) -> tuple[dict[str, ScenarioSpec], dict[str, str]]:
@@ -199,38 +138,6 @@ def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
         yield client
-
-
-def _record_failure(
-    out_dir: Path, name: str, spec: ScenarioSpec | None, error: str, tb: str
-) -> None:
-    payload = {
-        "name": name,
-        "status": "failed",
-        "path": spec.path if spec is not None else None,
-        "error": error,
-        "traceback": tb,
-    }
-    write_json_atomic(_error_path(out_dir, name), payload)
-    with contextlib.suppress(FileNotFoundError):
-        _result_path(out_dir, name).unlink()  # a stale success would contradict the failure
-
-
-def _record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str, Any]) -> None:
-    payload = {
-        "name": spec.name,
-        "status": "ok",
-        "path": spec.path,
-        "compare_to": spec.compare_to,
-        "fingerprint": fp,
-        "elapsed_s": output["elapsed_s"],
-        "cpu_s": output.get("cpu_s"),
-        "spec": spec.model_dump(mode="json"),
-        "result": output["result"],
-    }
-    write_json_atomic(_result_path(out_dir, spec.name), payload)
-    with contextlib.suppress(FileNotFoundError):
-        _error_path(out_dir, spec.name).unlink()
 
 
 def _error_message(spec: ScenarioSpec, exc: BaseException) -> str:
@@ -297,10 +204,10 @@ def run_batch(
             on_event(BatchEvent(name, status, finished, total, error))
 
     for name, error in failed.items():
-        _record_failure(out, name, None, error, "")
+        record_failure(out, name, None, error, "")
         emit(name, "failed", error)
-    fingerprints = {name: _fingerprint(spec, shared) for name, spec in specs.items()}
-    todo = {n: s for n, s in specs.items() if not _is_fresh(out, n, fingerprints[n])}
+    fingerprints = {name: fingerprint(spec, shared) for name, spec in specs.items()}
+    todo = {n: s for n, s in specs.items() if not is_fresh(out, n, fingerprints[n])}
     for name in specs:
         if name not in todo:
             skipped.append(name)
@@ -318,7 +225,7 @@ def _expected_cost(out: Path, spec: ScenarioSpec) -> int:
     one, else a rough guess: road changes and two seasons make a scenario slower.
     """
     try:
-        stored = json.loads(_result_path(out, spec.name).read_text(encoding="utf-8"))
+        stored = json.loads(result_path(out, spec.name).read_text(encoding="utf-8"))
         return round(float(stored["elapsed_s"]) * 10)
     except (OSError, ValueError, KeyError, TypeError):
         seasons = len(set(spec.seasons))
@@ -365,21 +272,10 @@ def _run_on_dask(
                 message = _error_message(spec, exc)
                 tb = "".join(traceback.format_exception(exc))
                 failed[name] = message
-                _record_failure(out, name, spec, message, tb)
+                record_failure(out, name, spec, message, tb)
                 log.warning("scenario %s failed: %s", name, message)
                 emit(name, "failed", message)
                 continue
-            _record_success(out, spec, fingerprints[name], output)
+            record_success(out, spec, fingerprints[name], output)
             done.append(name)
             emit(name, "done")
-
-
-def load_results(out_dir: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The stored results and failures in ``out_dir/results`` (sorted by name)."""
-    folder = Path(out_dir) / "results"
-    results: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
-    for file in sorted(folder.glob("*.json")):
-        payload = json.loads(file.read_text(encoding="utf-8"))
-        (errors if file.name.endswith(".error.json") else results).append(payload)
-    return results, errors

@@ -170,31 +170,6 @@ def _wet_reachable_share(run: Any) -> float | None:
     return float(volume[reachable].sum() / total) if total > 0 else None
 
 
-def _flows(run: Any) -> list[dict[str, Any]]:
-    """Desire lines (straight) of collection (village → hub) and trunk (hub → gateway) flows."""
-    coords = run.network.coords
-    lines: dict[tuple[str, str, str, str], float] = {}
-    for a in run.result.assignments:
-        key = ("collection", a.supply_id, a.hub_id, "")
-        lines[key] = lines.get(key, 0.0) + a.green_kg / 1000.0
-    for f in run.result.flows:
-        key = ("trunk", f.hub_id, f.gateway_id, f.corridor_id)
-        lines[key] = lines.get(key, 0.0) + f.green_kg / 1000.0
-    return [
-        {
-            "kind": kind,
-            "period": "year" if run.season == "year" else run.season,
-            "from": start,
-            "to": end,
-            "corridor": corridor,
-            "tonnes": tonnes,
-            "coords": [list(coords[start]), list(coords[end])],
-        }
-        for (kind, start, end, corridor), tonnes in sorted(lines.items())
-        if tonnes > 0 and start in coords and end in coords
-    ]
-
-
 def kpis_from_run(run: Any) -> dict[str, Any]:
     """The JSON-ready result of a scenario from a verified consolidation run.
 
@@ -202,6 +177,8 @@ def kpis_from_run(run: Any) -> dict[str, Any]:
     the Lao road legs (collection and trunk haul, border waiting included in hours); t-km
     covers every leg including the onward leg beyond the border.
     """
+    from scenarios.run_flows import flow_lines
+
     result, metrics = run.result, run.metrics
     rates = run.inputs.rates
     tonnes = result.total_green_kg / 1000.0
@@ -243,5 +220,5 @@ def kpis_from_run(run: Any) -> dict[str, Any]:
         "lak_per_usd": float(rates.lak_per_usd),
         "diesel_lak_per_l": float(rates.diesel_lak_per_l),
         "kpis": kpis,
-        "flows": _flows(run),
+        "flows": flow_lines(run),
     }

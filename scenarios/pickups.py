@@ -311,18 +311,22 @@ def plan_pickups(
     season: str = "dry",
     params: SolveParams | None = None,
     network: networks.RoadNetwork | None = None,
+    rates: CostRates | None = None,
+    profiles: tuple[VehicleProfile, ...] | None = None,
 ) -> PickupRun:
     """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
 
-    The time limit in ``params`` is shared evenly between the days of the file.
+    The time limit in ``params`` is shared evenly between the days of the file. ``rates``
+    (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
+    ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
     """
     params = params or SolveParams()
     season = networks.Season(season).value if season in {"dry", "wet"} else _bad_season(season)
     net = network or networks.load_network()
     point = resolve_depot(net, depot)
     records = read_pickups(pickups_path)
-    profiles = load_vehicle_profiles()
-    rates = load_cost_rates()
+    profiles = load_vehicle_profiles() if profiles is None else profiles
+    rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
     groups = _by_day(records)
     per_day = replace(params, time_limit_s=params.time_limit_s / len(groups))

@@ -90,6 +90,8 @@ def write_flows_gpkg(path: Path, results: Sequence[Mapping[str, Any]]) -> Path |
             "to_id": flow.get("to", ""),
             "corridor": flow.get("corridor", ""),
             "tonnes": float(flow["tonnes"]),
+            "geometry_kind": flow.get("geometry_kind", "straight"),
+            "road_km": flow.get("road_km"),
             "geometry": LineString([(float(p[0]), float(p[1])) for p in flow["coords"]]),
         }
         for result in results

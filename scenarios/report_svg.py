@@ -9,7 +9,10 @@ from typing import Any
 
 from scenarios.kpis import BREAKDOWN_PARTS
 
-__all__ = ["PALETTE", "breakdown_chart", "flow_map"]
+__all__ = ["MAP_SIMPLIFY_DEG", "PALETTE", "breakdown_chart", "flow_map"]
+
+MAP_SIMPLIFY_DEG = 0.005
+"""Douglas-Peucker tolerance of the report's flow maps, degrees (~0.5 km, under a pixel)."""
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1")
 
@@ -54,6 +57,16 @@ def breakdown_chart(rows: Sequence[tuple[str, Mapping[str, float]]], *, width: i
     return "".join(out)
 
 
+def _simplified(coords: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
+    """The line's vertices after simplification (keeps the report small)."""
+    import shapely
+
+    line = shapely.simplify(
+        shapely.linestrings([(float(p[0]), float(p[1])) for p in coords]), MAP_SIMPLIFY_DEG
+    )
+    return [(x, y) for x, y in shapely.get_coordinates(line).tolist()]
+
+
 def _bounds(flows: Sequence[Mapping[str, Any]]) -> tuple[float, float, float, float]:
     lons = [p[0] for f in flows for p in f["coords"]]
     lats = [p[1] for f in flows for p in f["coords"]]
@@ -82,7 +95,7 @@ def flow_map(flows: Sequence[Mapping[str, Any]], *, width: int = 460, height: in
         'role="img" aria-label="Flows map" style="background:#f7f7f2">'
     ]
     for flow in sorted(drawable, key=lambda f: f.get("kind") == "trunk"):
-        points = " ".join(xy(float(p[0]), float(p[1])) for p in flow["coords"])
+        points = " ".join(xy(lon, lat) for lon, lat in _simplified(flow["coords"]))
         trunk = flow.get("kind") == "trunk"
         colour = PALETTE[gateways.index(str(flow["to"])) % len(PALETTE)] if trunk else "#999"
         w = 1.0 + 7.0 * float(flow["tonnes"]) / peak if trunk else 0.6

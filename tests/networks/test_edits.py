@@ -6,7 +6,7 @@ import pytest
 
 from networks import EdgeSelectionError, RoadNetwork, route, travel_matrix
 from networks.edits import add_link, close_edges, select_edges, upgrade_edges
-from tests.networks.conftest import make_network
+from tests.networks.conftest import DEG001_M, make_network
 
 NODES = {1: (0.0, 0.0), 2: (0.01, 0.0), 3: (0.02, 0.0)}
 EDGES = [(1, 2, 1000.0, "gravel"), (2, 3, 1000.0, "gravel"), (1, 3, 5000.0, "paved")]
@@ -79,3 +79,29 @@ def test_section_between_places_on_the_embedded_network(embedded: RoadNetwork) -
     km = sum(embedded.graph.edges[k]["length_m"] for k in section) / 2000
     assert 35 < km < 55
     assert set(section) < set(whole)
+
+
+def test_add_link_reaches_a_far_end_only_with_max_connector_m() -> None:
+    """An end 37.7 km off the roads fails at the 30 km default and joins with 40 km allowed."""
+    net = make_network(NODES, EDGES)
+    far = (0.24, 0.26)  # lat, lon: 0.24 degree north and east of node 3 (0.02, 0.0)
+    with pytest.raises(EdgeSelectionError, match=r"cannot reach '0\.24000,0\.26000'"):
+        add_link(net, (0.0, 0.0), far, surface="paved", ref="NEW", source="plan X")
+    new = add_link(
+        net, (0.0, 0.0), far, surface="paved", ref="NEW", source="plan X", max_connector_m=40_000
+    )
+    r = route(new, (0.0, 0.0), far, season="dry", vehicle="heavy_truck")
+    assert r.refs == ("NEW",)
+    # the link runs straight (circuity 1) from node 1 to the far end: sqrt(24² + 26²) × 0.01°
+    assert r.distance_m == pytest.approx(35.384 * DEG001_M, rel=1e-3)
+    connectors = [d for *_, d in new.graph.edges(data=True) if d["connector"]]
+    assert connectors and min(d["length_m"] for d in connectors) > 33 * DEG001_M
+
+
+def test_add_link_rejects_a_negative_max_connector_m() -> None:
+    """max_connector_m below 0 is rejected with what was expected and what was received."""
+    with pytest.raises(ValueError, match=r"Expected max_connector_m >= 0; got -1"):
+        add_link(
+            make_network(NODES, EDGES), (0.0, 0.0), (0.0, 0.02),
+            surface="paved", ref="NEW", source="plan X", max_connector_m=-1,
+        )  # fmt: skip

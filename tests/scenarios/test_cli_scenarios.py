@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.batch import _fingerprint, inputs_fingerprint, write_json_atomic
+from scenarios.batch import inputs_fingerprint, write_json_atomic
+from scenarios.batch_store import fingerprint
 from scenarios.spec import load_scenario
 from tests.scenarios.test_compare import APPRAISAL, PARTS, make_result
 
@@ -109,7 +110,7 @@ def test_compare_uses_cached_results(tmp_path: Path) -> None:
     for name, parts in (("base", PARTS), ("road", {**PARTS, "trunk_haul": 250.0})):
         spec = load_scenario(lib / f"{name}.toml")
         stored = make_result(name, parts=parts, appraisal=APPRAISAL)
-        stored["fingerprint"] = _fingerprint(spec, shared)
+        stored["fingerprint"] = fingerprint(spec, shared)
         write_json_atomic(cache / "results" / f"{name}.json", stored)
     done = bolaven(
         "scenarios", "compare", lib / "base.toml", lib / "road.toml", "--json", "--cache", cache

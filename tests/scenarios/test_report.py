@@ -51,3 +51,20 @@ def test_report_without_flows_skips_the_geopackage(tmp_path: Path) -> None:
     paths = write_report(tmp_path, [base])
     assert paths["gpkg"] is None
     assert "No flow geometry" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_road_flows_are_simplified_in_the_map_and_kept_in_the_geopackage(tmp_path: Path) -> None:
+    """A 201-vertex road line keeps its vertices in flows.gpkg; the SVG map draws a few only."""
+    base = make_result("baseline")
+    wiggle = [[106.0 + i * 0.001, 15.0 + (0.0002 if i % 2 else 0.0)] for i in range(201)]
+    flow = base["result"]["flows"][0]
+    flow.update(coords=wiggle, geometry_kind="road", road_km=22.5)
+    write_report(tmp_path, [base])
+
+    flows = gpd.read_file(tmp_path / "flows.gpkg", layer="flows")
+    assert len(flows.geometry.iloc[0].coords) == 201
+    assert flows["geometry_kind"].tolist() == ["road"]
+    assert flows["road_km"].tolist() == [22.5]
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    points = html.split('<polyline points="')[1].split('"')[0].split()
+    assert len(points) == 2  # 22 m wiggles vanish under the 0.005 degree tolerance

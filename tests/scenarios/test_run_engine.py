@@ -46,11 +46,24 @@ def test_baseline_kpis_are_consistent(small: BaseInputs, baseline: dict[str, Any
         kpis["landed_cost_lak_per_t"] * kpis["tonnes"], rel=1e-9
     )
     assert baseline["status"] == "optimal"
-    assert all(len(f["coords"]) == 2 for f in baseline["flows"])
+    _assert_flows_follow_roads(baseline["flows"])
     assert 0.0 <= kpis["wet_reachable_share"] <= 1.0
     sample = baseline["pickup_sample"]
     assert sample["dropped"] == 0 and sample["tonnes_collected"] > 0
     assert kpis["pickup_sample_lak_per_t"] == sample["cost_lak_per_tonne"]
+
+
+def _assert_flows_follow_roads(flows: list[dict[str, Any]]) -> None:
+    """Flow lines run along the roads: no shorter than the straight line, most with bends."""
+    from networks.geometry import haversine_m
+
+    assert flows
+    road = [f for f in flows if f["geometry_kind"] == "road"]
+    assert len(road) >= 0.9 * len(flows)
+    assert sum(len(f["coords"]) > 2 for f in road) >= 0.5 * len(road)
+    for f in road:
+        (x0, y0), (x1, y1) = f["coords"][0], f["coords"][-1]
+        assert f["road_km"] * 1000 >= float(haversine_m(x0, y0, x1, y1)) * 0.99
 
 
 def test_border_time_changes_only_border_parts(small: BaseInputs, baseline: dict[str, Any]) -> None:

@@ -165,3 +165,13 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     """A file that does not exist gives a ScenarioError with its path."""
     with pytest.raises(ScenarioError, match="scenario file not found"):
         load_scenario(tmp_path / "nope.toml")
+
+
+def test_scenario_error_is_a_value_error_re_exported_by_spec() -> None:
+    """ScenarioError lives in scenarios.exceptions, subclasses ValueError and spec re-exports it."""
+    from scenarios import exceptions, spec
+
+    assert spec.ScenarioError is exceptions.ScenarioError
+    assert issubclass(exceptions.ScenarioError, ValueError)
+    error = exceptions.scenario_key_error("a.toml", "costs", "bad")
+    assert str(error) == "a.toml: [costs] bad"

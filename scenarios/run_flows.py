@@ -1,0 +1,97 @@
+"""Flow lines of a scenario result: collection and trunk flows drawn along the roads.
+
+Each line follows the least-cost path of its leg's vehicle (the path the consolidation costs
+were computed on, :class:`scenarios.consolidate_geometry.RoadPaths`), simplified to
+``SIMPLIFY_DEG`` so that a batch of results stays small. A pair without a passable path is
+drawn straight and says so (``geometry_kind = "straight"``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import shapely
+
+from scenarios.consolidate_geometry import RoadPaths
+
+if TYPE_CHECKING:
+    from scenarios.consolidate import ConsolidationRun
+
+__all__ = ["SIMPLIFY_DEG", "flow_lines"]
+
+SIMPLIFY_DEG = 0.001
+"""Douglas-Peucker tolerance of stored flow lines, degrees (about 110 m): map detail only."""
+
+_FlowKey = tuple[str, str, str, str]
+
+
+class _Paths:
+    """One cached :class:`RoadPaths` per leg kind and period of a run."""
+
+    def __init__(self, run: ConsolidationRun) -> None:
+        self.run = run
+        located, inputs = run.network, run.inputs
+        self.node = dict(zip([v.id for v in inputs.villages], located.village_nodes, strict=True))
+        self.node.update(zip([h.id for h in inputs.hubs], located.hub_nodes, strict=True))
+        self.node.update(zip([g.id for g in inputs.gateways], located.gateway_nodes, strict=True))
+        self._finders: dict[tuple[str, str], RoadPaths] = {}
+
+    def line(self, kind: str, period: str, origin: str, destination: str) -> dict[str, Any]:
+        key = (kind, period)
+        if key not in self._finders:
+            legs = self.run.collection if kind == "collection" else self.run.trunk
+            self._finders[key] = RoadPaths(
+                self.run.network.net, period, legs[period].profile, self.run.inputs.rates
+            )
+        xy = self.run.network.coords
+        # villages share their hub's tree; trunk lines share the hub's (origin) tree
+        path = self._finders[key].path(
+            self.node[origin],
+            self.node[destination],
+            fallback=(xy[origin], xy[destination]),
+            tree_at="destination" if kind == "collection" else "origin",
+        )
+        simple = shapely.simplify(shapely.linestrings(path.coords), SIMPLIFY_DEG)
+        coords = [[round(x, 4), round(y, 4)] for x, y in shapely.get_coordinates(simple).tolist()]
+        road_km = None if path.kind == "straight" else round(path.distance_m / 1000, 3)
+        return {"geometry_kind": path.kind, "road_km": road_km, "coords": coords}
+
+
+def _tonnes_by_period(run: ConsolidationRun) -> dict[_FlowKey, dict[str, float]]:
+    lines: dict[_FlowKey, dict[str, float]] = {}
+    for a in run.result.assignments:
+        periods = lines.setdefault(("collection", a.supply_id, a.hub_id, ""), {})
+        periods[a.period] = periods.get(a.period, 0.0) + a.green_kg / 1000.0
+    for f in run.result.flows:
+        periods = lines.setdefault(("trunk", f.hub_id, f.gateway_id, f.corridor_id), {})
+        periods[f.period] = periods.get(f.period, 0.0) + f.green_kg / 1000.0
+    return lines
+
+
+def flow_lines(run: ConsolidationRun) -> list[dict[str, Any]]:
+    """Collection (village → hub) and trunk (hub → gateway) flows of a run, along the roads.
+
+    One line per (kind, from, to, corridor) with its tonnes summed over the periods; the line
+    is the path of the period that carries most of them. ``road_km`` is the path length (km;
+    None for a straight line).
+    """
+    paths = _Paths(run)
+    coords = run.network.coords
+    out = []
+    for (kind, start, end, corridor), periods in sorted(_tonnes_by_period(run).items()):
+        tonnes = sum(periods.values())
+        if tonnes <= 0 or start not in coords or end not in coords:
+            continue
+        period = max(sorted(periods), key=lambda p: periods[p])
+        out.append(
+            {
+                "kind": kind,
+                "period": "year" if run.season == "year" else run.season,
+                "from": start,
+                "to": end,
+                "corridor": corridor,
+                "tonnes": tonnes,
+                **paths.line(kind, period, start, end),
+            }
+        )
+    return out
