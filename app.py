@@ -1,0 +1,69 @@
+"""bolaven: the Streamlit frame. Run with `make run` (streamlit run app.py).
+
+A frame over ``scenarios``: the sidebar holds the language and currency switches and the data
+attribution; the three pages live in ``app_pages/``. Nothing heavy runs at import: the road
+network is loaded on first use and cached for the server's lifetime.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+_PAGES = Path(__file__).resolve().parent / "app_pages"
+if str(_PAGES) not in sys.path:  # page helpers (i18n, common) import each other by name
+    sys.path.insert(0, str(_PAGES))
+
+from i18n import LANGUAGES, t  # noqa: E402
+
+from scenarios import views  # noqa: E402
+
+st.set_page_config(page_title="bolaven", page_icon=":material/coffee:", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(
+        t("language"),
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        default="en",
+        key="lang",
+    )
+    st.segmented_control(t("currency"), options=["LAK", "USD"], default="LAK", key="currency")
+    rate = views.exchange_rate()
+    st.caption(
+        t(
+            "rate_note",
+            rate=f"{rate.lak_per_usd:,.0f}",
+            source=t("estimate" if rate.estimate else "sourced"),
+        ),
+        help=rate.source,
+    )
+
+page = st.navigation(
+    [
+        st.Page(
+            _PAGES / "plan_pickups.py",
+            title=t("page_plan"),
+            icon=":material/local_shipping:",
+            url_path="plan",
+        ),
+        st.Page(
+            _PAGES / "compare_scenarios.py",
+            title=t("page_compare"),
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
+        st.Page(
+            _PAGES / "network_data.py",
+            title=t("page_network"),
+            icon=":material/map:",
+            url_path="network",
+        ),
+    ]
+)
+with st.sidebar:
+    st.caption(t("attribution"))
+page.run()
+st.caption(t("attribution"))

@@ -1,0 +1,242 @@
+"""Every user-visible label of the app, in English and Lao, in one table.
+
+Keys are stable identifiers; :func:`t` looks a key up in the language chosen in the sidebar.
+Data values (village names, route refs, error messages from the engine) are not translated.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+LANGUAGES = {"en": "EN", "lo": "ລາວ"}
+
+# key: (English, Lao)
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("Bolaven coffee logistics", "ການຂົນສົ່ງກາເຟ ພູພຽງບໍລະເວນ"),
+    "page_plan": ("Plan pickups", "ວາງແຜນເກັບກາເຟ"),
+    "page_compare": ("Compare scenarios", "ປຽບທຽບສະຖານະການ"),
+    "page_network": ("Network & data", "ເຄືອຂ່າຍທາງ ແລະ ຂໍ້ມູນ"),
+    "language": ("Language", "ພາສາ"),
+    "currency": ("Currency", "ສະກຸນເງິນ"),
+    "rate_note": ("Rate: {rate} LAK per USD ({source})", "ອັດຕາ: {rate} ກີບ ຕໍ່ 1 ໂດລາ ({source})"),
+    "estimate": ("estimate", "ຄ່າປະມານ"),
+    "sourced": ("sourced", "ມີແຫຼ່ງອ້າງອີງ"),
+    "attribution": (
+        "Road data © OpenStreetMap contributors, ODbL (openstreetmap.org/copyright)",
+        "ຂໍ້ມູນທາງ © ຜູ້ປະກອບສ່ວນ OpenStreetMap, ODbL (openstreetmap.org/copyright)",
+    ),
+    "network_age": (
+        "Embedded network: OpenStreetMap main roads (primary and secondary only) as of early "
+        "2014; no rural roads.",
+        "ເຄືອຂ່າຍທີ່ມີໃນໂປຣແກຣມ: ທາງຫຼວງຫຼັກ ແລະ ທາງຮອງ ຈາກ OpenStreetMap ຕົ້ນປີ 2014; ບໍ່ມີທາງຊົນນະບົດ.",
+    ),
+    "loading_network": ("Loading the road network…", "ກຳລັງໂຫຼດເຄືອຂ່າຍທາງ…"),
+    "not_ready": (
+        "This part is not available yet: {detail}",
+        "ສ່ວນນີ້ຍັງບໍ່ພ້ອມໃຊ້: {detail}",
+    ),
+    # network page
+    "colour_by": ("Colour roads by", "ສີຂອງທາງຕາມ"),
+    "by_surface": ("Surface", "ພື້ນທາງ"),
+    "by_wet": ("Wet-season passability", "ການຜ່ານໄດ້ໃນລະດູຝົນ"),
+    "vehicle": ("Vehicle class", "ປະເພດລົດ"),
+    "season": ("Season", "ລະດູ"),
+    "dry": ("Dry", "ລະດູແລ້ງ"),
+    "wet": ("Wet", "ລະດູຝົນ"),
+    "pickup_4x4": ("4x4 pickup", "ລົດກະບະ 4x4"),
+    "medium_truck": ("Medium truck", "ລົດບັນທຸກກາງ"),
+    "heavy_truck": ("Heavy / container truck", "ລົດບັນທຸກໜັກ / ຕູ້ຄອນເທນເນີ"),
+    "paved": ("Paved", "ປູຢາງ"),
+    "gravel": ("Gravel", "ທາງແຮ່"),
+    "earth": ("Earth", "ທາງດິນ"),
+    "passable": ("Passable", "ຜ່ານໄດ້"),
+    "impassable": ("Impassable", "ຜ່ານບໍ່ໄດ້"),
+    "legend": ("Legend", "ຄຳອະທິບາຍສີ"),
+    "places": ("Places", "ສະຖານທີ່"),
+    "network_stats": ("Network", "ເຄືອຂ່າຍ"),
+    "nodes": ("Junctions", "ຈຸດເຊື່ອມ"),
+    "edges": ("Road sections", "ທ່ອນທາງ"),
+    "km_total": ("km of road", "ກມ ຂອງທາງ"),
+    "sources": ("Data sources", "ແຫຼ່ງຂໍ້ມູນ"),
+    "fresher": ("How to load fresher OSM data", "ວິທີໂຫຼດຂໍ້ມູນ OSM ໃໝ່ກວ່າ"),
+    # plan page
+    "plan_intro": (
+        "Choose the mill or depot, load pickups, edit the fleet, then plan the routes.",
+        "ເລືອກໂຮງງານ ຫຼື ສາງ, ໃສ່ຈຸດເກັບ, ແກ້ໄຂລົດ, ແລ້ວວາງແຜນເສັ້ນທາງ.",
+    ),
+    "depot": ("Mill or depot", "ໂຮງງານ ຫຼື ສາງ"),
+    "pickups_source": ("Pickups", "ຈຸດເກັບກາເຟ"),
+    "use_sample": ("Sample: a week of Paksong pickups", "ຕົວຢ່າງ: ການເກັບຢູ່ປາກຊ່ອງ 1 ອາທິດ"),
+    "upload_csv": ("Upload a CSV file", "ອັບໂຫຼດໄຟລ໌ CSV"),
+    "upload_help": (
+        "Columns: id, name, lat, lon (or village_code), weight_kg, product; optional tw_start, "
+        "tw_end, service_min, required. At most 2 MB.",
+        "ຖັນ: id, name, lat, lon (ຫຼື village_code), weight_kg, product; ຖ້າມີ tw_start, "
+        "tw_end, service_min, required. ບໍ່ເກີນ 2 MB.",
+    ),
+    "fleet": ("Fleet (edit the counts)", "ລົດບັນທຸກ (ແກ້ໄຂຈຳນວນໄດ້)"),
+    "time_limit": ("Time budget (seconds)", "ເວລາຄຳນວນ (ວິນາທີ)"),
+    "run_plan": ("Plan the routes", "ວາງແຜນເສັ້ນທາງ"),
+    "planning": ("Planning routes…", "ກຳລັງວາງແຜນເສັ້ນທາງ…"),
+    "planned": ("Plan ready", "ແຜນສຳເລັດ"),
+    "n_pickups": ("{n} pickups loaded", "ໂຫຼດ {n} ຈຸດເກັບແລ້ວ"),
+    "cost_per_t": ("Cost per tonne", "ຕົ້ນທຶນຕໍ່ໂຕນ"),
+    "total_cost": ("Total cost", "ຕົ້ນທຶນທັງໝົດ"),
+    "distance_km": ("Distance (km)", "ໄລຍະທາງ (ກມ)"),
+    "hours": ("Driving hours", "ຊົ່ວໂມງຂັບລົດ"),
+    "co2_kg": ("CO₂ (kg)", "CO₂ (ກິໂລ)"),
+    "trucks_used": ("Trucks used", "ລົດທີ່ໃຊ້"),
+    "day": ("Day", "ມື້"),
+    "n_stops": ("{n} stops", "{n} ຈຸດ"),
+    "all_days": ("All days", "ທຸກມື້"),
+    # table column headers (the data keeps its field names; only the header is translated)
+    "col_id": ("ID", "ລະຫັດ"),
+    "col_name": ("Name", "ຊື່"),
+    "col_day": ("Day", "ມື້"),
+    "col_weight_kg": ("Weight (kg)", "ນ້ຳໜັກ (ກິໂລ)"),
+    "col_product": ("Product", "ຜະລິດຕະພັນ"),
+    "col_truck": ("Truck", "ລົດ"),
+    "col_stops": ("Stops", "ຈຸດຈອດ"),
+    "col_load_kg": ("Load (kg)", "ນ້ຳໜັກບັນທຸກ (ກິໂລ)"),
+    "col_capacity_kg": ("Capacity (kg)", "ຄວາມຈຸ (ກິໂລ)"),
+    "col_start": ("Start", "ເລີ່ມ"),
+    "col_end": ("Back at depot", "ກັບຮອດສາງ"),
+    "col_distance_km": ("Distance (km)", "ໄລຍະທາງ (ກມ)"),
+    "col_duration_h": ("Hours", "ຊົ່ວໂມງ"),
+    "col_reason": ("Reason", "ເຫດຜົນ"),
+    "col_type": ("Vehicle type", "ປະເພດລົດ"),
+    "col_count": ("Count", "ຈຳນວນ"),
+    "col_shift_start": ("Shift start", "ເລີ່ມວຽກ"),
+    "col_max_hours": ("Max hours", "ຊົ່ວໂມງສູງສຸດ"),
+    "col_kpi": ("Indicator", "ຕົວຊີ້ວັດ"),
+    "col_unit": ("Unit", "ຫົວໜ່ວຍ"),
+    "col_scenario": ("Scenario", "ສະຖານະການ"),
+    "col_baseline": ("Baseline", "ພື້ນຖານ"),
+    "col_baseline_value": ("Baseline value", "ຄ່າພື້ນຖານ"),
+    "col_scenario_value": ("Scenario value", "ຄ່າສະຖານະການ"),
+    "col_delta": ("Change", "ການປ່ຽນແປງ"),
+    "col_delta_pct": ("Change (%)", "ການປ່ຽນແປງ (%)"),
+    "col_change": ("Change", "ການປ່ຽນແປງ"),
+    "col_ref": ("Route", "ເລກທາງ"),
+    "col_surface": ("Surface", "ພື້ນທາງ"),
+    "col_length_km": ("Length (km)", "ຄວາມຍາວ (ກມ)"),
+    "col_kind": ("Kind", "ປະເພດ"),
+    "col_country": ("Country", "ປະເທດ"),
+    "col_source": ("Source", "ແຫຼ່ງຂໍ້ມູນ"),
+    "col_dataset": ("Dataset", "ຊຸດຂໍ້ມູນ"),
+    "col_licence": ("Licence", "ໃບອະນຸຍາດ"),
+    "col_data_date": ("Data date", "ວັນທີຂໍ້ມູນ"),
+    "col_origin": ("Origin", "ທີ່ມາ"),
+    "col_passable": ("Wet season", "ລະດູຝົນ"),
+    "col_bcr": ("Benefit-cost ratio", "ອັດຕາສ່ວນຜົນປະໂຫຍດຕໍ່ຕົ້ນທຶນ"),
+    "col_eirr_pct": ("EIRR (%)", "ອັດຕາຜົນຕອບແທນທາງເສດຖະກິດ EIRR (%)"),
+    "col_payback_year": ("Payback year", "ປີຄືນທຶນ"),
+    "col_note": ("Note", "ໝາຍເຫດ"),
+    "col_cost_lak": ("Cost (LAK)", "ຕົ້ນທຶນ (ກີບ)"),
+    "col_cost_usd": ("Cost (USD)", "ຕົ້ນທຶນ (ໂດລາ)"),
+    "col_annual_saving_lak": ("Saving per year (LAK)", "ປະຢັດຕໍ່ປີ (ກີບ)"),
+    "col_annual_saving_usd": ("Saving per year (USD)", "ປະຢັດຕໍ່ປີ (ໂດລາ)"),
+    "col_npv_lak": ("NPV (LAK)", "NPV (ກີບ)"),
+    "col_npv_usd": ("NPV (USD)", "NPV (ໂດລາ)"),
+    "routes_map": ("Routes on the roads", "ເສັ້ນທາງເທິງຖະໜົນ"),
+    "routes_table": ("Routes", "ເສັ້ນທາງ"),
+    "truck": ("Truck", "ລົດ"),
+    "order": ("Order", "ລຳດັບ"),
+    "village": ("Village", "ບ້ານ"),
+    "arrival": ("Arrival", "ເວລາຮອດ"),
+    "load_kg": ("Load after stop (kg)", "ນ້ຳໜັກຫຼັງຈຸດນີ້ (ກິໂລ)"),
+    "dropped": ("Dropped pickups", "ຈຸດທີ່ບໍ່ໄດ້ເກັບ"),
+    "no_dropped": ("Every pickup is served.", "ເກັບຄົບທຸກຈຸດ."),
+    "reason": ("Reason", "ເຫດຜົນ"),
+    "downloads": ("Downloads", "ດາວໂຫຼດ"),
+    "dl_sheets": ("Driver sheets (CSV)", "ໃບງານຄົນຂັບ (CSV)"),
+    "dl_geojson": ("Routes (GeoJSON)", "ເສັ້ນທາງ (GeoJSON)"),
+    "dl_plan": ("Plan (JSON)", "ແຜນ (JSON)"),
+    "bad_upload": ("The file was not accepted: {msg}", "ບໍ່ຮັບໄຟລ໌ນີ້: {msg}"),
+    "too_large": (
+        "expected a file of at most {limit} MB, got {size:.1f} MB",
+        "ໄຟລ໌ຕ້ອງບໍ່ເກີນ {limit} MB, ໄດ້ຮັບ {size:.1f} MB",
+    ),
+    "plan_failed": ("Planning failed: {msg}", "ການວາງແຜນລົ້ມເຫຼວ: {msg}"),
+    # compare page
+    "compare_intro": (
+        "Pick scenarios from the library or upload a TOML file; each is compared with the "
+        "baseline.",
+        "ເລືອກສະຖານະການຈາກຫ້ອງສະໝຸດ ຫຼື ອັບໂຫຼດໄຟລ໌ TOML; ແຕ່ລະອັນຖືກປຽບທຽບກັບພື້ນຖານ.",
+    ),
+    "pick_scenarios": ("Scenarios", "ສະຖານະການ"),
+    "upload_toml": ("Upload a scenario (TOML)", "ອັບໂຫຼດສະຖານະການ (TOML)"),
+    "run_compare": ("Run and compare", "ຄຳນວນ ແລະ ປຽບທຽບ"),
+    "running": ("Running scenarios…", "ກຳລັງຄຳນວນສະຖານະການ…"),
+    "compared": ("{n} scenario runs done", "ຄຳນວນແລ້ວ {n} ສະຖານະການ"),
+    "kpis": ("Key figures", "ຕົວເລກຫຼັກ"),
+    "deltas": ("Change against the baseline", "ການປ່ຽນແປງທຽບກັບພື້ນຖານ"),
+    "breakdown": ("Landed cost per tonne, by part", "ຕົ້ນທຶນຕໍ່ໂຕນ ເຖິງທ່າເຮືອ ແຍກຕາມສ່ວນ"),
+    "cba": ("Cost-benefit", "ຕົ້ນທຶນ-ຜົນປະໂຫຍດ"),
+    "changed_roads": ("Changed roads and corridor flows", "ທາງທີ່ປ່ຽນ ແລະ ປະລິມານຜ່ານແລວທາງ"),
+    "dl_report": ("HTML report", "ລາຍງານ HTML"),
+    "pick_one": ("Pick at least one scenario.", "ເລືອກຢ່າງໜ້ອຍໜຶ່ງສະຖານະການ."),
+    "compare_failed": ("The comparison failed: {msg}", "ການປຽບທຽບລົ້ມເຫຼວ: {msg}"),
+    "scenario": ("Scenario", "ສະຖານະການ"),
+    "part": ("Part", "ສ່ວນ"),
+    "value": ("Value", "ຄ່າ"),
+}
+
+# Names the scenario engine emits in English, keyed by the engine's own keys: the KPI keys of
+# scenarios/kpis.py (KPI_FIELDS) and the landed-cost parts (BREAKDOWN_PARTS, plus "total").
+# key: (English, Lao). The English equals the engine's label; keys not listed stay in English.
+ENGINE_TERMS: dict[str, tuple[str, str]] = {
+    "annual_transport_cost_lak": ("Annual transport cost", "ຄ່າຂົນສົ່ງຕໍ່ປີ"),
+    "landed_cost_lak_per_t": ("Landed cost to port", "ຕົ້ນທຶນຮອດທ່າເຮືອ"),
+    "landed_cost_usd_per_t": ("Landed cost to port", "ຕົ້ນທຶນຮອດທ່າເຮືອ"),
+    "tonnes": ("Volume moved", "ປະລິມານທີ່ຂົນສົ່ງ"),
+    "tkm": ("Tonne-km (all legs)", "ໂຕນ-ກມ (ທຸກຊ່ວງທາງ)"),
+    "truck_hours": ("Truck-hours (Lao road legs)", "ຊົ່ວໂມງລົດບັນທຸກ (ຊ່ວງທາງໃນລາວ)"),
+    "litres": ("Diesel (Lao road legs)", "ນ້ຳມັນກາຊວນ (ຊ່ວງທາງໃນລາວ)"),
+    "co2_t": ("CO2 (Lao road legs, TTW)", "CO2 (ຊ່ວງທາງໃນລາວ, TTW)"),
+    "wet_reachable_share": (
+        "Volume reachable in the wet season",
+        "ປະລິມານທີ່ເຂົ້າເຖິງໄດ້ໃນລະດູຝົນ",
+    ),
+    "trunk_lak_per_tkm": ("Trunk haul cost per t-km", "ຄ່າຂົນສົ່ງສາຍຫຼັກ ຕໍ່ ໂຕນ-ກມ"),
+    "open_hub_count": ("Open hubs", "ສູນລວບລວມທີ່ເປີດ"),
+    "pickup_sample_lak_per_t": (
+        "Sample pickup week (Paksong)",
+        "ອາທິດເກັບກາເຟຕົວຢ່າງ (ປາກຊ່ອງ)",
+    ),
+    "collection": ("Collection", "ການເກັບລວບລວມ"),
+    "hub_handling": ("Hub handling", "ການຈັດການຢູ່ສູນລວບລວມ"),
+    "trunk_haul": ("Trunk haul", "ການຂົນສົ່ງສາຍຫຼັກ"),
+    "border_fees": ("Border fees", "ຄ່າທຳນຽມດ່ານຊາຍແດນ"),
+    "border_waiting": ("Border waiting", "ການລໍຖ້າຢູ່ດ່ານຊາຍແດນ"),
+    "onward_leg": ("Onward leg to port", "ຊ່ວງທາງຕໍ່ໄປຫາທ່າເຮືອ"),
+    "total": ("Total", "ລວມ"),
+}
+
+
+def lang() -> str:
+    """The language code chosen in the sidebar (``en`` or ``lo``)."""
+    code = st.session_state.get("lang", "en")
+    return code if code in LANGUAGES else "en"
+
+
+def t(key: str, **fields: object) -> str:
+    """The label ``key`` in the current language, with ``{fields}`` filled in."""
+    en, lo = STRINGS[key]
+    text = lo if lang() == "lo" else en
+    return text.format(**fields) if fields else text
+
+
+def term(key: str, english: str | None = None) -> str:
+    """An engine name (KPI key or cost part) in the current language.
+
+    In English, or for a key not in :data:`ENGINE_TERMS`, the engine's own ``english`` label is
+    kept (else the table's English, else the key itself): a new engine key shows in English
+    rather than failing.
+    """
+    known = ENGINE_TERMS.get(key)
+    if known is not None and lang() == "lo":
+        return known[1]
+    if english is not None:
+        return english
+    return known[0] if known is not None else key

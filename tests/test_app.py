@@ -1,0 +1,332 @@
+"""Streamlit AppTest runs of each page, and the app's English/Lao label tables.
+
+The facade's pure helpers (scenarios/views*.py) are tested in tests/scenarios/test_views.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scenarios import views
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+TIMEOUT_S = 120
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+
+
+def test_frame_starts_on_plan_page_with_attribution() -> None:
+    """The app opens on Plan pickups, with the ODbL attribution in the sidebar."""
+    at = _app().run()
+    assert not at.exception
+    assert at.title[0].value == "Plan pickups"
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "© OpenStreetMap contributors, ODbL" in captions
+
+
+def test_language_switch_translates_labels() -> None:
+    """Choosing ລາວ in the sidebar turns the page title and navigation into Lao."""
+    at = _app().run()
+    at.sidebar.segmented_control(key="lang").set_value("lo").run()
+    assert at.title[0].value == "ວາງແຜນເກັບກາເຟ"
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "ຂໍ້ມູນທາງ © ຜູ້ປະກອບສ່ວນ OpenStreetMap" in captions
+
+
+def _i18n() -> Any:
+    """The app's label module (app_pages/i18n.py), imported the way the pages import it."""
+    import importlib
+    import sys
+
+    if str(ROOT / "app_pages") not in sys.path:
+        sys.path.insert(0, str(ROOT / "app_pages"))
+    return importlib.import_module("i18n")
+
+
+def test_every_label_has_english_and_lao() -> None:
+    """Every i18n key and engine term has an English and a Lao text with the same placeholders."""
+    import string
+
+    i18n = _i18n()
+    for key, (en, lo) in {**i18n.STRINGS, **i18n.ENGINE_TERMS}.items():
+        assert en and lo, key
+        fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        fields_lo = {f for _, f, _, _ in string.Formatter().parse(lo) if f}
+        assert fields_en == fields_lo, key
+        assert any("\u0e80" <= ch <= "\u0eff" for ch in lo), f"{key}: no Lao script"
+
+
+def test_engine_terms_cover_every_kpi_and_cost_part() -> None:
+    """Each KPI key and landed-cost part of scenarios/kpis.py has a Lao name; English matches."""
+    from scenarios.kpis import BREAKDOWN_PARTS, KPI_FIELDS
+
+    terms = _i18n().ENGINE_TERMS
+    assert {f.key: f.label for f in KPI_FIELDS} == {f.key: terms[f.key][0] for f in KPI_FIELDS}
+    assert {*BREAKDOWN_PARTS, "total"} <= set(terms)
+
+
+def _show_terms() -> None:
+    """App script for AppTest: write engine names through i18n.term in the chosen language."""
+    import sys
+
+    import streamlit as st
+
+    sys.path.insert(0, st.session_state["pages_dir"])
+    from i18n import term
+
+    st.text(term("landed_cost_lak_per_t", "Landed cost to port"))  # known, engine label given
+    st.text(term("hub_handling"))  # known cost part, no engine label
+    st.text(term("new_engine_kpi", "A new KPI"))  # unknown key: the engine's English
+    st.text(term("new_engine_part"))  # unknown key, no label: the key itself
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Landed cost to port", "Hub handling", "A new KPI", "new_engine_part"]),
+        ("lo", ["ຕົ້ນທຶນຮອດທ່າເຮືອ", "ການຈັດການຢູ່ສູນລວບລວມ", "A new KPI", "new_engine_part"]),
+    ],
+)
+def test_engine_terms_translate_and_unknown_keys_fall_back_to_english(
+    lang: str, expected: list[str]
+) -> None:
+    """Engine names are written in the chosen language; keys not in the table stay English."""
+    at = AppTest.from_function(_show_terms, default_timeout=TIMEOUT_S)
+    at.session_state["pages_dir"] = str(ROOT / "app_pages")
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.text] == expected
+
+
+def _network_page() -> AppTest:
+    at = _app().run()
+    at.switch_page("app_pages/network_data.py").run()
+    assert not at.exception
+    return at
+
+
+def test_network_page_map_legend_and_sources() -> None:
+    """Network & data draws the map and lists km by surface, places and licensed sources."""
+    at = _network_page()
+    assert len(at.get("deck_gl_json_chart")) == 1
+    legend, places, sources = (d.value for d in at.dataframe)
+    assert set(legend["surface"]) <= {"Paved", "Gravel", "Earth"}
+    assert legend["length_km"].sum() == pytest.approx(
+        float(at.metric[2].value.replace(",", "")), abs=1
+    )
+    assert {"Pakse", "Paksong", "Vang Tao"} <= set(places["name"])
+    assert sources["licence"].str.contains("ODbL").any()
+    assert "early 2014" in at.caption[0].value
+
+
+def test_network_page_wet_passability_depends_on_vehicle() -> None:
+    """Colouring by wet-season passability shows impassable km for heavy trucks, none for 4x4s."""
+    at = _network_page()
+    at.radio(key="net_colour_by.en").set_value("wet").run()
+    heavy = at.dataframe[0].value.set_index("passable")["length_km"]
+    assert heavy.get("Impassable", 0.0) > 0.0
+    at.selectbox(key="net_vehicle.en").set_value("pickup_4x4").run()
+    pickup = at.dataframe[0].value.set_index("passable")["length_km"]
+    assert pickup.get("Impassable", 0.0) < heavy["Impassable"]
+    assert pickup.sum() == pytest.approx(heavy.sum(), abs=0.5)
+
+
+SAMPLE_HEADER = "id,name,lat,lon,weight_kg,product\n"
+
+
+def _plan(at: AppTest) -> AppTest:
+    at.slider(key="plan_time_limit").set_value(1).run()
+    at.button(key="plan_run").click().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.fixture(scope="module")
+def planned() -> AppTest:
+    """The Plan pickups page after planning the sample with a 1 s time budget."""
+    return _plan(_app().run())
+
+
+def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> None:
+    """Planning the sample fills one table row per truck route, the map, KPIs and 3 downloads."""
+    trucks = planned.dataframe[2].value  # preview, fleet editor not counted, then trucks
+    assert list(trucks.columns[:3]) == ["truck", "day", "stops"]
+    trucks_used = int(planned.metric[2].value)
+    assert len(trucks) == trucks_used > 0
+    plan = planned.session_state["plan_result"]
+    assert trucks["stops"].sum() == len(plan.stops)
+    served = {str(i).split("#")[0] for i in plan.stops["id"]}  # split parts: "<id>#<n>"
+    dropped = {str(i).split("#")[0] for i in plan.dropped["id"]}
+    sample = set(views.pickups_preview(views.sample_pickups_path())["id"])
+    assert served | dropped == sample and len(sample) == 45  # each served or listed dropped
+    assert (trucks["load_kg"] <= trucks["capacity_kg"]).all()
+    assert len(planned.get("deck_gl_json_chart")) == 1
+    assert planned.metric[0].value.endswith(" LAK")
+    assert len(planned.get("download_button")) == 3
+
+
+def test_currency_switch_shows_usd(planned: AppTest) -> None:
+    """Switching the sidebar to USD rewrites the money KPIs at the configured rate."""
+    lak = float(planned.metric[1].value.removesuffix(" LAK").replace(",", ""))
+    planned.sidebar.segmented_control(key="currency").set_value("USD").run()
+    usd = float(planned.metric[1].value.removeprefix("US$ ").replace(",", ""))
+    rate = views.exchange_rate().lak_per_usd
+    assert usd == pytest.approx(lak / rate, rel=1e-3)
+    planned.sidebar.segmented_control(key="currency").set_value("LAK").run()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"id,name,lat,lon\nP1,a,15.2,106.2\n", r"row 1 \(header\).*missing weight_kg, product"),
+        (
+            (SAMPLE_HEADER + "P1,a,15.2,106.2,100,cherry\nP2,b,15.3,106.3,abc,cherry\n").encode(),
+            r"row 3, column weight_kg: expected a number > 0, got 'abc'",
+        ),
+        (
+            (SAMPLE_HEADER + "P1,a,15.2,106.2,100,beans\n").encode(),
+            r"row 2, column product: expected one of",
+        ),
+        (
+            (SAMPLE_HEADER + "P1,a,15.2,106.2,100,cherry\nP1,b,15.3,106.3,50,cherry\n").encode(),
+            r"row 3, column id: expected a unique id \(already on row 2\)",
+        ),
+        (b"x" * (2 * 1024 * 1024 + 1), r"expected a file of at most 2 MB, got 2\.0 MB"),
+    ],
+)
+def test_bad_pickup_upload_names_row_and_column(content: bytes, message: str) -> None:
+    """A bad pickups CSV shows one clear error naming row and column; the page keeps working."""
+    at = _app().run()
+    at.radio(key="plan_source.en").set_value("upload").run()
+    at.file_uploader(key="plan_upload").upload("../../evil name.csv", content, "text/csv").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert re.search(message, at.error[0].value), at.error[0].value
+    assert at.button(key="plan_run").disabled
+    at.radio(key="plan_source.en").set_value("sample").run()  # still usable afterwards
+    assert not at.error and not at.button(key="plan_run").disabled
+
+
+WET_PAVING_TOML = b"""
+extends = "wet_season_baseline.toml"
+compare_to = "wet_season_baseline.toml"
+name = "test_wet_paving"
+description = "Pave Route 16A; wet season only (keeps the test short)."
+
+[[road_upgrade]]
+ref = "16A"
+surface = "paved"
+iri_m_per_km = 2.0
+wet_passable = true
+source = "test"
+
+[appraisal]
+capital_cost_usd = 1_000_000
+maintenance_usd_per_year = 10_000
+construction_years = 1
+horizon_years = 20
+discount_rate = 0.12
+source = "test"
+"""
+
+
+def _compare_page() -> AppTest:
+    at = _app().run()
+    at.switch_page("app_pages/compare_scenarios.py").run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b'extends = "baseline.toml"\n[costs]\ndiesl_lak_per_l = 1\n',
+            r"my_plan\.toml: \[costs\] unknown key 'diesl_lak_per_l'; valid keys: .*diesel",
+        ),
+        (
+            b'extends = "baseline.toml"\n[[road_upgrade]]\nref = "16A"\niri_m_per_km = -3\n',
+            r"my_plan\.toml: \[road_upgrade\.1\] key 'iri_m_per_km'.*greater than 0; got -3",
+        ),
+        (b"[[road_upgrade\n", r"my_plan\.toml: not valid TOML.*line 1"),
+        (
+            b'extends = "../../../etc/passwd"\n',
+            r"my_plan\.toml: key 'extends': expected the name of a library scenario .*; "
+            r"got '\.\./\.\./\.\./etc/passwd'",
+        ),
+    ],
+)
+def test_bad_scenario_upload_is_reported(content: bytes, message: str) -> None:
+    """A bad scenario TOML shows one error naming the uploaded file and the key."""
+    at = _compare_page()
+    at.multiselect(key="cmp_pick").set_value([]).run()
+    at.file_uploader(key="cmp_upload").upload("my_plan.toml", content, "text/plain").run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert re.search(message, at.error[0].value), at.error[0].value
+    assert "upload-" not in at.error[0].value
+    assert at.button(key="cmp_run").disabled
+
+
+@pytest.mark.slow
+def test_compare_uploaded_scenario_against_its_baseline() -> None:
+    """An uploaded paving scenario runs with its baseline: KPIs, deltas, CBA, changed roads."""
+    at = _compare_page()
+    at.multiselect(key="cmp_pick").set_value([]).run()
+    at.file_uploader(key="cmp_upload").upload("paving.toml", WET_PAVING_TOML, "text/plain").run()
+    at.button(key="cmp_run").click().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    kpis, deltas, cba, changed = (d.value for d in at.dataframe)
+    assert list(kpis.columns) == ["kpi", "unit", "wet_season_baseline", "test_wet_paving"]
+    landed = deltas[deltas["kpi"] == "Landed cost to port"].iloc[0]
+    assert landed["delta"] == pytest.approx(landed["scenario_value"] - landed["baseline_value"])
+    assert landed["delta"] <= 0  # paving never makes the cheapest logistics dearer
+    assert cba["scenario"].tolist() == ["test_wet_paving"]
+    assert {"npv_lak", "bcr", "eirr_pct", "payback_year"} <= set(cba.columns)
+    assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.get("download_button")) == 1
+    at.sidebar.segmented_control(key="lang").set_value("lo").run()  # results stay on screen
+    assert not at.exception
+    kpis_lo, deltas_lo = at.dataframe[0].value, at.dataframe[1].value
+    assert "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(kpis_lo["kpi"]) and "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(deltas_lo["kpi"])
+    assert "Landed cost to port" not in set(kpis_lo["kpi"]) | set(deltas_lo["kpi"])
+    assert kpis_lo[["unit", "wet_season_baseline"]].equals(kpis[["unit", "wet_season_baseline"]])
+
+
+def test_choices_survive_a_language_switch() -> None:
+    """A season chosen in English stays chosen, with Lao labels, after switching to ລາວ."""
+    at = _app().run()
+    at.radio(key="season.en").set_value("wet").run()
+    at.sidebar.segmented_control(key="lang").set_value("lo").run()
+    season = at.radio(key="season.lo")
+    assert season.value == "wet"
+    assert season.options == ["ລະດູແລ້ງ", "ລະດູຝົນ"]
+
+
+def test_wet_season_from_pakse_lists_dropped_pickups_with_reasons() -> None:
+    """Wet roads from distant Pakse leave pickups undone; each is listed with its reason."""
+    at = _app().run()
+    at.selectbox(key="plan_depot").set_value("Pakse").run()
+    at.radio(key="season.en").set_value("wet").run()
+    _plan(at)
+    plan = at.session_state["plan_result"]
+    assert not plan.dropped.empty
+    assert plan.dropped["reason"].str.len().min() > 10
+    shown = at.dataframe[-1].value
+    assert list(shown.columns) == ["id", "name", "day", "reason"]
+    assert len(shown) == len(plan.dropped)
+    served = {str(i).split("#")[0] for i in plan.stops["id"]}
+    dropped = {str(i).split("#")[0] for i in plan.dropped["id"]}
+    assert len(served | dropped) == 45

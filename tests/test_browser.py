@@ -1,0 +1,149 @@
+"""A real browser (Debian's chromium via Playwright) against a real `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--enable-unsafe-swiftshader",  # software WebGL for the deck.gl maps
+]
+MAP = '[data-testid="stDeckGlJsonChart"] canvas'
+TABLE = '[data-testid="stDataFrame"]'
+RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'  # shown while the script runs
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("/usr/bin/chromium is missing in CI: apt-get install chromium", pytrace=False)
+    pytest.skip(
+        "/usr/bin/chromium is missing (apt-get install chromium); not in CI, so skipping",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def page(streamlit_url: str) -> Iterator[Any]:
+    """A fresh chromium page, 1400×1000, shared by the tests of this module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(60_000)
+        yield tab
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_on_failure(page: Any, request: pytest.FixtureRequest) -> Iterator[None]:
+    """When a browser test fails, keep a full-page screenshot of what the browser showed."""
+    yield
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
+
+
+def _open(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebar"]')
+
+
+def _click_when_idle(page: Any, name: str) -> None:
+    """Click a button once the app's script run is over: under load, a click that lands while a
+    rerun (e.g. from an upload) is in flight can be lost, and the test would wait in vain."""
+    page.wait_for_timeout(500)  # Streamlit shows its running icon a moment after a rerun starts
+    page.locator(RUNNING).first.wait_for(state="detached", timeout=120_000)
+    page.get_by_role("button", name=name).click()
+
+
+def _shot(page: Any, name: str, *, height: int = 2400) -> Path:
+    """Screenshot the whole app: Streamlit scrolls inside its main block, so grow the viewport."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.set_viewport_size({"width": 1400, "height": height})
+    page.wait_for_timeout(2000)  # relayout, then let deck.gl repaint
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    return path
+
+
+def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url: str) -> None:
+    """The Network & data page draws the road map, the places table and the ODbL notice."""
+    _open(page, f"{streamlit_url}/network")
+    page.wait_for_selector(MAP)
+    page.wait_for_selector(TABLE)
+    page.get_by_text("OpenStreetMap contributors, ODbL").first.wait_for()
+    assert _shot(page, "network_data").stat().st_size > 10_000
+
+
+def test_plan_sample_pickups_shows_routes_map_and_table(page: Any, streamlit_url: str) -> None:
+    """Planning the sample pickups draws the routes map and the per-truck result table."""
+    _open(page, streamlit_url)  # the default page lives at /
+    page.get_by_text("pickups loaded").first.wait_for()
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    page.keyboard.press("Home")  # the smallest time budget (1 s) keeps the test short
+    for _ in range(50):
+        if slider.input_value() == "1":
+            break
+        page.wait_for_timeout(100)
+    assert slider.input_value() == "1"
+    _click_when_idle(page, "Plan the routes")  # after the rerun with the new budget
+    page.get_by_text("Plan ready").first.wait_for(timeout=180_000)
+    page.wait_for_selector(MAP)
+    page.get_by_text("Routes on the roads").first.wait_for()
+    page.get_by_text("Cost per tonne").first.wait_for()
+    assert page.locator(TABLE).count() >= 3  # preview, trucks, and more
+    page.get_by_text("Every pickup is served.").or_(
+        page.get_by_text("Dropped pickups")
+    ).first.wait_for()
+    assert _shot(page, "plan_pickups").stat().st_size > 10_000
+
+
+def test_compare_uploaded_scenario_shows_tables_chart_and_map(
+    page: Any, streamlit_url: str, tmp_path: Path
+) -> None:
+    """Uploading a (wet-season, so quick) paving scenario gives KPIs, CBA, chart and flow map."""
+    from tests.test_app import WET_PAVING_TOML
+
+    scenario = tmp_path / "paving.toml"
+    scenario.write_bytes(WET_PAVING_TOML)
+    _open(page, f"{streamlit_url}/compare")
+    page.get_by_text("pave_route_16a").first.wait_for()
+    picker = page.locator('[data-testid="stMultiSelect"]')
+    picker.locator("input").click()
+    page.keyboard.press("Backspace")  # drop the default library pick: only the upload runs
+    page.keyboard.press("Escape")
+    picker.locator('[data-baseweb="tag"]').first.wait_for(state="detached")  # pick removed
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(scenario)
+    page.get_by_text("paving.toml").first.wait_for()
+    _click_when_idle(page, "Run and compare")
+    page.get_by_text("scenario runs done").or_(
+        page.get_by_text("The comparison failed")
+    ).first.wait_for(timeout=300_000)
+    assert page.get_by_text("2 scenario runs done").count() == 1  # the upload and its baseline
+    for heading in ("Key figures", "Change against the baseline", "Cost-benefit"):
+        page.get_by_text(heading).first.wait_for()
+    page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]')
+    page.wait_for_selector(MAP)
+    assert page.locator(TABLE).count() >= 4
+    assert _shot(page, "compare_scenarios", height=2800).stat().st_size > 10_000
