@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 
 import typer
@@ -46,14 +47,15 @@ def _register() -> None:
 
 @app.callback()
 def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress.")) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 def main() -> None:
     """Entry point of the ``bolaven`` console script."""
+    # Read by dask when it is first imported, here and in spawned workers: keep its INFO
+    # chatter (dashboard hints, scratch-space notes) out of the user's terminal.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     _register()
     try:
         app()  # click handles --help and usage errors, then exits
