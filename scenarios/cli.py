@@ -36,13 +36,7 @@ _COMMAND_MODULES = (
 
 def _register() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # the command group is not written yet
-                continue
-            raise
-        module.register(app)
+        importlib.import_module(name).register(app)
 
 
 @app.callback()
