@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import shapely
@@ -25,6 +25,9 @@ from networks.matrix import GraphArrays, graph_arrays
 from networks.model import parse_season, parse_vehicle
 from optimizer.costs import CostRates, VehicleProfile
 from scenarios.costing import make_edge_cost
+
+if TYPE_CHECKING:
+    from scenarios.consolidate import ConsolidationRun
 
 GeometryKind = Literal["road", "straight"]
 LonLat = tuple[float, float]
@@ -167,3 +170,38 @@ class RoadPaths:
             parts.append(xy if not parts else xy[1:])  # consecutive edges share a vertex
         coords = np.concatenate(parts)
         return PathGeometry(coords, float(arrays.length_m[pos].sum()), "road")
+
+
+class FlowPaths:
+    """Road paths of a consolidation run's flows: one cached :class:`RoadPaths` per leg and period.
+
+    ``leg`` is ``"collection"`` (village → hub: the villages share their hub's tree) or
+    ``"trunk"`` (hub → gateway: the lines share the hub's tree).
+    """
+
+    def __init__(self, run: ConsolidationRun) -> None:
+        self.run = run
+        located, inputs = run.network, run.inputs
+        self.node = dict(zip([v.id for v in inputs.villages], located.village_nodes, strict=True))
+        self.node.update(zip([h.id for h in inputs.hubs], located.hub_nodes, strict=True))
+        self.node.update(zip([g.id for g in inputs.gateways], located.gateway_nodes, strict=True))
+        self._finders: dict[tuple[str, str], RoadPaths] = {}
+
+    def _finder(self, leg: str, period: str) -> RoadPaths:
+        key = (leg, period)
+        if key not in self._finders:
+            legs = self.run.collection if leg == "collection" else self.run.trunk
+            self._finders[key] = RoadPaths(
+                self.run.network.net, period, legs[period].profile, self.run.inputs.rates
+            )
+        return self._finders[key]
+
+    def path(self, leg: str, period: str, origin: str, destination: str) -> PathGeometry:
+        """The least-cost path of ``leg``'s vehicle in ``period`` from origin to destination."""
+        xy = self.run.network.coords
+        return self._finder(leg, period).path(
+            self.node[origin],
+            self.node[destination],
+            fallback=(xy[origin], xy[destination]),
+            tree_at="destination" if leg == "collection" else "origin",
+        )

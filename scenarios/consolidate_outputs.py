@@ -13,7 +13,7 @@ from shapely.geometry import Point
 
 from optimizer.consolidation import CostBreakdown
 from scenarios.consolidate import ConsolidationRun
-from scenarios.consolidate_geometry import RoadPaths
+from scenarios.consolidate_geometry import FlowPaths
 from scenarios.consolidate_metrics import (
     WB2018_COST_AVERAGE_LAK_PER_TKM,
     WB2018_COST_LAK_PER_TKM,
@@ -199,41 +199,14 @@ def assignment_rows(run: ConsolidationRun) -> list[dict[str, Any]]:
     ]
 
 
-class _FlowPaths:
-    """Road paths of a run's legs, one cached :class:`RoadPaths` per leg kind and season."""
-
-    def __init__(self, run: ConsolidationRun) -> None:
-        self.run = run
-        located, inputs = run.network, run.inputs
-        self.node = dict(zip([v.id for v in inputs.villages], located.village_nodes, strict=True))
-        self.node.update(zip([h.id for h in inputs.hubs], located.hub_nodes, strict=True))
-        self.node.update(zip([g.id for g in inputs.gateways], located.gateway_nodes, strict=True))
-        self._finders: dict[tuple[str, str], RoadPaths] = {}
-
-    def _finder(self, leg: str, period: str) -> RoadPaths:
-        key = (leg, period)
-        if key not in self._finders:
-            legs = self.run.collection if leg == "collection" else self.run.trunk
-            self._finders[key] = RoadPaths(
-                self.run.network.net, period, legs[period].profile, self.run.inputs.rates
-            )
-        return self._finders[key]
-
-    def line(self, leg: str, period: str, origin: str, destination: str) -> dict[str, Any]:
-        """Geometry, ``geometry_kind`` and ``road_km`` of one flow line."""
-        xy = self.run.network.coords
-        # villages share their hub's tree; trunk lines share the hub's (origin) tree
-        path = self._finder(leg, period).path(
-            self.node[origin],
-            self.node[destination],
-            fallback=(xy[origin], xy[destination]),
-            tree_at="destination" if leg == "collection" else "origin",
-        )
-        return {
-            "geometry_kind": path.kind,
-            "road_km": round(path.distance_m / 1000, 3),
-            "geometry": shapely.linestrings(path.coords),
-        }
+def _line(paths: FlowPaths, leg: str, period: str, origin: str, destination: str) -> dict[str, Any]:
+    """Geometry, ``geometry_kind`` and ``road_km`` of one flow line."""
+    path = paths.path(leg, period, origin, destination)
+    return {
+        "geometry_kind": path.kind,
+        "road_km": round(path.distance_m / 1000, 3),
+        "geometry": shapely.linestrings(path.coords),
+    }
 
 
 def flows_gdf(run: ConsolidationRun) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -243,9 +216,9 @@ def flows_gdf(run: ConsolidationRun) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame
     costs were computed on); ``geometry_kind`` is ``road``, or ``straight`` for a pair without
     a passable path (then ``road_km`` is empty).
     """
-    paths = _FlowPaths(run)
+    paths = FlowPaths(run)
     collect = [
-        {**row, **paths.line("collection", row["season"], row["village_id"], row["hub"])}
+        {**row, **_line(paths, "collection", row["season"], row["village_id"], row["hub"])}
         for row in assignment_rows(run)
     ]
     trunk = [
@@ -256,7 +229,7 @@ def flows_gdf(run: ConsolidationRun) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame
             "gateway": f.gateway_id,
             "port": f.port,
             "tonnes": f.green_kg / 1000,
-            **paths.line("trunk", f.period, f.hub_id, f.gateway_id),
+            **_line(paths, "trunk", f.period, f.hub_id, f.gateway_id),
         }
         for f in run.result.flows
     ]

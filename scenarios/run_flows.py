@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 
-from scenarios.consolidate_geometry import RoadPaths
+from scenarios.consolidate_geometry import FlowPaths
 
 if TYPE_CHECKING:
     from scenarios.consolidate import ConsolidationRun
@@ -25,36 +25,13 @@ SIMPLIFY_DEG = 0.001
 _FlowKey = tuple[str, str, str, str]
 
 
-class _Paths:
-    """One cached :class:`RoadPaths` per leg kind and period of a run."""
-
-    def __init__(self, run: ConsolidationRun) -> None:
-        self.run = run
-        located, inputs = run.network, run.inputs
-        self.node = dict(zip([v.id for v in inputs.villages], located.village_nodes, strict=True))
-        self.node.update(zip([h.id for h in inputs.hubs], located.hub_nodes, strict=True))
-        self.node.update(zip([g.id for g in inputs.gateways], located.gateway_nodes, strict=True))
-        self._finders: dict[tuple[str, str], RoadPaths] = {}
-
-    def line(self, kind: str, period: str, origin: str, destination: str) -> dict[str, Any]:
-        key = (kind, period)
-        if key not in self._finders:
-            legs = self.run.collection if kind == "collection" else self.run.trunk
-            self._finders[key] = RoadPaths(
-                self.run.network.net, period, legs[period].profile, self.run.inputs.rates
-            )
-        xy = self.run.network.coords
-        # villages share their hub's tree; trunk lines share the hub's (origin) tree
-        path = self._finders[key].path(
-            self.node[origin],
-            self.node[destination],
-            fallback=(xy[origin], xy[destination]),
-            tree_at="destination" if kind == "collection" else "origin",
-        )
-        simple = shapely.simplify(shapely.linestrings(path.coords), SIMPLIFY_DEG)
-        coords = [[round(x, 4), round(y, 4)] for x, y in shapely.get_coordinates(simple).tolist()]
-        road_km = None if path.kind == "straight" else round(path.distance_m / 1000, 3)
-        return {"geometry_kind": path.kind, "road_km": road_km, "coords": coords}
+def _line(paths: FlowPaths, kind: str, period: str, start: str, end: str) -> dict[str, Any]:
+    """Simplified coordinates, ``geometry_kind`` and ``road_km`` of one flow line."""
+    path = paths.path(kind, period, start, end)
+    simple = shapely.simplify(shapely.linestrings(path.coords), SIMPLIFY_DEG)
+    coords = [[round(x, 4), round(y, 4)] for x, y in shapely.get_coordinates(simple).tolist()]
+    road_km = None if path.kind == "straight" else round(path.distance_m / 1000, 3)
+    return {"geometry_kind": path.kind, "road_km": road_km, "coords": coords}
 
 
 def _tonnes_by_period(run: ConsolidationRun) -> dict[_FlowKey, dict[str, float]]:
@@ -75,7 +52,7 @@ def flow_lines(run: ConsolidationRun) -> list[dict[str, Any]]:
     is the path of the period that carries most of them. ``road_km`` is the path length (km;
     None for a straight line).
     """
-    paths = _Paths(run)
+    paths = FlowPaths(run)
     coords = run.network.coords
     out = []
     for (kind, start, end, corridor), periods in sorted(_tonnes_by_period(run).items()):
@@ -91,7 +68,7 @@ def flow_lines(run: ConsolidationRun) -> list[dict[str, Any]]:
                 "to": end,
                 "corridor": corridor,
                 "tonnes": tonnes,
-                **paths.line(kind, period, start, end),
+                **_line(paths, kind, period, start, end),
             }
         )
     return out
