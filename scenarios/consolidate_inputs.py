@@ -8,14 +8,13 @@ and ``consolidation_params.toml``.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from optimizer.exceptions import InputError
-from scenarios.pickup_io import Row, read_rows
+from scenarios.pickup_io import Row, read_rows, read_toml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
@@ -314,14 +313,7 @@ def read_season_split(arabica_share: float, path: Path | None = None) -> dict[st
 def read_params(path: Path | None = None) -> dict[str, Any]:
     """The ``value`` of every table in ``consolidation_params.toml``."""
     path = path or PARAMS_TOML
-    if not path.is_file():
-        msg = f"consolidation parameters file not found: {path}"
-        raise FileNotFoundError(msg)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{path.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
+    data = read_toml(path, what="consolidation parameters")
     values: dict[str, Any] = {}
     for key, entry in data.items():
         if not isinstance(entry, dict) or "value" not in entry:

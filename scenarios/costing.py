@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
@@ -29,7 +28,7 @@ from optimizer.costs import (
     edge_cost_lak,
 )
 from optimizer.exceptions import InputError
-from scenarios.pickup_io import read_rows
+from scenarios.pickup_io import read_rows, read_toml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 VEHICLES_CSV = DATA_DIR / "vehicles.csv"
@@ -111,14 +110,7 @@ def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
     Every entry is a table ``{value, unit, source, estimate}``; a bare number is accepted too.
     """
     source = path or COST_RATES_TOML
-    if not source.is_file():
-        msg = f"cost rates file not found: {source}"
-        raise FileNotFoundError(msg)
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{source.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
+    data = read_toml(source, what="cost rates")
     names = [f.name for f in fields(CostRates)]
     unknown = sorted(set(data) - set(names))
     if unknown:

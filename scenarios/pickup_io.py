@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from optimizer.costs import Product
 from optimizer.exceptions import InputError
@@ -72,6 +73,18 @@ class Row:
         if text in {"false", "no", "0", "n"}:
             return False
         raise self.fail(column, "true or false")
+
+
+def read_toml(path: Path, *, what: str) -> dict[str, Any]:
+    """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
+    if not path.is_file():
+        msg = f"{what} file not found: {path}"
+        raise FileNotFoundError(msg)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{path.name}: not valid TOML: {exc}"
+        raise InputError(msg) from None
 
 
 def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
@@ -309,14 +322,7 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
 
 
 def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry, ...]:
-    if not path.is_file():
-        msg = f"fleet file not found: {path}"
-        raise FileNotFoundError(msg)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{path.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
+    data = read_toml(path, what="fleet")
     tables = data.get("vehicle")
     if not isinstance(tables, list) or not tables:
         msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
