@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from optimizer.consolidation import CostBreakdown
+
 __all__ = [
     "BORDER_PARTS",
     "BREAKDOWN_PARTS",
@@ -21,14 +23,7 @@ __all__ = [
     "validate_kpis",
 ]
 
-BREAKDOWN_PARTS = (
-    "collection",
-    "hub_handling",
-    "trunk_haul",
-    "border_fees",
-    "border_waiting",
-    "onward_leg",
-)
+BREAKDOWN_PARTS = CostBreakdown.PARTS
 """Landed-cost parts, in the order of the consolidation model's breakdown."""
 
 BORDER_PARTS = ("border_fees", "border_waiting")
