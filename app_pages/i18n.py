@@ -183,7 +183,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 # Names the scenario engine emits in English, keyed by the engine's own keys: the KPI keys of
-# scenarios/kpis.py (KPI_FIELDS) and the landed-cost parts (BREAKDOWN_PARTS, plus "total").
+# scenarios/run/kpis.py (KPI_FIELDS) and the landed-cost parts (BREAKDOWN_PARTS, plus "total").
 # key: (English, Lao). The English equals the engine's label; keys not listed stay in English.
 ENGINE_TERMS: dict[str, tuple[str, str]] = {
     "annual_transport_cost_lak": ("Annual transport cost", "ຄ່າຂົນສົ່ງຕໍ່ປີ"),

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scenarios.batch import run_batch
+from scenarios.batch.runner import run_batch
 
 LIBRARY = Path(__file__).resolve().parent.parent / "scenarios" / "library"
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from optimizer import SolveParams, solve
-from optimizer.vrplib_io import gap_percent, plan_cost, read_instance
+from optimizer.pickup.vrplib_io import gap_percent, plan_cost, read_instance
 
 INSTANCE_DIR = Path(__file__).resolve().parent / "cvrplib"
 ENGINES = ("ortools", "pyvrp", "auto")

@@ -3,7 +3,11 @@
 The optimizer knows nothing about OSM: it receives typed records and integer matrices.
 """
 
-from optimizer.consolidation import ConsolidationProblem, ConsolidationResult, solve_consolidation
+from optimizer.consolidation.model import (
+    ConsolidationProblem,
+    ConsolidationResult,
+    solve_consolidation,
+)
 from optimizer.costs import (
     CO2_KG_PER_L_DIESEL,
     ConversionRatios,
@@ -28,11 +32,11 @@ from optimizer.exceptions import (
     ScalingWarning,
     VerificationError,
 )
-from optimizer.params import Engine, SolveParams
-from optimizer.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
-from optimizer.solution import Dropped, PickupPlan, Route, Stop, plan_status
-from optimizer.solve import solve
-from optimizer.verify import verify
+from optimizer.pickup.params import Engine, SolveParams
+from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
+from optimizer.pickup.solution import Dropped, PickupPlan, Route, Stop, plan_status
+from optimizer.pickup.solve import solve
+from optimizer.pickup.verify import verify
 
 __all__ = [
     "CO2_KG_PER_L_DIESEL",

@@ -19,8 +19,8 @@ import pyvrp
 from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.stop import MaxIterations, MaxRuntime, MultipleCriteria, StoppingCriterion
 
-from optimizer.problem import EngineTask
-from optimizer.solution import RawRoute
+from optimizer.pickup.problem import EngineTask
+from optimizer.pickup.solution import RawRoute
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,8 @@ is not modelled, which understates the cost of rough roads rather than inventing
 Money is in Lao kip (LAK). Imported items (parts, tyres, the truck itself) are given in US$ in
 the data and converted at ``CostRates.lak_per_usd``. Every function here is pure and vectorised:
 ``iri`` may be a scalar or a NumPy array. The defaults live in ``data/vehicles.csv`` and
-``data/cost_rates.toml`` and are read by :mod:`scenarios.costing`; this module never reads files.
+``data/cost_rates.toml`` and are read by :mod:`scenarios.common.costing`; this module never
+reads files.
 """
 
 from __future__ import annotations

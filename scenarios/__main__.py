@@ -1,3 +1,3 @@
-from scenarios.cli import main
+from scenarios.cli.root import main
 
 main()

@@ -1,6 +1,6 @@
 """Streamlit AppTest runs of each page, and the app's English/Lao label tables.
 
-The facade's pure helpers (scenarios/views*.py) are tested in tests/scenarios/test_views.py.
+The facade's pure helpers (scenarios/views/) are tested in tests/scenarios/views/.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def test_every_label_has_english_and_lao() -> None:
 
 
 def test_engine_terms_cover_every_kpi_and_cost_part() -> None:
-    """Each KPI key and landed-cost part of scenarios/kpis.py has a Lao name; English matches."""
-    from scenarios.kpis import BREAKDOWN_PARTS, KPI_FIELDS
+    """Each KPI key and landed-cost part of scenarios.run.kpis has a Lao name; English matches."""
+    from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS
 
     terms = _i18n().ENGINE_TERMS
     assert {f.key: f.label for f in KPI_FIELDS} == {f.key: terms[f.key][0] for f in KPI_FIELDS}

@@ -19,7 +19,14 @@ from typing import Any
 
 from ortools.linear_solver import pywraplp
 
-from optimizer.consolidation import (
+from optimizer.consolidation.checks import (
+    corridor_serves,
+    market_targets_kg,
+    open_corridors,
+    usable_hubs,
+)
+from optimizer.consolidation.costs import cost_breakdown
+from optimizer.consolidation.model import (
     UNREACHABLE,
     Assignment,
     ConsolidationProblem,
@@ -28,13 +35,6 @@ from optimizer.consolidation import (
     MarketFlow,
     SolveParams,
 )
-from optimizer.consolidation_checks import (
-    corridor_serves,
-    market_targets_kg,
-    open_corridors,
-    usable_hubs,
-)
-from optimizer.consolidation_costs import cost_breakdown
 from optimizer.exceptions import InfeasibleProblemError
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from optimizer.consolidation import (
+from optimizer.consolidation.checks import (
+    corridor_serves,
+    market_targets_kg,
+    open_corridors,
+    usable_hubs,
+)
+from optimizer.consolidation.costs import cost_breakdown
+from optimizer.consolidation.model import (
     UNREACHABLE,
     Assignment,
     ConsolidationProblem,
@@ -23,13 +30,6 @@ from optimizer.consolidation import (
     MarketFlow,
     SolveParams,
 )
-from optimizer.consolidation_checks import (
-    corridor_serves,
-    market_targets_kg,
-    open_corridors,
-    usable_hubs,
-)
-from optimizer.consolidation_costs import cost_breakdown
 from optimizer.exceptions import InfeasibleProblemError
 
 logger = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ import os
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
-from optimizer.problem import EngineTask
-from optimizer.solution import RawRoute
+from optimizer.pickup.problem import EngineTask
+from optimizer.pickup.solution import RawRoute
 
 logger = logging.getLogger(__name__)
 

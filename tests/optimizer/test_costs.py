@@ -24,7 +24,7 @@ from optimizer.costs import (
     to_green_kg,
 )
 from optimizer.exceptions import InputError
-from scenarios.costing import (
+from scenarios.common.costing import (
     find_profile,
     load_conversions,
     load_cost_rates,

@@ -1,0 +1,1 @@
+"""Consolidation model: records, checks, cost parts, verification, explanations, solve."""

@@ -1,0 +1,370 @@
+"""Consolidation hubs and export corridors: the problem and result records, and the solver.
+
+Villages (supply points) bring coffee to candidate hubs (mills); each hub sends its volume
+through a corridor (a border gateway and its onward leg to a seaport or a border market).
+Every cost is an integer in LAK per tonne of GREEN-equivalent coffee; every weight is an
+integer number of kg of green-equivalent coffee. The model knows nothing about roads: the
+caller (``scenarios``) turns network matrices into these arrays.
+
+Periods are season names (``dry``, ``wet``). Hubs opened serve every period; capacities are
+annual. Villages may split their volume between hubs unless ``SolveParams.single_sourcing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from optimizer.exceptions import InputError
+
+UNREACHABLE = -1
+"""Marker in the cost arrays for a pair that the vehicle cannot drive in that period."""
+
+HUB_STATUSES = ("candidate", "open", "closed")
+
+
+def _check_id(kind: str, value: str) -> None:
+    if not value.strip():
+        msg = f"{kind}: expected a non-empty id, got {value!r}."
+        raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class SupplyPoint:
+    """A coffee-producing village: green-equivalent kg to move in each period."""
+
+    id: str
+    green_kg: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        _check_id("supply point", self.id)
+        if any(kg < 0 for kg in self.green_kg):
+            msg = f"supply point {self.id!r}: expected green_kg >= 0, got {self.green_kg}."
+            raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Hub:
+    """A candidate consolidation hub or mill with an annual capacity and costs."""
+
+    id: str
+    capacity_kg: int
+    fixed_cost_lak: int
+    handling_lak_per_t: int
+    status: str = "candidate"
+
+    def __post_init__(self) -> None:
+        _check_id("hub", self.id)
+        if self.capacity_kg <= 0:
+            msg = (
+                f"hub {self.id!r}: expected capacity_kg > 0, got {self.capacity_kg} "
+                "(set status 'closed' to exclude a hub)."
+            )
+            raise InputError(msg)
+        if self.fixed_cost_lak < 0 or self.handling_lak_per_t < 0:
+            msg = (
+                f"hub {self.id!r}: expected fixed_cost_lak >= 0 and handling_lak_per_t >= 0, "
+                f"got {self.fixed_cost_lak} and {self.handling_lak_per_t}."
+            )
+            raise InputError(msg)
+        if self.status not in HUB_STATUSES:
+            msg = (
+                f"hub {self.id!r}: unknown status {self.status!r}. "
+                "Choose from: candidate, open, closed."
+            )
+            raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Gateway:
+    """A border post; ``open_periods`` lists the periods it may be used in."""
+
+    id: str
+    open_periods: frozenset[str]
+    capacity_kg: int | None = None
+
+    def __post_init__(self) -> None:
+        _check_id("gateway", self.id)
+        if self.capacity_kg is not None and self.capacity_kg < 0:
+            msg = f"gateway {self.id!r}: expected capacity_kg >= 0 or None, got {self.capacity_kg}."
+            raise InputError(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Corridor:
+    """A way out: a gateway, the port (or border market) beyond it, and per-tonne costs."""
+
+    id: str
+    gateway_id: str
+    port: str
+    border_fee_lak_per_t: int
+    border_waiting_lak_per_t: int
+    onward_lak_per_t: int
+    markets: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        _check_id("corridor", self.id)
+        parts = (self.border_fee_lak_per_t, self.border_waiting_lak_per_t, self.onward_lak_per_t)
+        if min(parts) < 0:
+            msg = f"corridor {self.id!r}: expected costs >= 0, got {parts}."
+            raise InputError(msg)
+
+    @property
+    def lak_per_t(self) -> int:
+        """Border fee + border waiting + onward leg, LAK per tonne green."""
+        return self.border_fee_lak_per_t + self.border_waiting_lak_per_t + self.onward_lak_per_t
+
+
+@dataclass(frozen=True, slots=True)
+class Market:
+    """A destination market and the share of the volume it takes (0-1)."""
+
+    id: str
+    share: float
+
+    def __post_init__(self) -> None:
+        _check_id("market", self.id)
+        if not 0.0 <= self.share <= 1.0:
+            msg = f"market {self.id!r}: expected 0 <= share <= 1, got {self.share}."
+            raise InputError(msg)
+
+
+def _check_array(name: str, array: NDArray[np.int64], shape: tuple[int, ...]) -> None:
+    if array.shape != shape:
+        msg = f"{name}: expected shape {shape}, got {array.shape}."
+        raise InputError(msg)
+    if array.size and int(array.min()) < UNREACHABLE:
+        msg = f"{name}: expected costs >= 0 (or {UNREACHABLE} for unreachable), got {array.min()}."
+        raise InputError(msg)
+
+
+@dataclass(frozen=True)
+class ConsolidationProblem:
+    """Supply points, hubs, gateways, corridors, markets and per-tonne cost arrays.
+
+    ``collection_lak_per_t[p, v, h]``: collecting one tonne green from village ``v`` to hub
+    ``h`` in period ``p`` (``UNREACHABLE`` if the collection vehicle cannot drive it).
+    ``trunk_lak_per_t[p, h, g]``: trunk haul of one tonne green from hub ``h`` to gateway
+    ``g``. Market shares, if given, are enforced: each market's share of every period's volume
+    must leave through corridors that serve it.
+    """
+
+    periods: tuple[str, ...]
+    supply: tuple[SupplyPoint, ...]
+    hubs: tuple[Hub, ...]
+    gateways: tuple[Gateway, ...]
+    corridors: tuple[Corridor, ...]
+    collection_lak_per_t: NDArray[np.int64]
+    trunk_lak_per_t: NDArray[np.int64]
+    markets: tuple[Market, ...] = ()
+
+    def __post_init__(self) -> None:
+        n_p, n_v, n_h, n_g = len(self.periods), len(self.supply), len(self.hubs), len(self.gateways)
+        if n_p == 0 or n_v == 0 or n_h == 0 or n_g == 0 or not self.corridors:
+            msg = (
+                "consolidation problem: expected at least one period, supply point, hub, gateway "
+                f"and corridor, got {n_p}, {n_v}, {n_h}, {n_g}, {len(self.corridors)}."
+            )
+            raise InputError(msg)
+        for kind, ids in (
+            ("supply point", [s.id for s in self.supply]),
+            ("hub", [h.id for h in self.hubs]),
+            ("gateway", [g.id for g in self.gateways]),
+            ("corridor", [c.id for c in self.corridors]),
+        ):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                msg = f"{kind} ids must be unique; duplicated: {', '.join(dupes)}."
+                raise InputError(msg)
+        gateway_ids = {g.id for g in self.gateways}
+        for corridor in self.corridors:
+            if corridor.gateway_id not in gateway_ids:
+                msg = (
+                    f"corridor {corridor.id!r}: unknown gateway {corridor.gateway_id!r}. "
+                    f"Choose from: {', '.join(sorted(gateway_ids))}."
+                )
+                raise InputError(msg)
+        for point in self.supply:
+            if len(point.green_kg) != n_p:
+                msg = (
+                    f"supply point {point.id!r}: expected {n_p} period volumes, "
+                    f"got {len(point.green_kg)}."
+                )
+                raise InputError(msg)
+        _check_array("collection_lak_per_t", self.collection_lak_per_t, (n_p, n_v, n_h))
+        _check_array("trunk_lak_per_t", self.trunk_lak_per_t, (n_p, n_h, n_g))
+        if self.markets and abs(sum(m.share for m in self.markets) - 1.0) > 1e-6:
+            total = sum(m.share for m in self.markets)
+            msg = f"market shares: expected a sum of 1, got {total:.4f}."
+            raise InputError(msg)
+
+    def gateway_index(self, gateway_id: str) -> int:
+        """Position of a gateway in :attr:`gateways`."""
+        return [g.id for g in self.gateways].index(gateway_id)
+
+    def period_kg(self, period: int) -> int:
+        """Total green kg to move in one period."""
+        return sum(s.green_kg[period] for s in self.supply)
+
+    @property
+    def total_kg(self) -> int:
+        """Total green kg over all periods."""
+        return sum(sum(s.green_kg) for s in self.supply)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Green kg one village sends to one hub in one period (and its collection cost)."""
+
+    period: str
+    supply_id: str
+    hub_id: str
+    green_kg: int
+    collection_lak: int
+
+
+@dataclass(frozen=True, slots=True)
+class CorridorFlow:
+    """Green kg one hub sends through one corridor in one period."""
+
+    period: str
+    hub_id: str
+    corridor_id: str
+    gateway_id: str
+    port: str
+    green_kg: int
+
+
+@dataclass(frozen=True, slots=True)
+class MarketFlow:
+    """Green kg of one corridor's volume credited to one market in one period."""
+
+    period: str
+    corridor_id: str
+    market_id: str
+    green_kg: int
+
+
+@dataclass(frozen=True, slots=True)
+class CostBreakdown:
+    """Landed cost parts in LAK (hub handling includes the hubs' fixed costs)."""
+
+    collection_lak: float
+    hub_handling_lak: float
+    trunk_haul_lak: float
+    border_fees_lak: float
+    border_waiting_lak: float
+    onward_leg_lak: float
+
+    PARTS = (
+        "collection",
+        "hub_handling",
+        "trunk_haul",
+        "border_fees",
+        "border_waiting",
+        "onward_leg",
+    )
+
+    @property
+    def total_lak(self) -> float:
+        """Sum of the parts."""
+        return sum(self.as_dict().values())
+
+    def as_dict(self) -> dict[str, float]:
+        """Parts by name (without the ``_lak`` suffix)."""
+        return {name: float(getattr(self, f"{name}_lak")) for name in self.PARTS}
+
+    def per_tonne(self, green_kg: int) -> CostBreakdown:
+        """The same parts divided by the tonnes moved."""
+        tonnes = green_kg / 1000.0
+        if tonnes <= 0:
+            msg = f"expected green_kg > 0 to compute a per-tonne breakdown, got {green_kg}."
+            raise ValueError(msg)
+        return CostBreakdown(**{f"{k}_lak": v / tonnes for k, v in self.as_dict().items()})
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolidationResult:
+    """A verified solution: open hubs, assignments, corridor and market flows, costs."""
+
+    status: str
+    open_hubs: tuple[str, ...]
+    assignments: tuple[Assignment, ...]
+    flows: tuple[CorridorFlow, ...]
+    market_flows: tuple[MarketFlow, ...]
+    cost_lak: CostBreakdown
+    total_green_kg: int
+    num_variables: int
+    solve_time_s: float
+
+    @property
+    def cost_per_tonne_lak(self) -> CostBreakdown:
+        """Landed cost per tonne green, part by part."""
+        return self.cost_lak.per_tonne(self.total_green_kg)
+
+    def hub_kg(self, hub_id: str) -> int:
+        """Green kg received by one hub over all periods."""
+        return sum(a.green_kg for a in self.assignments if a.hub_id == hub_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SolveParams:
+    """Solver parameters.
+
+    ``engine``: ``mip`` (SCIP through OR-Tools' linear-solver interface) or ``cpsat`` (always
+    single sourcing; fine for small problems, slow on the full region). ``single_sourcing``: each
+    village sends all of a period's volume to one hub (binary); by default a village may split
+    its volume between hubs (integer kg), which only happens where a hub's capacity binds.
+    Also: time limit (s), CP-SAT worker threads, relative gap, hubs forced open (explanations).
+    """
+
+    engine: str = "mip"
+    time_limit_s: float = 30.0
+    num_workers: int = 2
+    relative_gap: float = 1e-4
+    forced_open: tuple[str, ...] = ()
+    single_sourcing: bool = False
+    strong_links: bool = True
+
+    def __post_init__(self) -> None:
+        if self.engine not in ("mip", "cpsat"):
+            msg = f"Unknown engine {self.engine!r}. Choose from: mip, cpsat."
+            raise ValueError(msg)
+        if self.time_limit_s <= 0 or self.num_workers < 1 or self.relative_gap < 0:
+            msg = (
+                "solve params: expected time_limit_s > 0, num_workers >= 1, relative_gap >= 0; "
+                f"got {self.time_limit_s}, {self.num_workers}, {self.relative_gap}."
+            )
+            raise ValueError(msg)
+
+
+def solve_consolidation(
+    problem: ConsolidationProblem, params: SolveParams | None = None
+) -> ConsolidationResult:
+    """Choose hubs, assign villages, route hub volumes through corridors at least cost.
+
+    Raises
+    ------
+    InfeasibleProblemError
+        With the cause (all gateways closed, capacity below supply, a village that reaches no
+        hub, a market with no corridor), before or after the solver runs.
+    """
+    from optimizer._ortools.consolidation_mip import solve_with_mip
+    from optimizer._ortools.cpsat import solve_with_cpsat
+    from optimizer.consolidation.checks import precheck
+    from optimizer.consolidation.verify import verify_consolidation
+
+    params = params or SolveParams()
+    precheck(problem, params.forced_open)
+    engine = solve_with_mip if params.engine == "mip" else solve_with_cpsat
+    result = engine(problem, params)
+    verify_consolidation(problem, result)
+    return result
+
+
+def hub_ids(hubs: Sequence[Hub]) -> list[str]:
+    """Ids in order (helper for callers building arrays)."""
+    return [h.id for h in hubs]

@@ -1,0 +1,1 @@
+"""Pickup VRP: problem, parameters, solution, engines dispatch, verification, VRPLIB files."""

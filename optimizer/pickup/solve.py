@@ -1,0 +1,235 @@
+"""``solve(problem, params)``: screen pickups, run the engine(s), verify, return the best plan.
+
+Screening drops, with a reason, the pickups no engine could serve (unreachable in the season,
+heavier than every truck that can reach them, windows or driver's day impossible). The rest go
+to OR-Tools, PyVRP, or both (``auto``: OR-Tools in a second, lower-priority process, PyVRP here,
+both within the time limit, since OR-Tools holds the GIL). Every plan is verified before it is
+returned; ``auto`` keeps the verified plan that serves the most required pickups, then the
+cheapest.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from optimizer.exceptions import InfeasibleProblemError, VerificationError
+from optimizer.pickup.params import Engine, SolveParams
+from optimizer.pickup.problem import EngineTask, PickupProblem
+from optimizer.pickup.solution import Dropped, PickupPlan, RawRoute, build_plan
+from optimizer.pickup.verify import verify
+
+logger = logging.getLogger(__name__)
+
+#: Seconds ``auto`` waits for the OR-Tools worker after the deadline (process start-up and
+#: OR-Tools' own time checks can overrun a little on a busy machine).
+_GRACE_S = 0.5
+_GRACE_WITHOUT_PLAN_S = 10.0
+
+
+def _unreachable_reason(problem: PickupProblem) -> str:
+    season = f" in the {problem.season} season" if problem.season else ""
+    return f"unreachable{season} by any available vehicle class"
+
+
+def _window_ok(problem: PickupProblem, k: int, p: int) -> bool:
+    vt = problem.vehicle_types[k]
+    m = problem.matrices[k]
+    pickup = problem.pickups[p]
+    node = problem.node(p)
+    start = max(vt.shift_start_s + int(m.duration_s[vt.depot, node]), pickup.tw_start_s)
+    if pickup.tw_end_s is not None and start > pickup.tw_end_s:
+        return False
+    back = start + pickup.service_s + int(m.duration_s[node, vt.depot])
+    return vt.shift_end_s is None or back <= vt.shift_end_s
+
+
+def screen_reason(problem: PickupProblem, p: int) -> str | None:
+    """Why pickup ``p`` cannot be served by any truck on its own, or ``None`` if it can."""
+    pickup = problem.pickups[p]
+    reach = [k for k in range(len(problem.vehicle_types)) if problem.allowed(k, p)]
+    if not reach:
+        return _unreachable_reason(problem)
+    biggest = max(vt.capacity_kg for vt in problem.vehicle_types)
+    if pickup.weight_kg > biggest:
+        return f"weight {pickup.weight_kg} kg exceeds the largest vehicle capacity {biggest} kg"
+    fits = [k for k in reach if problem.vehicle_types[k].capacity_kg >= pickup.weight_kg]
+    if not fits:
+        cap = max(problem.vehicle_types[k].capacity_kg for k in reach)
+        return (
+            f"weight {pickup.weight_kg} kg exceeds the capacity of every vehicle class that "
+            f"can reach it (largest {cap} kg)"
+        )
+    if not any(_window_ok(problem, k, p) for k in fits):
+        return "its time window or the driver's day cannot be kept by any vehicle, even alone"
+    return None
+
+
+def required_penalty(problem: PickupProblem) -> int:
+    """Drop penalty for required pickups: more than serving any one of them could ever cost."""
+    worst_arc = 0
+    for m in problem.matrices:
+        reachable = m.cost_lak[m.reachable]
+        if reachable.size:
+            worst_arc = max(worst_arc, int(reachable.max()))
+    worst_fixed = max(vt.fixed_cost_lak for vt in problem.vehicle_types)
+    return (2 * worst_arc + worst_fixed + 1) * (len(problem.pickups) + 1)
+
+
+def _task(problem: PickupProblem, params: SolveParams) -> tuple[EngineTask, list[Dropped]]:
+    dropped: list[Dropped] = []
+    candidates: list[int] = []
+    for p in range(len(problem.pickups)):
+        reason = screen_reason(problem, p)
+        if reason is None:
+            candidates.append(p)
+        else:
+            dropped.append(Dropped(p, reason))
+    big = required_penalty(problem)
+    penalties = tuple(
+        big if problem.pickups[p].required else problem.pickups[p].penalty_lak for p in candidates
+    )
+    task = EngineTask(
+        problem=problem,
+        candidates=tuple(candidates),
+        penalties_lak=penalties,
+        time_limit_s=params.time_limit_s,
+        seed=params.seed,
+        solution_limit=params.solution_limit,
+    )
+    return task, dropped
+
+
+def _finish(
+    task: EngineTask, raw: list[RawRoute], screened: list[Dropped], engine: str
+) -> PickupPlan:
+    problem = task.problem
+    served = {p for r in raw for p in r.pickups}
+    dropped = list(screened)
+    for p in task.candidates:
+        if p in served:
+            continue
+        pickup = problem.pickups[p]
+        if pickup.required:
+            reason = "no vehicle capacity or driver time left in the fleet for this day"
+        else:
+            reason = f"optional: serving it costs more than its penalty of {pickup.penalty_lak} LAK"
+        dropped.append(Dropped(p, reason))
+    plan = build_plan(problem, raw, dropped, engine)
+    verify(problem, plan)
+    return plan
+
+
+def _run_ortools(task: EngineTask) -> list[RawRoute] | None:
+    from optimizer._ortools.routing import solve_routing
+
+    return solve_routing(task)
+
+
+def _run_pyvrp(task: EngineTask) -> list[RawRoute] | None:
+    from optimizer._pyvrp import solve_pyvrp
+
+    return solve_pyvrp(task)
+
+
+def _empty_plan(task: EngineTask, screened: list[Dropped], engine: str) -> PickupPlan:
+    return _finish(task, [], screened, engine)
+
+
+def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> PickupPlan:
+    run = _run_ortools if engine is Engine.ORTOOLS else _run_pyvrp
+    raw = run(task)
+    if raw is None:
+        msg = f"{engine.value} found no solution within {task.time_limit_s:g} s"
+        raise InfeasibleProblemError(msg)
+    return _finish(task, raw, screened, engine.value)
+
+
+def _start_ortools_worker(
+    task: EngineTask, deadline: float, workdir: Path
+) -> subprocess.Popen[bytes]:
+    """OR-Tools in a separate Python process (it holds the GIL while searching)."""
+    task_path = workdir / "task.pkl"
+    task_path.write_bytes(pickle.dumps((task, deadline)))
+    command = [sys.executable, "-m", "optimizer._ortools.routing", str(task_path)]
+    command.append(str(workdir / "routes.pkl"))
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _collect_ortools(
+    worker: subprocess.Popen[bytes], workdir: Path, wait_s: float
+) -> list[RawRoute] | None:
+    """The worker's routes, waiting at most ``wait_s``; a late worker is stopped and ignored."""
+    try:
+        _, stderr = worker.communicate(timeout=max(0.1, wait_s))
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.communicate()
+        logger.warning("auto: OR-Tools did not finish within the time limit; using PyVRP only")
+        return None
+    out = workdir / "routes.pkl"
+    if worker.returncode != 0 or not out.is_file():
+        tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
+        logger.warning("auto: the OR-Tools worker failed: %s", tail[0])
+        return None
+    routes: list[RawRoute] | None = pickle.loads(out.read_bytes())
+    return routes
+
+
+def _auto(task: EngineTask, screened: list[Dropped]) -> PickupPlan:
+    deadline = time.monotonic() + task.time_limit_s
+    with tempfile.TemporaryDirectory(prefix="bolaven-auto-") as tmp:
+        workdir = Path(tmp)
+        worker = _start_ortools_worker(task, deadline, workdir)
+        raw_pyvrp: list[RawRoute] | None = None
+        try:
+            remaining = max(0.1, deadline - time.monotonic())
+            raw_pyvrp = _run_pyvrp(replace(task, time_limit_s=remaining))
+        finally:
+            # with a PyVRP plan in hand, give OR-Tools only a short grace period
+            grace = _GRACE_S if raw_pyvrp is not None else _GRACE_WITHOUT_PLAN_S
+            raw_ortools = _collect_ortools(worker, workdir, deadline + grace - time.monotonic())
+    plans: list[PickupPlan] = []
+    for engine, raw in (("pyvrp", raw_pyvrp), ("ortools", raw_ortools)):
+        if raw is None:
+            continue
+        try:
+            plans.append(_finish(task, raw, screened, engine))
+        except VerificationError:
+            logger.warning("auto: the %s plan failed verification and is discarded", engine)
+    if not plans:
+        msg = f"no engine found a verified solution within {task.time_limit_s:g} s"
+        raise InfeasibleProblemError(msg)
+
+    def rank(plan: PickupPlan) -> tuple[int, int, str]:
+        missed = sum(1 for d in plan.dropped if task.problem.pickups[d.pickup].required)
+        return missed, plan.objective, plan.engine
+
+    best = min(plans, key=rank)
+    logger.info("auto: objectives %s", {p.engine: p.objective for p in plans})
+    return replace(best, engine=f"auto ({best.engine})")
+
+
+def solve(problem: PickupProblem, params: SolveParams | None = None) -> PickupPlan:
+    """Solve ``problem`` and return a verified plan.
+
+    Raises
+    ------
+    InfeasibleProblemError
+        If the engine(s) return no solution in time.
+    VerificationError
+        If a single engine's plan fails the independent check.
+    """
+    params = params or SolveParams()
+    task, screened = _task(problem, params)
+    if not task.candidates:
+        return _empty_plan(task, screened, params.engine.value)
+    if params.engine is Engine.AUTO:
+        return _auto(task, screened)
+    return _single(task, screened, params.engine)

@@ -1,0 +1,1 @@
+"""Comparing scenarios and appraising them (cost-benefit analysis)."""

@@ -1,0 +1,1 @@
+"""Batches of scenarios on Dask: runner, result store, HTML report."""

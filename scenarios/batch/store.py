@@ -1,0 +1,152 @@
+"""Batch results on disk: atomic JSON files and the input fingerprints that make reruns skip.
+
+Each scenario's result is ``DIR/results/<name>.json`` (with its fingerprint) or
+``DIR/results/<name>.error.json``; both are written atomically (temporary file then
+``os.replace``), so a reader sees the old file or the whole new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from scenarios.common.paths import REPO_ROOT
+from scenarios.spec.schema import ScenarioSpec, scenario_fingerprint
+
+__all__ = [
+    "error_path",
+    "fingerprint",
+    "inputs_fingerprint",
+    "is_fresh",
+    "load_results",
+    "record_failure",
+    "record_success",
+    "result_path",
+    "write_json_atomic",
+]
+
+_REPO = REPO_ROOT
+_DATA_GLOBS = ("data/*.csv", "data/*.toml", "data/osm/*", "data/admin/*", "data/samples/*")
+
+
+def write_json_atomic(path: Path, payload: dict[str, Any]) -> None:
+    """Write JSON so that readers see the old file or the whole new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, indent=1, sort_keys=True, default=str)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _hash_files(digest: Any, root: Path, files: Sequence[Path]) -> None:
+    for file in sorted(set(files)):
+        if file.is_file() and "__pycache__" not in file.parts:
+            digest.update(str(file.relative_to(root)).encode())
+            digest.update(file.read_bytes())
+
+
+# Modules that only present or schedule results: editing them must not invalidate results.
+# The rooms of scenarios/ that compute results; appraisal, batch, views and cli only
+# compare, schedule or render, and the report is rebuilt from stored results on every run.
+_ENGINE_ROOMS = ("common", "consolidate", "pickups", "run", "spec")
+
+
+def inputs_fingerprint(repo: Path | None = None) -> str:
+    """Hash of the data files and of the engine's code (the 'code version').
+
+    Covers ``data/`` (tables, OSM extract, admin layers, samples), all of ``networks`` and
+    ``optimizer``, and the ``scenarios`` rooms that compute results; the rooms that only
+    render, compare or schedule (``appraisal``, ``batch``, ``views``, ``cli``) are
+    left out, since the report is rebuilt from the stored results on every run.
+    """
+    root = repo or _REPO
+    digest = hashlib.sha256()
+    data = [f for pattern in _DATA_GLOBS for f in root.glob(pattern)]
+    code = [f for name in ("networks", "optimizer") for f in root.glob(f"{name}/**/*.py")]
+    code += [f for room in _ENGINE_ROOMS for f in root.glob(f"scenarios/{room}/**/*.py")]
+    _hash_files(digest, root, data)
+    _hash_files(digest, root, code)
+    return digest.hexdigest()
+
+
+def fingerprint(spec: ScenarioSpec, shared: str) -> str:
+    """The result fingerprint: the scenario's content hash joined with ``shared``."""
+    return hashlib.sha256(f"{scenario_fingerprint(spec)}:{shared}".encode()).hexdigest()
+
+
+def result_path(out_dir: Path, name: str) -> Path:
+    """Where the result of scenario ``name`` is stored."""
+    return out_dir / "results" / f"{name}.json"
+
+
+def error_path(out_dir: Path, name: str) -> Path:
+    """Where the failure of scenario ``name`` is stored."""
+    return out_dir / "results" / f"{name}.error.json"
+
+
+def is_fresh(out_dir: Path, name: str, expected: str) -> bool:
+    """True when a stored result of ``name`` carries the ``expected`` fingerprint."""
+    path = result_path(out_dir, name)
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(stored.get("fingerprint") == expected)
+
+
+def record_failure(
+    out_dir: Path, name: str, spec: ScenarioSpec | None, error: str, tb: str
+) -> None:
+    """Store a failure (message and traceback) and remove any stale result of ``name``."""
+    payload = {
+        "name": name,
+        "status": "failed",
+        "path": spec.path if spec is not None else None,
+        "error": error,
+        "traceback": tb,
+    }
+    write_json_atomic(error_path(out_dir, name), payload)
+    with contextlib.suppress(FileNotFoundError):
+        result_path(out_dir, name).unlink()  # a stale success would contradict the failure
+
+
+def record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str, Any]) -> None:
+    """Store a result with its fingerprint and remove any stale failure of the scenario."""
+    payload = {
+        "name": spec.name,
+        "status": "ok",
+        "path": spec.path,
+        "compare_to": spec.compare_to,
+        "fingerprint": fp,
+        "elapsed_s": output["elapsed_s"],
+        "cpu_s": output.get("cpu_s"),
+        "spec": spec.model_dump(mode="json"),
+        "result": output["result"],
+    }
+    write_json_atomic(result_path(out_dir, spec.name), payload)
+    with contextlib.suppress(FileNotFoundError):
+        error_path(out_dir, spec.name).unlink()
+
+
+def load_results(out_dir: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stored results and failures in ``out_dir/results`` (sorted by name)."""
+    folder = Path(out_dir) / "results"
+    results: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for file in sorted(folder.glob("*.json")):
+        payload = json.loads(file.read_text(encoding="utf-8"))
+        (errors if file.name.endswith(".error.json") else results).append(payload)
+    return results, errors

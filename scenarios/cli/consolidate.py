@@ -1,0 +1,133 @@
+"""`bolaven consolidate`: hubs, corridors and the landed cost per tonne from the command line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from scenarios.consolidate.outputs import to_json_dict, write_outputs
+from scenarios.consolidate.pipeline import (
+    ConsolidateFiles,
+    ConsolidateOptions,
+    load_inputs,
+    run_consolidation,
+)
+
+
+class _SeasonMode(StrEnum):
+    DRY = "dry"
+    WET = "wet"
+    YEAR = "year"
+
+
+FileOpt = Annotated[
+    Path | None, typer.Option(exists=False, dir_okay=False, help="CSV file (default under data/).")
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``consolidate`` to the ``bolaven`` root."""
+    app.command("consolidate")(consolidate_command)
+
+
+def consolidate_command(
+    *,
+    season: Annotated[
+        _SeasonMode,
+        typer.Option("--season", help="dry, wet, or year (volume split by harvest calendar)."),
+    ] = _SeasonMode.YEAR,
+    supply: FileOpt = None,
+    hubs: FileOpt = None,
+    gateways: FileOpt = None,
+    close_gateway: Annotated[
+        list[str] | None,
+        typer.Option("--close-gateway", help="Close a gateway by id (repeatable)."),
+    ] = None,
+    no_markets: Annotated[
+        bool, typer.Option("--no-markets", help="Do not enforce destination-market shares.")
+    ] = False,
+    no_explain: Annotated[
+        bool, typer.Option("--no-explain", help="Skip re-solves that price closed hubs.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", file_okay=False, help="Write CSV tables and flows.gpkg here."),
+    ] = None,
+) -> None:
+    """Choose hubs and export corridors for the harvest; print the landed cost per tonne."""
+    files = ConsolidateFiles(supply=supply, hubs=hubs, gateways=gateways)
+    for label, path in dataclasses.asdict(files).items():
+        if path is not None and not Path(path).is_file():
+            msg = f"{label} file not found: {path}"
+            raise FileNotFoundError(msg)
+    options = ConsolidateOptions(
+        season=season.value,
+        enforce_markets=not no_markets,
+        closed_gateways=tuple(close_gateway or ()),
+        explain=not no_explain,
+    )
+    run = run_consolidation(load_inputs(files), options)
+    data = to_json_dict(run)
+    if out is not None:
+        written = write_outputs(run, out)
+        data["outputs"] = [str(p) for p in written]
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=float))
+        return
+    _print(data, Console())
+
+
+def _print(data: dict[str, Any], console: Console) -> None:
+    console.print(
+        f"[bold]{data['status']}[/bold] consolidation, season {data['season']}: "
+        f"{data['total_tonnes']:,.0f} t green, {data['total_cost_lak']:,} LAK"
+    )
+    hubs = Table("open hub", "tonnes", "capacity t", "use")
+    for h in data["open_hubs"]:
+        hubs.add_row(
+            h["hub"], f"{h['tonnes']:,.0f}", f"{h['capacity_t']:,.0f}", f"{h['utilisation']:.0%}"
+        )
+    console.print(hubs)
+    corridors = Table("gateway", "port", "tonnes", "onward km")
+    for c in data["corridors"]:
+        corridors.add_row(c["gateway"], c["port"], f"{c['tonnes']:,.0f}", f"{c['onward_km']:.0f}")
+    console.print(corridors)
+    parts = Table("landed cost per tonne green", "LAK", "US$")
+    lak, usd = data["cost_per_tonne_lak"], data["cost_per_tonne_usd"]
+    for key in lak:
+        parts.add_row(key, f"{lak[key]:,.0f}", f"{usd[key]:,.2f}")
+    console.print(parts)
+    wb = data["world_bank_2018"]
+    lo, hi = wb["cost_lak_per_tkm"]["min"], wb["cost_lak_per_tkm"]["max"]
+    console.print(
+        f"trunk cost {data['trunk_cost_lak_per_tkm']:,.0f} LAK/t-km today "
+        f"(US$ {data['trunk_cost_usd_per_tkm']:.3f}); at 2018 prices "
+        f"{data['trunk_cost_lak_per_tkm_2018_prices']:,.0f} LAK/t-km vs World Bank 2018 cost "
+        f"LAK {lo:.0f}-{hi:.0f} (average {wb['cost_lak_per_tkm']['average']:.0f}), prices "
+        f"LAK {wb['price_lak_per_tkm']['min']:,.0f}-{wb['price_lak_per_tkm']['max']:,.0f}: "
+        + ("inside" if wb["model_in_cost_range_at_2018_prices"] else "OUTSIDE")
+        + " the cost range"
+    )
+    console.print(
+        f"{data['tkm']:,} t-km, {data['truck_hours']:,.0f} truck-hours, "
+        f"{data['litres']:,} L diesel, {data['co2_t']:,.1f} t CO2"
+    )
+    if data["shifted_to_dry"]:
+        console.print(
+            f"{len(data['shifted_to_dry'])} villages unreachable in the wet season: "
+            "their wet-month volume is moved in the dry season"
+        )
+    explain = data["explain"]
+    if explain:
+        for note in explain["closed_hubs"]:
+            console.print(f"hub {note['hub']} not opened: {note['reason']}")
+    for path in data.get("outputs", []):
+        console.print(f"wrote {path}")

@@ -1,0 +1,161 @@
+"""`bolaven plan-pickups` and `bolaven solve-vrplib`: pickup routing from the command line."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from optimizer import Engine, SolveParams, solve
+from optimizer.pickup.vrplib_io import gap_percent, plan_cost, plan_routes, read_instance
+
+
+class _Engine(StrEnum):
+    AUTO = "auto"
+    ORTOOLS = "ortools"
+    PYVRP = "pyvrp"
+
+
+class _Season(StrEnum):
+    DRY = "dry"
+    WET = "wet"
+
+
+EngineOpt = Annotated[
+    _Engine, typer.Option("--engine", help="ortools, pyvrp, or auto (both; best verified plan).")
+]
+TimeOpt = Annotated[
+    float, typer.Option("--time-limit", min=0.1, help="Search time budget in seconds.")
+]
+SeedOpt = Annotated[int, typer.Option("--seed", min=0, help="Random seed.")]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--solution-limit",
+        min=1,
+        help="Deterministic stop (OR-Tools solutions / PyVRP iterations).",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``plan-pickups`` and ``solve-vrplib`` to the ``bolaven`` root."""
+    app.command("plan-pickups")(plan_pickups_command)
+    app.command("solve-vrplib")(solve_vrplib_command)
+
+
+def _print_plan(data: dict[str, Any], console: Console) -> None:
+    summary = data["summary"]
+    console.print(
+        f"[bold]{data['status']}[/bold] plan by {data['engine']} from {data['depot']['name']} "
+        f"({data['season']} season): {data['total_cost_lak']:,} LAK "
+        f"(US$ {summary['total_cost_usd']:,.0f}), {summary['tonnes_collected']:.1f} t, "
+        f"{summary['cost_lak_per_tonne']:,} LAK/t"
+    )
+    table = Table("day", "vehicle", "stops", "load kg", "km", "hours", "cost LAK")
+    for route in data["routes"]:
+        load = sum(s["weight_kg"] for s in route["stops"])
+        table.add_row(
+            str(route["day"] or ""),
+            route["vehicle"],
+            str(len(route["stops"])),
+            f"{load:,}",
+            f"{route['distance_m'] / 1000:.1f}",
+            f"{route['duration_s'] / 3600:.1f}",
+            f"{route['cost_lak']:,}",
+        )
+    console.print(table)
+    console.print(
+        f"{summary['distance_km']:,.1f} km, {summary['hours']:.1f} truck-hours, "
+        f"{summary['litres_diesel']:,.0f} L diesel, {summary['co2_kg']:,.0f} kg CO2"
+    )
+    for dropped in data["dropped"]:
+        console.print(f"[yellow]dropped[/yellow] {dropped['id']}: {dropped['reason']}")
+
+
+def plan_pickups_command(
+    pickups: Annotated[
+        Path, typer.Argument(help="Pickups CSV (id, lat/lon or village_code, ...).")
+    ],
+    *,
+    depot: Annotated[str, typer.Option("--depot", help="Place name (e.g. Paksong) or 'lat,lon'.")],
+    fleet: Annotated[
+        Path | None,
+        typer.Option("--fleet", help="Fleet CSV or TOML (default: the sample Paksong fleet)."),
+    ] = None,
+    season: Annotated[_Season, typer.Option("--season", help="dry or wet.")] = _Season.DRY,
+    time_limit: TimeOpt = 10.0,
+    engine: EngineOpt = _Engine.AUTO,
+    seed: SeedOpt = 0,
+    solution_limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write plan.json, driver sheets, routes.geojson here."),
+    ] = None,
+) -> None:
+    """Plan pickups from a depot: verified routes per day, costs, litres and CO2."""
+    from scenarios.pickups.pipeline import plan_pickups, run_to_json, write_outputs
+
+    params = SolveParams(
+        engine=Engine(engine.value),
+        time_limit_s=time_limit,
+        seed=seed,
+        solution_limit=solution_limit,
+    )
+    run = plan_pickups(pickups, depot, fleet_path=fleet, season=season.value, params=params)
+    data = run_to_json(run)
+    if out is not None:
+        written = write_outputs(run, out)
+        if not as_json:
+            Console(stderr=True).print(f"wrote {len(written)} files to {out}")
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        _print_plan(data, Console())
+
+
+def solve_vrplib_command(
+    instance: Annotated[Path, typer.Argument(help="VRPLIB .vrp (CVRP) or Solomon .txt file.")],
+    *,
+    time_limit: TimeOpt = 10.0,
+    engine: EngineOpt = _Engine.AUTO,
+    seed: SeedOpt = 0,
+    solution_limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Solve a benchmark instance; with a .sol file beside it, print the gap to it."""
+    bench = read_instance(instance)
+    params = SolveParams(
+        engine=Engine(engine.value),
+        time_limit_s=time_limit,
+        seed=seed,
+        solution_limit=solution_limit,
+    )
+    plan = solve(bench.problem, params)
+    cost = plan_cost(bench, plan)
+    data: dict[str, Any] = {
+        "instance": bench.name,
+        "engine": plan.engine,
+        "cost": round(cost, 1) if bench.scale > 1 else int(cost),
+        "routes": plan_routes(plan),
+        "bks": bench.bks,
+        "gap_percent": None if bench.bks is None else round(gap_percent(cost, bench.bks), 3),
+    }
+    if as_json:
+        typer.echo(json.dumps(data))
+        return
+    gap = (
+        "" if data["gap_percent"] is None else f", gap {data['gap_percent']:.2f} % to {bench.bks:g}"
+    )
+    typer.echo(
+        f"{bench.name}: cost {data['cost']} by {plan.engine}, {len(plan.routes)} routes{gap}"
+    )
+    for number, route in enumerate(data["routes"], start=1):
+        typer.echo(f"Route #{number}: {' '.join(map(str, route))}")

@@ -1,0 +1,1 @@
+"""Shared by every room of scenarios: data paths, table readers and writers, cost rates."""

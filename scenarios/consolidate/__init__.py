@@ -1,0 +1,1 @@
+"""Hub consolidation from files: inputs, matrices, pipeline, metrics, geometry, outputs."""

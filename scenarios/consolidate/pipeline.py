@@ -1,0 +1,375 @@
+"""Consolidation pipeline: data files → network matrices → problem → solve → verified result.
+
+Seasons (``season`` option):
+
+- ``dry`` / ``wet``: the whole annual volume moves under that season's speeds and passability.
+- ``year``: the volume is split by the harvest calendar (``data/harvest_calendar.csv`` and the
+  arabica share) into dry- and wet-month volumes, solved in ONE model with both seasons' matrices;
+  hubs opened serve both seasons, capacities are annual. Rule for wet-season access: a village
+  whose collection vehicle cannot reach any candidate hub in the wet season has its wet-month
+  volume shifted to the dry season (stored on the farm as parchment until the roads reopen); the
+  villages are listed in :attr:`ConsolidationRun.shifted_to_dry`, never dropped.
+
+All tonnes are GREEN-equivalent; collection weights use the village's collected product state.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from networks import OutOfRegionError, RoadNetwork, load_network, resolve_point, snap_points
+from networks.places import find_place, load_places
+from optimizer.consolidation.explain import Explanation, explain_consolidation
+from optimizer.consolidation.model import (
+    ConsolidationProblem,
+    ConsolidationResult,
+    Corridor,
+    Gateway,
+    Hub,
+    Market,
+    SolveParams,
+    SupplyPoint,
+    solve_consolidation,
+)
+from optimizer.costs import (
+    ConversionRatios,
+    CostRates,
+    Product,
+    VehicleProfile,
+    cost_per_hour_lak,
+    fixed_cost_lak,
+)
+from optimizer.exceptions import InputError
+from scenarios.common.costing import (
+    find_profile,
+    load_conversions,
+    load_cost_rates,
+    load_vehicle_profiles,
+)
+from scenarios.consolidate import inputs as ci
+from scenarios.consolidate.matrices import LegMatrix, leg_matrix, per_tonne_green, to_int_costs
+from scenarios.consolidate.metrics import Fidelity, Metrics, fidelity, metrics
+
+logger = logging.getLogger(__name__)
+
+SEASON_MODES = ("dry", "wet", "year")
+
+
+@dataclass(frozen=True)
+class ConsolidateFiles:
+    """Input files; ``None`` means the default under ``data/``."""
+
+    supply: Path | None = None
+    hubs: Path | None = None
+    gateways: Path | None = None
+    corridors: Path | None = None
+    markets: Path | None = None
+    calendar: Path | None = None
+    params: Path | None = None
+
+
+@dataclass(frozen=True)
+class ConsolidateOptions:
+    """What to solve: season mode, market rule, closed gateways, explanation, time limit (s)."""
+
+    season: str = "year"
+    enforce_markets: bool = True
+    closed_gateways: tuple[str, ...] = ()
+    explain: bool = True
+    time_limit_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.season not in SEASON_MODES:
+            msg = f"Unknown season {self.season!r}. Choose from: {', '.join(SEASON_MODES)}."
+            raise ValueError(msg)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything read from files, validated."""
+
+    villages: tuple[ci.Village, ...]
+    hubs: tuple[ci.HubSite, ...]
+    gateways: tuple[ci.GatewaySite, ...]
+    corridors: tuple[ci.CorridorSpec, ...]
+    markets: tuple[ci.MarketSpec, ...]
+    season_split: dict[str, float]
+    params: dict[str, Any]
+    profiles: tuple[VehicleProfile, ...]
+    rates: CostRates
+    ratios: ConversionRatios
+
+    def profile(self, key: str) -> VehicleProfile:
+        """The vehicle profile named by parameter ``key`` (e.g. ``trunk_vehicle``)."""
+        return find_profile(self.profiles, str(self.params[key]))
+
+
+def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
+    """Read and validate all consolidation inputs."""
+    files = files or ConsolidateFiles()
+    params = ci.read_params(files.params)
+    gateways = ci.read_gateways(files.gateways)
+    return Inputs(
+        villages=ci.read_supply(files.supply),
+        hubs=ci.read_hubs(files.hubs),
+        gateways=gateways,
+        corridors=ci.read_corridors(gateways, files.corridors),
+        markets=ci.read_markets(files.markets),
+        season_split=ci.read_season_split(float(params["arabica_share"]), files.calendar),
+        params=params,
+        profiles=load_vehicle_profiles(),
+        rates=load_cost_rates(),
+        ratios=load_conversions(),
+    )
+
+
+@dataclass(frozen=True)
+class Network:
+    """The snapped network and the node of every village, hub and gateway."""
+
+    net: RoadNetwork
+    village_nodes: list[int]
+    hub_nodes: list[int]
+    gateway_nodes: list[int]
+    coords: dict[str, tuple[float, float]]  # id -> (lon, lat)
+
+
+@dataclass(frozen=True)
+class ConsolidationRun:
+    """A solved, verified consolidation with its explanation, metrics and fidelity check."""
+
+    season: str
+    inputs: Inputs
+    problem: ConsolidationProblem
+    result: ConsolidationResult
+    explanation: Explanation | None
+    metrics: Metrics
+    fidelity: Fidelity
+    shifted_to_dry: tuple[str, ...]
+    network: Network
+    collection: dict[str, LegMatrix] = field(repr=False)
+    trunk: dict[str, LegMatrix] = field(repr=False)
+
+
+def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float, float]:
+    try:
+        lat, lon, _ = resolve_point(net, (lat, lon))
+    except OutOfRegionError as exc:
+        msg = f"{label} is off the map: {exc}"
+        raise InputError(msg) from None
+    return lat, lon
+
+
+def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
+    """Snap villages, hubs and gateways; off-map or unconnectable points raise naming their id."""
+    places = net.places or load_places()
+    coords: dict[str, tuple[float, float]] = {}
+    village_pts = []
+    for v in inputs.villages:
+        lat, lon = _point(net, v.lat, v.lon, f"supply point {v.id!r} ({v.name})")
+        village_pts.append((lat, lon))
+        coords[v.id] = (lon, lat)
+    site_pts = []
+    for hub in inputs.hubs:
+        if hub.lat is not None and hub.lon is not None:
+            lat, lon = hub.lat, hub.lon
+        else:
+            place = find_place(places, hub.place)
+            lat, lon = place.lat, place.lon
+        site_pts.append(_point(net, lat, lon, f"hub {hub.id!r}"))
+        coords[hub.id] = (site_pts[-1][1], site_pts[-1][0])
+    for gateway in inputs.gateways:
+        place = find_place(places, gateway.place)
+        site_pts.append(_point(net, place.lat, place.lon, f"gateway {gateway.id!r}"))
+        coords[gateway.id] = (place.lon, place.lat)
+    snap = snap_points(net, [*village_pts, *site_pts], max_connector_m=max_connector_m)
+    ids = [v.id for v in inputs.villages] + [h.id for h in inputs.hubs]
+    ids += [g.id for g in inputs.gateways]
+    if snap.unreachable:
+        names = ", ".join(f"{ids[u.index]!r} ({u.reason})" for u in snap.unreachable[:5])
+        more = f" and {len(snap.unreachable) - 5} more" if len(snap.unreachable) > 5 else ""
+        msg = f"points off the road network: {names}{more}."
+        raise InputError(msg)
+    nodes = [int(n) for n in snap.nodes if n is not None]
+    n_v, n_h = len(inputs.villages), len(inputs.hubs)
+    return Network(snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords)
+
+
+def _periods(season: str) -> tuple[str, ...]:
+    return ("dry", "wet") if season == "year" else (season,)
+
+
+def _legs(
+    located: Network, inputs: Inputs, periods: tuple[str, ...], rates: CostRates
+) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
+    p = inputs.params
+    hours_per_day = float(p["truck_hours_per_day"])
+    collection, trunk = {}, {}
+    for period in periods:
+        collection[period] = leg_matrix(
+            located.net,
+            located.village_nodes,
+            located.hub_nodes,
+            season=period,
+            profile=inputs.profile(f"collection_vehicle_{period}"),
+            rates=rates,
+            empty_return=float(p["collection_empty_return"]),
+            hours_per_day=hours_per_day,
+        )
+        trunk[period] = leg_matrix(
+            located.net,
+            located.hub_nodes,
+            located.gateway_nodes,
+            season=period,
+            profile=inputs.profile("trunk_vehicle"),
+            rates=rates,
+            empty_return=float(p["trunk_empty_return"]),
+            hours_per_day=hours_per_day,
+        )
+    return collection, trunk
+
+
+def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """Green kg per kg collected, per village."""
+    return np.array([inputs.ratios.ratio(Product(v.collected_state)) for v in inputs.villages])
+
+
+def _supply(
+    inputs: Inputs, periods: tuple[str, ...], collection: dict[str, LegMatrix]
+) -> tuple[tuple[SupplyPoint, ...], tuple[str, ...]]:
+    points, shifted = [], []
+    wet_share = inputs.season_split["wet"] if len(periods) == 2 else 0.0
+    for i, v in enumerate(inputs.villages):
+        total_kg = round(v.green_t * 1000)
+        if len(periods) == 1:
+            points.append(SupplyPoint(v.id, (total_kg,)))
+            continue
+        wet_kg = round(total_kg * wet_share)
+        if wet_kg and not np.isfinite(collection["wet"].trip_cost_lak[i]).any():
+            shifted.append(v.id)
+            wet_kg = 0
+        points.append(SupplyPoint(v.id, (total_kg - wet_kg, wet_kg)))
+    if shifted:
+        logger.info(
+            "%d villages unreachable in the wet season: volume shifted to dry", len(shifted)
+        )
+    return tuple(points), tuple(shifted)
+
+
+def _corridors(inputs: Inputs, enforce_markets: bool) -> tuple[Corridor, ...]:
+    trunk = inputs.profile("trunk_vehicle")
+    rates, payload_t = inputs.rates, trunk.capacity_kg / 1000
+    per_hour = cost_per_hour_lak(trunk, rates) + fixed_cost_lak(trunk, rates) / float(
+        inputs.params["truck_hours_per_day"]
+    )
+    gateways = {g.id: g for g in inputs.gateways}
+    out = []
+    for spec in inputs.corridors:
+        g = gateways[spec.gateway_id]
+        markets = frozenset(
+            m.name
+            for m in inputs.markets
+            if (m.served_by == "seaport" and spec.port_kind == "seaport")
+            or m.served_by == f"gateway_country:{g.country}"
+        )
+        out.append(
+            Corridor(
+                id=spec.id,
+                gateway_id=g.id,
+                port=spec.port,
+                border_fee_lak_per_t=round(g.fee_usd_per_truck * rates.lak_per_usd / payload_t),
+                border_waiting_lak_per_t=round(g.expected_wait_h * per_hour / payload_t),
+                onward_lak_per_t=round(
+                    spec.road_km * g.onward_usd_per_km * rates.lak_per_usd / payload_t
+                ),
+                markets=markets if enforce_markets else frozenset(),
+            )
+        )
+    return tuple(out)
+
+
+def build_problem(
+    inputs: Inputs,
+    options: ConsolidateOptions,
+    collection: dict[str, LegMatrix],
+    trunk: dict[str, LegMatrix],
+) -> tuple[ConsolidationProblem, tuple[str, ...]]:
+    """The optimizer's problem for a season mode, and the villages shifted to the dry season."""
+    periods = _periods(options.season)
+    supply, shifted = _supply(inputs, periods, collection)
+    lak = inputs.rates.lak_per_usd
+    hubs = tuple(
+        Hub(
+            id=h.id,
+            capacity_kg=round(h.capacity_t * 1000),
+            fixed_cost_lak=round(h.fixed_cost_usd_per_yr * lak),
+            handling_lak_per_t=round(h.handling_usd_per_t * lak),
+            status=h.status,
+        )
+        for h in inputs.hubs
+    )
+    unknown = sorted(set(options.closed_gateways) - {g.id for g in inputs.gateways})
+    if unknown:
+        choices = ", ".join(g.id for g in inputs.gateways)
+        msg = f"Unknown gateway(s) {', '.join(unknown)}. Choose from: {choices}."
+        raise LookupError(msg)
+    gateways = tuple(
+        Gateway(
+            id=g.id,
+            open_periods=frozenset() if g.id in options.closed_gateways else g.open_seasons,
+            capacity_kg=round(g.capacity_t * 1000) if g.capacity_t is not None else None,
+        )
+        for g in inputs.gateways
+    )
+    ratios = green_ratios(inputs)
+    problem = ConsolidationProblem(
+        periods=periods,
+        supply=supply,
+        hubs=hubs,
+        gateways=gateways,
+        corridors=_corridors(inputs, options.enforce_markets),
+        collection_lak_per_t=np.stack(
+            [to_int_costs(per_tonne_green(collection[p], ratios)) for p in periods]
+        ),
+        trunk_lak_per_t=np.stack([to_int_costs(per_tonne_green(trunk[p], 1.0)) for p in periods]),
+        markets=tuple(Market(m.name, m.share) for m in inputs.markets)
+        if options.enforce_markets
+        else (),
+    )
+    return problem, shifted
+
+
+def run_consolidation(
+    inputs: Inputs,
+    options: ConsolidateOptions | None = None,
+    *,
+    net: RoadNetwork | None = None,
+) -> ConsolidationRun:
+    """Solve the consolidation for ``options.season`` on ``net`` (default: the embedded network)."""
+    options = options or ConsolidateOptions()
+    net = net or load_network()
+    located = locate(net, inputs, float(inputs.params["supply_max_connector_m"]))
+    periods = _periods(options.season)
+    collection, trunk = _legs(located, inputs, periods, inputs.rates)
+    problem, shifted = build_problem(inputs, options, collection, trunk)
+    params = SolveParams(time_limit_s=options.time_limit_s)
+    result = solve_consolidation(problem, params)
+    explanation = explain_consolidation(problem, result, params) if options.explain else None
+    return ConsolidationRun(
+        season=options.season,
+        inputs=inputs,
+        problem=problem,
+        result=result,
+        explanation=explanation,
+        metrics=metrics(inputs, problem, result, collection, trunk),
+        fidelity=fidelity(inputs, located, result, trunk, periods),
+        shifted_to_dry=shifted,
+        network=located,
+        collection=collection,
+        trunk=trunk,
+    )

@@ -1,0 +1,1 @@
+"""Pickup planning from files: records, file IO, pipeline, reports and driver sheets."""

@@ -1,0 +1,350 @@
+"""Pickup, fleet and cost-table file readers and writers; every error names row, column and value.
+
+Rows are numbered as in a spreadsheet: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import math
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from optimizer.costs import Product
+from optimizer.exceptions import InputError
+from scenarios.common.paths import DATA_DIR
+
+#: Default start of a driver's day and its length (estimates: no sourced Lao figure).
+DEFAULT_SHIFT_START_S = 7 * 3600
+DEFAULT_DAY_HOURS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row of a CSV file with its spreadsheet row number (the header is row 1)."""
+
+    number: int
+    cells: dict[str, str]
+
+    def text(self, column: str) -> str:
+        """The stripped cell text ('' when the column is absent or empty)."""
+        return (self.cells.get(column) or "").strip()
+
+    def fail(self, column: str, expected: str) -> InputError:
+        """An error naming this row, the column, what was expected and what was found."""
+        return InputError(
+            f"row {self.number}, column {column}: expected {expected}, got {self.text(column)!r}"
+        )
+
+    def number_(self, column: str, *, minimum: float = 0.0, strict: bool = True) -> float:
+        """Parse a finite number > minimum (or >= when ``strict`` is False)."""
+        op = ">" if strict else ">="
+        expected = f"a number {op} {minimum:g}"
+        try:
+            value = float(self.text(column))
+        except ValueError:
+            raise self.fail(column, expected) from None
+        ok = math.isfinite(value) and (value > minimum if strict else value >= minimum)
+        if not ok:
+            raise self.fail(column, expected)
+        return value
+
+    def integer(self, column: str, *, minimum: int = 1) -> int:
+        """Parse an integer >= minimum."""
+        try:
+            value = int(self.text(column))
+        except ValueError:
+            raise self.fail(column, f"an integer >= {minimum}") from None
+        if value < minimum:
+            raise self.fail(column, f"an integer >= {minimum}")
+        return value
+
+    def boolean(self, column: str, *, default: bool) -> bool:
+        """Parse true/false/yes/no/1/0 (empty gives ``default``)."""
+        text = self.text(column).lower()
+        if not text:
+            return default
+        if text in {"true", "yes", "1", "y"}:
+            return True
+        if text in {"false", "no", "0", "n"}:
+            return False
+        raise self.fail(column, "true or false")
+
+
+def read_toml(path: Path, *, what: str) -> dict[str, Any]:
+    """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
+    if not path.is_file():
+        msg = f"{what} file not found: {path}"
+        raise FileNotFoundError(msg)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{path.name}: not valid TOML: {exc}"
+        raise InputError(msg) from None
+
+
+def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
+    """Yield the data rows of ``path`` after checking the header has the ``required`` columns."""
+    if not path.is_file():
+        msg = f"{what} file not found: {path}"
+        raise FileNotFoundError(msg)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in required if c not in header]
+        if missing:
+            msg = (
+                f"{path.name}: row 1 (header): expected columns {', '.join(required)}; "
+                f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
+            )
+            raise InputError(msg)
+        reader.fieldnames = header
+        for index, cells in enumerate(reader, start=2):
+            if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
+                continue
+            yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)})
+
+
+# --- pickups, fleet and villages -----------------------------------------------------------
+
+VILLAGES_GEOJSON = DATA_DIR / "admin" / "south_laos_villages_odm.geojson"
+PICKUP_COLUMNS = ("id", "weight_kg", "product")
+FLEET_COLUMNS = ("type", "count")
+
+
+@dataclass(frozen=True, slots=True)
+class Village:
+    """A village point from the ODM village layer (code PPDDVVV)."""
+
+    code: str
+    name: str
+    district: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class PickupRecord:
+    """One validated row of a pickups file (times in seconds since midnight)."""
+
+    row: int
+    id: str
+    name: str
+    lat: float
+    lon: float
+    weight_kg: float
+    product: Product
+    day: int | None
+    tw_start_s: int
+    tw_end_s: int | None
+    service_s: int | None
+    required: bool
+    penalty_lak: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FleetEntry:
+    """One validated row of a fleet file: how many trucks of a type, and their day."""
+
+    row: int
+    type: str
+    count: int
+    shift_start_s: int
+    max_duration_s: int
+    max_trips: int = 1
+
+
+def load_villages(path: Path | None = None) -> dict[str, Village]:
+    """Village points by code from the ODM GeoJSON (default ``data/admin/...``, cached)."""
+    return dict(_load_villages(path or VILLAGES_GEOJSON))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_villages(source: Path) -> tuple[tuple[str, Village], ...]:
+    if not source.is_file():
+        msg = f"village file not found: {source}"
+        raise FileNotFoundError(msg)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    villages: dict[str, Village] = {}
+    for feature in data.get("features", []):
+        props = feature.get("properties", {})
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        code = str(props.get("uuid"))
+        villages[code] = Village(
+            code, str(props.get("uucne", "")), str(props.get("uscne", "")), lat, lon
+        )
+    return tuple(villages.items())
+
+
+def parse_clock(text: str) -> int:
+    """``"HH:MM"`` (00:00-23:59, or 24:00) to seconds since midnight; ValueError otherwise."""
+    hours, sep, minutes = text.partition(":")
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+        raise ValueError(text)
+    h, m = int(hours), int(minutes)
+    if h > 24 or m > 59 or (h == 24 and m):
+        raise ValueError(text)
+    return h * 3600 + m * 60
+
+
+def format_clock(seconds: int) -> str:
+    """Seconds since midnight as ``"HH:MM"`` (days beyond the first add 24 h)."""
+    minutes = round(seconds / 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _clock(row: Row, column: str) -> int | None:
+    if not row.text(column):
+        return None
+    try:
+        return parse_clock(row.text(column))
+    except ValueError:
+        raise row.fail(column, "a time HH:MM") from None
+
+
+def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, float, str]:
+    code = row.text("village_code")
+    if not row.text("lat") and not row.text("lon"):
+        if not code:
+            raise row.fail("lat", "lat and lon, or a village_code")
+        if villages is None:
+            villages = load_villages()
+        village = villages.get(code)
+        if village is None:
+            raise row.fail("village_code", "a code of data/admin/south_laos_villages_odm.geojson")
+        return village.lat, village.lon, village.name
+    lat = row.number_("lat", minimum=-90, strict=False)
+    lon = row.number_("lon", minimum=-180, strict=False)
+    if lat > 90:
+        raise row.fail("lat", "a latitude between -90 and 90")
+    if lon > 180:
+        raise row.fail("lon", "a longitude between -180 and 180")
+    return lat, lon, ""
+
+
+def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
+    lat, lon, village_name = _location(row, villages)
+    try:
+        product = Product(row.text("product").lower())
+    except ValueError:
+        raise row.fail("product", "one of " + ", ".join(p.value for p in Product)) from None
+    start = _clock(row, "tw_start")
+    end = _clock(row, "tw_end")
+    if start is not None and end is not None and end < start:
+        raise row.fail("tw_end", f"a time at or after tw_start {row.text('tw_start')}")
+    service = None
+    if row.text("service_min"):
+        service = round(row.number_("service_min", strict=False) * 60)
+    penalty = None
+    if row.text("penalty_lak"):
+        penalty = round(row.number_("penalty_lak", strict=False))
+    return PickupRecord(
+        row=row.number,
+        id=row.text("id"),
+        name=row.text("name") or village_name,
+        lat=lat,
+        lon=lon,
+        weight_kg=row.number_("weight_kg"),
+        product=product,
+        day=row.integer("day", minimum=1) if row.text("day") else None,
+        tw_start_s=start or 0,
+        tw_end_s=end,
+        service_s=service,
+        required=row.boolean("required", default=True),
+        penalty_lak=penalty,
+    )
+
+
+def read_pickups(
+    path: Path, *, villages: dict[str, Village] | None = None
+) -> tuple[PickupRecord, ...]:
+    """Read and validate a pickups CSV; every error names the row and column.
+
+    Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
+    ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``.
+    """
+    records: list[PickupRecord] = []
+    first_row: dict[str, int] = {}
+    for row in read_rows(path, required=PICKUP_COLUMNS, what="pickups"):
+        pickup_id = row.text("id")
+        if not pickup_id:
+            raise row.fail("id", "a pickup id")
+        if pickup_id in first_row:
+            raise row.fail("id", f"a unique id (already on row {first_row[pickup_id]})")
+        first_row[pickup_id] = row.number
+        records.append(_pickup(row, villages))
+    if not records:
+        msg = f"{path.name}: expected at least one pickup row; got none"
+        raise InputError(msg)
+    return tuple(records)
+
+
+def _fleet_row(row: Row, known: Sequence[str]) -> FleetEntry:
+    name = row.text("type")
+    if name not in known:
+        raise row.fail("type", "one of " + ", ".join(known))
+    start = _clock(row, "shift_start")
+    hours = row.number_("max_hours") if row.text("max_hours") else DEFAULT_DAY_HOURS
+    if hours > 24:
+        raise row.fail("max_hours", "a number of hours <= 24")
+    return FleetEntry(
+        row=row.number,
+        type=name,
+        count=row.integer("count", minimum=1),
+        shift_start_s=DEFAULT_SHIFT_START_S if start is None else start,
+        max_duration_s=round(hours * 3600),
+        max_trips=row.integer("max_trips", minimum=1) if row.text("max_trips") else 1,
+    )
+
+
+def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, ...]:
+    """Read a fleet file (CSV, or TOML with ``[[vehicle]]`` tables).
+
+    Columns ``type, count`` and optional ``shift_start`` (HH:MM), ``max_hours`` and
+    ``max_trips`` (reloads at the depot); errors name the row (or table) and column.
+    """
+    if path.suffix.lower() == ".toml":
+        return _read_fleet_toml(path, known_types)
+    entries = [
+        _fleet_row(row, known_types)
+        for row in read_rows(path, required=FLEET_COLUMNS, what="fleet")
+    ]
+    if not entries:
+        msg = f"{path.name}: expected at least one vehicle row; got none"
+        raise InputError(msg)
+    return tuple(entries)
+
+
+def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry, ...]:
+    data = read_toml(path, what="fleet")
+    tables = data.get("vehicle")
+    if not isinstance(tables, list) or not tables:
+        msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
+        raise InputError(msg)
+    entries = []
+    for index, table in enumerate(tables, start=1):
+        cells = {str(k): str(v) for k, v in table.items()}
+        row = Row(index, cells)
+        try:
+            entries.append(_fleet_row(row, known_types))
+        except InputError as exc:
+            msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
+            raise InputError(msg) from None
+    return tuple(entries)
+
+
+def write_rows(path: Path, rows: Sequence[dict[str, object]]) -> None:
+    """Write dictionaries as a CSV file (columns from the first row)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        if not rows:
+            handle.write("")
+            return
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)

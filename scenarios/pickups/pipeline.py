@@ -1,0 +1,353 @@
+"""Pickup planning pipeline: files → road matrices per vehicle class and season → verified plans.
+
+Steps: read and validate the pickups (village codes become points), resolve the depot (place
+name or ``lat,lon``), snap every point to the road network, build travel matrices per fleet
+vehicle type with the cost model (paths minimise money, not time), build one
+:class:`optimizer.PickupProblem` per day, solve and verify, then report
+(:mod:`scenarios.pickups.report`, whose functions are re-exported here).
+
+The crew cost of handling time at a stop is added to the arcs leaving that stop, so the
+engines see all crew time except waiting for a window to open.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+import networks
+from optimizer import (
+    CostRates,
+    Depot,
+    Pickup,
+    PickupPlan,
+    PickupProblem,
+    SolveParams,
+    TravelMatrices,
+    VehicleProfile,
+    VehicleType,
+    cost_per_hour_lak,
+    fixed_cost_lak,
+    litres_per_km,
+    loading_time_s,
+    solve,
+    verify,
+)
+from scenarios.common.costing import (
+    find_profile,
+    load_cost_rates,
+    load_vehicle_profiles,
+    make_edge_cost,
+)
+from scenarios.common.paths import DATA_DIR
+from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
+from scenarios.pickups.report import (
+    driver_sheets,
+    route_geojson,
+    run_to_json,
+    summary,
+    write_outputs,
+)
+
+__all__ = [
+    "DayPlan",
+    "DepotPoint",
+    "PickupRun",
+    "driver_sheets",
+    "plan_pickups",
+    "resolve_depot",
+    "route_geojson",
+    "run_to_json",
+    "summary",
+    "write_outputs",
+]
+
+logger = logging.getLogger(__name__)
+
+SAMPLE_FLEET = DATA_DIR / "samples" / "paksong_fleet.csv"
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class DepotPoint:
+    """The resolved depot: label and coordinates."""
+
+    label: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, eq=False)
+class DayPlan:
+    """One day's problem and verified plan, with what is needed to report on it."""
+
+    day: int | None
+    records: tuple[PickupRecord, ...]  # the input row behind each problem pickup
+    problem: PickupProblem
+    plan: PickupPlan
+    profiles: tuple[VehicleProfile, ...]
+    litres: tuple[FloatArray, ...]  # litres between nodes, per vehicle type
+
+
+@dataclass(frozen=True, eq=False)
+class PickupRun:
+    """Everything a pickup-planning run produced."""
+
+    season: str
+    depot: DepotPoint
+    days: tuple[DayPlan, ...]
+    rates: CostRates
+    network: networks.RoadNetwork
+
+    @property
+    def status(self) -> str:
+        """``feasible`` if every required pickup of every day is served, else ``partial``."""
+        for day in self.days:
+            if any(day.problem.pickups[d.pickup].required for d in day.plan.dropped):
+                return "partial"
+        return "feasible"
+
+
+def _fleet(fleet_path: Path | None, profiles: tuple[VehicleProfile, ...]) -> tuple[FleetEntry, ...]:
+    path = fleet_path or SAMPLE_FLEET
+    return read_fleet(path, known_types=[p.name for p in profiles])
+
+
+def _expand(values: FloatArray, keep: list[int], size: int) -> FloatArray:
+    """Place a matrix over the snapped points into a full matrix (inf elsewhere)."""
+    full = np.full((size, size), np.inf)
+    full[np.ix_(keep, keep)] = values
+    np.fill_diagonal(full, 0.0)
+    return full
+
+
+def _matrices_for(
+    net: networks.RoadNetwork,
+    nodes: list[int],
+    keep: list[int],
+    size: int,
+    season: str,
+    profile: VehicleProfile,
+    rates: CostRates,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Distance, duration, cost and litres (full size, inf where unreachable)."""
+    cost_tm = networks.travel_matrix(
+        net,
+        nodes,
+        season=season,
+        vehicle=profile.network_class,
+        edge_cost=make_edge_cost(profile, rates),
+    )
+
+    def litres(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
+        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, rates))
+
+    fuel_tm = networks.travel_matrix(
+        net, nodes, season=season, vehicle=profile.network_class, edge_cost=litres
+    )
+    assert cost_tm.cost_lak is not None and fuel_tm.cost_lak is not None
+    return (
+        _expand(cost_tm.distance_m, keep, size),
+        _expand(cost_tm.duration_s, keep, size),
+        _expand(cost_tm.cost_lak, keep, size),
+        _expand(fuel_tm.cost_lak, keep, size),
+    )
+
+
+#: A pickup heavier than every truck that can reach it is split into at most this many loads.
+MAX_SPLIT_LOADS = 10
+
+
+def _reach_capacity(
+    records: tuple[PickupRecord, ...], fleet_caps: list[int], costs: list[FloatArray]
+) -> list[int]:
+    """Largest capacity among the fleet types that can reach each pickup and come back."""
+    caps = []
+    for i in range(len(records)):
+        reach = [
+            cap
+            for cap, c in zip(fleet_caps, costs, strict=True)
+            if np.isfinite(c[0, i + 1]) and np.isfinite(c[i + 1, 0])
+        ]
+        caps.append(max(reach, default=0))
+    return caps
+
+
+def _split(records: tuple[PickupRecord, ...], caps: list[int]) -> list[tuple[int, str, float]]:
+    """(record index, id, weight) per problem pickup; heavy loads become several pickups."""
+    parts: list[tuple[int, str, float]] = []
+    for i, (r, cap) in enumerate(zip(records, caps, strict=True)):
+        n = math.ceil(r.weight_kg / cap) if cap > 0 else 1
+        if n <= 1 or n > MAX_SPLIT_LOADS:
+            parts.append((i, r.id, r.weight_kg))
+            continue
+        parts.extend((i, f"{r.id}#{k + 1}", r.weight_kg / n) for k in range(n))
+    return parts
+
+
+def _service_s(record: PickupRecord, weight_kg: float, rates: CostRates) -> float:
+    if record.service_s is not None:
+        return float(record.service_s)
+    return float(loading_time_s(weight_kg, rates))
+
+
+def _penalty(record: PickupRecord, matrices: list[TravelMatrices], node: int) -> int:
+    if record.penalty_lak is not None:
+        return record.penalty_lak
+    return _round_trip_cost(matrices, node)
+
+
+def _day_problem(
+    records: tuple[PickupRecord, ...],
+    depot: DepotPoint,
+    fleet: tuple[FleetEntry, ...],
+    profiles: tuple[VehicleProfile, ...],
+    rates: CostRates,
+    net: networks.RoadNetwork,
+    season: str,
+) -> tuple[PickupProblem, tuple[PickupRecord, ...], tuple[FloatArray, ...], dict[int, str]]:
+    """The day's problem, the record behind each problem pickup, litres matrices, snap drops."""
+    points = [(depot.lat, depot.lon)] + [(r.lat, r.lon) for r in records]
+    snap = networks.snap_points(net, points)
+    if snap.nodes[0] is None:
+        msg = f"depot {depot.label!r} is too far from any road in the network"
+        raise ValueError(msg)
+    keep = [i for i, n in enumerate(snap.nodes) if n is not None]
+    nodes = [int(n) for n in snap.nodes if n is not None]
+    used = [find_profile(profiles, entry.type) for entry in fleet]
+    full = [
+        _matrices_for(snap.network, nodes, keep, len(points), season, profile, rates)
+        for profile in used
+    ]
+    caps = _reach_capacity(records, [p.capacity_kg for p in used], [f[2] for f in full])
+    parts = _split(records, caps)
+    src = [0] + [i + 1 for i, _, _ in parts]
+    service = np.array([0.0] + [_service_s(records[i], w, rates) for i, _, w in parts])
+    matrices: list[TravelMatrices] = []
+    types: list[VehicleType] = []
+    for entry, profile, (dist, dur, cost, _) in zip(fleet, used, full, strict=True):
+        grid = np.ix_(src, src)
+        # crew time while loading at a stop is charged on the arcs leaving it
+        day_cost = cost[grid] + (service * cost_per_hour_lak(profile, rates) / 3600.0)[:, None]
+        np.fill_diagonal(day_cost, 0.0)
+        matrices.append(TravelMatrices.from_float(dist[grid], dur[grid], day_cost))
+        name = entry.type
+        if name in {t.name for t in types}:
+            name = f"{entry.type} (row {entry.row})"
+        types.append(
+            VehicleType(
+                name=name,
+                capacity_kg=profile.capacity_kg,
+                count=entry.count,
+                fixed_cost_lak=round(fixed_cost_lak(profile, rates)),
+                shift_start_s=entry.shift_start_s,
+                max_duration_s=entry.max_duration_s,
+                max_trips=entry.max_trips,
+            )
+        )
+    pickups = tuple(
+        Pickup(
+            id=pid,
+            name=records[i].name,
+            weight_kg=max(1, round(w)),
+            service_s=int(service[j + 1]),
+            tw_start_s=records[i].tw_start_s,
+            tw_end_s=records[i].tw_end_s,
+            required=records[i].required,
+            penalty_lak=_penalty(records[i], matrices, j + 1),
+        )
+        for j, (i, pid, w) in enumerate(parts)
+    )
+    problem = PickupProblem(
+        (Depot("depot", depot.label),), pickups, tuple(types), tuple(matrices), season=season
+    )
+    snapped = {u.index - 1: u.reason for u in snap.unreachable if u.index > 0}
+    reasons = {j: snapped[i] for j, (i, _, _) in enumerate(parts) if i in snapped}
+    litres = tuple(f[3][np.ix_(src, src)] for f in full)
+    return problem, tuple(records[i] for i, _, _ in parts), litres, reasons
+
+
+def _round_trip_cost(matrices: list[TravelMatrices], node: int) -> int:
+    """Default drop penalty of an optional pickup: the cheapest dedicated round trip."""
+    costs = [
+        int(m.cost_lak[0, node] + m.cost_lak[node, 0])
+        for m in matrices
+        if m.reachable[0, node] and m.reachable[node, 0]
+    ]
+    return min(costs, default=0)
+
+
+def _by_day(records: tuple[PickupRecord, ...]) -> list[tuple[int | None, tuple[PickupRecord, ...]]]:
+    days = sorted({r.day for r in records if r.day is not None})
+    if not days:
+        return [(None, records)]
+    undated = tuple(r for r in records if r.day is None)
+    groups: list[tuple[int | None, tuple[PickupRecord, ...]]] = [
+        (d, tuple(r for r in records if r.day == d)) for d in days
+    ]
+    if undated:
+        first, rows = groups[0]
+        groups[0] = (first, undated + rows)
+    return groups
+
+
+def resolve_depot(net: networks.RoadNetwork, spec: str) -> DepotPoint:
+    """A place name (e.g. ``Paksong``) or ``"lat,lon"``; errors list close names."""
+    lat, lon, label = networks.resolve_point(net, spec)
+    return DepotPoint(label, lat, lon)
+
+
+def plan_pickups(
+    pickups_path: Path,
+    depot: str,
+    *,
+    fleet_path: Path | None = None,
+    season: str = "dry",
+    params: SolveParams | None = None,
+    network: networks.RoadNetwork | None = None,
+    rates: CostRates | None = None,
+    profiles: tuple[VehicleProfile, ...] | None = None,
+) -> PickupRun:
+    """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
+
+    The time limit in ``params`` is shared evenly between the days of the file. ``rates``
+    (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
+    ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
+    """
+    params = params or SolveParams()
+    season = networks.Season(season).value if season in {"dry", "wet"} else _bad_season(season)
+    net = network or networks.load_network()
+    point = resolve_depot(net, depot)
+    records = read_pickups(pickups_path)
+    profiles = load_vehicle_profiles() if profiles is None else profiles
+    rates = load_cost_rates() if rates is None else rates
+    fleet = _fleet(fleet_path, profiles)
+    groups = _by_day(records)
+    per_day = replace(params, time_limit_s=params.time_limit_s / len(groups))
+    days = []
+    for day, rows in groups:
+        problem, sources, litres, snap_reasons = _day_problem(
+            rows, point, fleet, profiles, rates, net, season
+        )
+        plan = solve(problem, per_day)
+        if snap_reasons:
+            dropped = tuple(
+                replace(d, reason=snap_reasons.get(d.pickup, d.reason)) for d in plan.dropped
+            )
+            plan = replace(plan, dropped=dropped)
+            verify(problem, plan)
+        used = tuple(find_profile(profiles, e.type) for e in fleet)
+        days.append(DayPlan(day, sources, problem, plan, used, litres))
+        logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))
+    return PickupRun(season, point, tuple(days), rates, net)
+
+
+def _bad_season(season: str) -> str:
+    msg = f"Unknown season {season!r}. Choose from: dry, wet."
+    raise ValueError(msg)

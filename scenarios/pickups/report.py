@@ -1,0 +1,208 @@
+"""Pickup plan outputs: summary totals, plan JSON, driver sheets, GeoJSON routes and files.
+
+Everything here reads a finished :class:`scenarios.pickups.pipeline.PickupRun`; nothing is solved.
+The names are re-exported by :mod:`scenarios.pickups.pipeline`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+
+import networks
+from optimizer import co2_kg, lak_to_usd
+from optimizer.pickup.solution import Route
+from scenarios.common.costing import make_edge_cost
+from scenarios.pickups.io import format_clock, write_rows
+
+if TYPE_CHECKING:
+    from scenarios.pickups.pipeline import DayPlan, PickupRun
+
+__all__ = [
+    "driver_sheets",
+    "route_geojson",
+    "run_to_json",
+    "summary",
+    "write_outputs",
+]
+
+
+def _route_litres(day: DayPlan, route: Route) -> float:
+    litres = day.litres[route.vehicle_type]
+    nodes = [0] + [day.problem.node(s.pickup) for s in route.stops] + [0]
+    return float(sum(litres[a, b] for a, b in itertools.pairwise(nodes)))
+
+
+def summary(run: PickupRun) -> dict[str, float]:
+    """Totals over all days: cost (LAK, US$), per tonne, km, hours, litres, CO2, tonnes."""
+    cost = sum(d.plan.total_cost_lak for d in run.days)
+    served_kg = sum(r.load_kg for d in run.days for r in d.plan.routes)
+    litres = sum(_route_litres(d, r) for d in run.days for r in d.plan.routes)
+    tonnes = served_kg / 1000.0
+    return {
+        "total_cost_lak": cost,
+        "total_cost_usd": round(float(lak_to_usd(cost, run.rates)), 2),
+        "tonnes_collected": round(tonnes, 3),
+        "cost_lak_per_tonne": round(cost / tonnes) if tonnes else 0,
+        "distance_km": round(sum(d.plan.distance_m for d in run.days) / 1000.0, 1),
+        "hours": round(sum(r.duration_s for d in run.days for r in d.plan.routes) / 3600.0, 2),
+        "litres_diesel": round(litres, 1),
+        "co2_kg": round(float(co2_kg(litres, kg_per_l=run.rates.co2_kg_per_l)), 1),
+        "routes": sum(len(d.plan.routes) for d in run.days),
+        "dropped": sum(len(d.plan.dropped) for d in run.days),
+    }
+
+
+def _route_json(day: DayPlan, route: Route) -> dict[str, Any]:
+    pickups = day.problem.pickups
+    return {
+        "day": day.day,
+        "vehicle": route.vehicle,
+        "capacity_kg": route.capacity_kg,
+        "distance_m": route.distance_m,
+        "duration_s": route.duration_s,
+        "start": format_clock(route.start_s),
+        "end": format_clock(route.end_s),
+        "cost_lak": route.cost_lak,
+        "fixed_cost_lak": route.fixed_cost_lak,
+        "travel_cost_lak": route.travel_cost_lak,
+        "litres_diesel": round(_route_litres(day, route), 1),
+        "stops": [
+            {
+                "id": pickups[s.pickup].id,
+                "name": pickups[s.pickup].name,
+                "weight_kg": pickups[s.pickup].weight_kg,
+                "arrival_s": s.arrival_s,
+                "arrival": format_clock(s.arrival_s),
+                "load_after_kg": s.load_after_kg,
+            }
+            for s in route.stops
+        ],
+    }
+
+
+def run_to_json(run: PickupRun) -> dict[str, Any]:
+    """The plan as JSON-ready data (keys documented in the README)."""
+    engines = sorted({d.plan.engine for d in run.days})
+    return {
+        "status": run.status,
+        "engine": engines[0] if len(engines) == 1 else ", ".join(engines),
+        "season": run.season,
+        "depot": {"name": run.depot.label, "lat": run.depot.lat, "lon": run.depot.lon},
+        "total_cost_lak": sum(d.plan.total_cost_lak for d in run.days),
+        "penalty_lak": sum(d.plan.penalty_lak for d in run.days),
+        "routes": [_route_json(d, r) for d in run.days for r in d.plan.routes],
+        "dropped": [
+            {"day": d.day, "id": d.problem.pickups[x.pickup].id, "reason": x.reason}
+            for d in run.days
+            for x in d.plan.dropped
+        ],
+        "summary": summary(run),
+    }
+
+
+def driver_sheets(run: PickupRun) -> dict[str, list[dict[str, object]]]:
+    """One sheet per truck and day: order, place, arrival time, load after the stop."""
+    sheets: dict[str, list[dict[str, object]]] = {}
+    for day in run.days:
+        for route in day.plan.routes:
+            label = "".join(c if c.isalnum() else "_" for c in route.vehicle).strip("_")
+            key = f"day{day.day}_{label}" if day.day is not None else label
+            rows: list[dict[str, object]] = [
+                {
+                    "order": 0,
+                    "id": "",
+                    "place": run.depot.label,
+                    "arrival": format_clock(route.start_s),
+                    "load_after_kg": 0,
+                }
+            ]
+            for order, stop in enumerate(route.stops, start=1):
+                pickup = day.problem.pickups[stop.pickup]
+                rows.append(
+                    {
+                        "order": order,
+                        "id": pickup.id,
+                        "place": pickup.name,
+                        "arrival": format_clock(stop.arrival_s),
+                        "load_after_kg": stop.load_after_kg,
+                    }
+                )
+            rows.append(
+                {
+                    "order": len(route.stops) + 1,
+                    "id": "",
+                    "place": run.depot.label,
+                    "arrival": format_clock(route.end_s),
+                    "load_after_kg": route.load_kg,
+                }
+            )
+            sheets[key] = rows
+    return sheets
+
+
+def route_geojson(run: PickupRun) -> dict[str, Any]:
+    """Routes as GeoJSON LineStrings along the roads (legs routed on the network)."""
+    features = []
+    for day in run.days:
+        points = [(run.depot.lat, run.depot.lon)] + [(r.lat, r.lon) for r in day.records]
+        for route in day.plan.routes:
+            profile = day.profiles[route.vehicle_type]
+            seq = [0] + [s.pickup + 1 for s in route.stops] + [0]
+            coords: list[list[float]] = []
+            for a, b in itertools.pairwise(seq):
+                try:
+                    leg = networks.route(
+                        run.network,
+                        points[a],
+                        points[b],
+                        season=run.season,
+                        vehicle=profile.network_class,
+                        edge_cost=make_edge_cost(profile, run.rates),
+                    )
+                    coords.extend([list(c) for c in leg.coords])
+                except (ValueError, LookupError):
+                    coords.extend([[points[a][1], points[a][0]], [points[b][1], points[b][0]]])
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "LineString", "coordinates": coords},
+                    "properties": {
+                        "day": day.day,
+                        "vehicle": route.vehicle,
+                        "cost_lak": route.cost_lak,
+                        "distance_m": route.distance_m,
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_outputs(run: PickupRun, out_dir: Path) -> list[Path]:
+    """Write plan.json, summary.csv, routes.geojson/.gpkg and one driver sheet CSV per truck."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    plan_path = out_dir / "plan.json"
+    plan_path.write_text(json.dumps(run_to_json(run), indent=2, ensure_ascii=False))
+    written.append(plan_path)
+    summary_path = out_dir / "summary.csv"
+    write_rows(summary_path, [dict(summary(run))])
+    written.append(summary_path)
+    geo_path = out_dir / "routes.geojson"
+    geojson = route_geojson(run)
+    geo_path.write_text(json.dumps(geojson))
+    written.append(geo_path)
+    if geojson["features"]:
+        gpkg_path = out_dir / "routes.gpkg"
+        frame = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
+        frame.to_file(gpkg_path, layer="routes", driver="GPKG")
+        written.append(gpkg_path)
+    for key, rows in driver_sheets(run).items():
+        path = out_dir / f"driver_sheet_{key}.csv"
+        write_rows(path, rows)
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""Running one scenario: resolve inputs, network variant, flows and KPIs."""

@@ -1,0 +1,219 @@
+"""Key performance indicators of a scenario run, as plain JSON-ready mappings.
+
+A scenario result (``run.run_scenario_json``) carries ``kpis``: one mapping with the annual
+figures below. This module names them, orders them for tables, and flattens a result into one
+CSV row. Money in LAK (constant prices of the cost tables), tonnes of green-equivalent coffee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from optimizer.consolidation.model import CostBreakdown
+
+__all__ = [
+    "BORDER_PARTS",
+    "BREAKDOWN_PARTS",
+    "KPI_FIELDS",
+    "KpiField",
+    "kpi_row",
+    "kpis_from_run",
+    "validate_kpis",
+]
+
+BREAKDOWN_PARTS = CostBreakdown.PARTS
+"""Landed-cost parts, in the order of the consolidation model's breakdown."""
+
+BORDER_PARTS = ("border_fees", "border_waiting")
+"""The parts a border change (fees, waiting, hours) acts on directly."""
+
+
+@dataclass(frozen=True, slots=True)
+class KpiField:
+    """One KPI: key in ``kpis``, label for tables, unit, and whether lower is better."""
+
+    key: str
+    label: str
+    unit: str
+    lower_is_better: bool = True
+
+
+KPI_FIELDS = (
+    KpiField("annual_transport_cost_lak", "Annual transport cost", "LAK/yr"),
+    KpiField("landed_cost_lak_per_t", "Landed cost to port", "LAK/t"),
+    KpiField("landed_cost_usd_per_t", "Landed cost to port", "US$/t"),
+    KpiField("tonnes", "Volume moved", "t green", lower_is_better=False),
+    KpiField("tkm", "Tonne-km (all legs)", "t-km"),
+    KpiField("truck_hours", "Truck-hours (Lao road legs)", "h"),
+    KpiField("litres", "Diesel (Lao road legs)", "L"),
+    KpiField("co2_t", "CO2 (Lao road legs, TTW)", "t CO2e"),
+    KpiField("wet_reachable_share", "Volume reachable in the wet season", "share", False),
+    KpiField("trunk_lak_per_tkm", "Trunk haul cost per t-km", "LAK/t-km"),
+    KpiField("open_hub_count", "Open hubs", "count", lower_is_better=False),
+    KpiField("pickup_sample_lak_per_t", "Sample pickup week (Paksong)", "LAK/t collected"),
+)
+_OPTIONAL = ("pickup_sample_lak_per_t",)
+_REQUIRED = (
+    *(f.key for f in KPI_FIELDS if f.key not in _OPTIONAL),
+    "breakdown_lak_per_t",
+    "tonnes_by_corridor",
+)
+
+
+def validate_kpis(kpis: Mapping[str, Any]) -> None:
+    """Check a KPI mapping has every field and that the breakdown sums to the landed cost.
+
+    Raises
+    ------
+    ValueError
+        Naming the missing keys or the size of the mismatch.
+    """
+    missing = [key for key in _REQUIRED if key not in kpis]
+    if missing:
+        msg = f"KPIs: expected keys {', '.join(missing)}; got {', '.join(sorted(kpis))}"
+        raise ValueError(msg)
+    parts = kpis["breakdown_lak_per_t"]
+    unknown = sorted(set(parts) - set(BREAKDOWN_PARTS))
+    if unknown:
+        msg = f"KPIs: unknown breakdown parts {unknown}; valid: {', '.join(BREAKDOWN_PARTS)}"
+        raise ValueError(msg)
+    total = sum(float(v) for v in parts.values())
+    landed = float(kpis["landed_cost_lak_per_t"])
+    if abs(total - landed) > max(1.0, 1e-6 * abs(landed)):
+        msg = f"KPIs: breakdown parts sum to {total:.1f} LAK/t but landed cost is {landed:.1f}"
+        raise ValueError(msg)
+
+
+def kpi_row(result: Mapping[str, Any]) -> dict[str, Any]:
+    """Flatten one stored scenario result into a CSV row (KPIs, breakdown, corridors)."""
+    kpis = result["result"]["kpis"]
+    row: dict[str, Any] = {"scenario": result["name"], "status": "ok"}
+    for field in KPI_FIELDS:
+        row[f"{field.key}"] = kpis.get(field.key)
+    for part in BREAKDOWN_PARTS:
+        row[f"{part}_lak_per_t"] = kpis["breakdown_lak_per_t"].get(part, 0.0)
+    for corridor, tonnes in sorted(kpis["tonnes_by_corridor"].items()):
+        row[f"tonnes_via_{corridor}"] = tonnes
+    return row
+
+
+def _landed_by_corridor(run: Any) -> dict[str, float]:
+    """Landed cost per tonne for each used corridor (hub costs shared over the hub's outflows).
+
+    A flow from hub ``h`` in period ``p`` through corridor ``c`` costs, per tonne: the mean
+    collection cost of what ``h`` received in ``p``, the hub's handling plus its fixed cost
+    spread over its annual volume, the trunk haul ``h`` → gateway in ``p``, and the corridor's
+    border fee, waiting and onward leg.
+    """
+    problem, result = run.problem, run.result
+    hubs = {h.id: h for h in problem.hubs}
+    h_index = {h.id: i for i, h in enumerate(problem.hubs)}
+    p_index = {p: i for i, p in enumerate(problem.periods)}
+    corridors = {c.id: c for c in problem.corridors}
+    received: dict[tuple[str, str], list[float]] = {}
+    for a in result.assignments:
+        acc = received.setdefault((a.period, a.hub_id), [0.0, 0.0])
+        acc[0] += a.collection_lak
+        acc[1] += a.green_kg
+    annual_kg = {h: result.hub_kg(h) for h in result.open_hubs}
+    cost: dict[str, float] = {}
+    tonnes: dict[str, float] = {}
+    for f in result.flows:
+        t = f.green_kg / 1000.0
+        coll_lak, coll_kg = received.get((f.period, f.hub_id), (0.0, 0.0))
+        hub = hubs[f.hub_id]
+        per_t = coll_lak / (coll_kg / 1000.0) if coll_kg else 0.0
+        per_t += hub.handling_lak_per_t + hub.fixed_cost_lak / max(annual_kg[f.hub_id] / 1e3, 1e-9)
+        g = problem.gateway_index(f.gateway_id)
+        per_t += float(problem.trunk_lak_per_t[p_index[f.period], h_index[f.hub_id], g])
+        per_t += corridors[f.corridor_id].lak_per_t
+        cost[f.corridor_id] = cost.get(f.corridor_id, 0.0) + per_t * t
+        tonnes[f.corridor_id] = tonnes.get(f.corridor_id, 0.0) + t
+    return {c: cost[c] / tonnes[c] for c in sorted(cost) if tonnes[c] > 0}
+
+
+def _hub_to_port(run: Any) -> dict[str, float]:
+    """Cost per tonne from each hub through each corridor to its port (trunk haul + border fee,
+    waiting and onward leg), in the first season solved; unreachable pairs are left out.
+
+    Unlike the flow-weighted figures this does not move when the optimizer re-routes volume,
+    so it shows exactly which hub-to-port routes a road or border change makes cheaper.
+    """
+    problem = run.problem
+    out: dict[str, float] = {}
+    for corridor in problem.corridors:
+        g = problem.gateway_index(corridor.gateway_id)
+        for h, hub in enumerate(problem.hubs):
+            trunk = int(problem.trunk_lak_per_t[0, h, g])
+            if trunk >= 0:
+                out[f"{hub.id} > {corridor.id}"] = float(trunk + corridor.lak_per_t)
+    return out
+
+
+def _wet_reachable_share(run: Any) -> float | None:
+    """Share of the annual green volume whose village reaches a hub in the wet season."""
+    import numpy as np
+
+    leg = run.collection.get("wet")
+    if leg is None:
+        return None
+    reachable = np.isfinite(leg.trip_cost_lak).any(axis=1)
+    volume = np.array([v.green_t for v in run.inputs.villages])
+    total = float(volume.sum())
+    return float(volume[reachable].sum() / total) if total > 0 else None
+
+
+def kpis_from_run(run: Any) -> dict[str, Any]:
+    """The JSON-ready result of a scenario from a verified consolidation run.
+
+    ``run`` is a ``scenarios.consolidate.pipeline.ConsolidationRun``. Truck-hours, litres and
+    CO2 cover the Lao road legs (collection and trunk haul, border waiting included in hours); t-km
+    covers every leg including the onward leg beyond the border.
+    """
+    from scenarios.run.flows import flow_lines
+
+    result, metrics = run.result, run.metrics
+    rates = run.inputs.rates
+    tonnes = result.total_green_kg / 1000.0
+    per_t = result.cost_per_tonne_lak.as_dict()
+    landed = sum(per_t.values())
+    by_corridor: dict[str, float] = {}
+    by_season: dict[str, dict[str, float]] = {}
+    for f in result.flows:
+        by_corridor[f.corridor_id] = by_corridor.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+        season = by_season.setdefault(f.period, {})
+        season[f.corridor_id] = season.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+    kpis = {
+        "annual_transport_cost_lak": float(result.cost_lak.total_lak),
+        "landed_cost_lak_per_t": landed,
+        "landed_cost_usd_per_t": landed / rates.lak_per_usd,
+        "tonnes": tonnes,
+        "tkm": float(metrics.tkm),
+        "tkm_collection": float(metrics.tkm_collection),
+        "tkm_trunk": float(metrics.tkm_trunk),
+        "tkm_onward": float(metrics.tkm_onward),
+        "truck_hours": float(metrics.truck_hours),
+        "litres": float(metrics.litres),
+        "co2_t": float(metrics.co2_t),
+        "wet_reachable_share": _wet_reachable_share(run),
+        "open_hub_count": len(result.open_hubs),
+        "open_hubs": list(result.open_hubs),
+        "breakdown_lak_per_t": per_t,
+        "tonnes_by_corridor": by_corridor,
+        "tonnes_by_season_corridor": by_season,
+        "landed_cost_by_corridor_lak_per_t": _landed_by_corridor(run),
+        "hub_to_port_lak_per_t": _hub_to_port(run),
+        "shifted_to_dry_villages": len(run.shifted_to_dry),
+        "trunk_lak_per_tkm": float(run.fidelity.trunk_lak_per_tkm),
+    }
+    validate_kpis(kpis)
+    return {
+        "status": result.status,
+        "season": run.season,
+        "lak_per_usd": float(rates.lak_per_usd),
+        "diesel_lak_per_l": float(rates.diesel_lak_per_l),
+        "kpis": kpis,
+        "flows": flow_lines(run),
+    }

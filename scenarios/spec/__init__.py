@@ -1,0 +1,1 @@
+"""Scenario files: the TOML schema, extends/merge, fingerprints, and the changes they name."""

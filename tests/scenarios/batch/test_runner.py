@@ -1,0 +1,228 @@
+"""Batch runs on a real local Dask cluster: failure isolation, atomic results, resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scenarios.batch.runner import (
+    BatchEvent,
+    inputs_fingerprint,
+    load_results,
+    run_batch,
+    write_json_atomic,
+)
+from scenarios.spec.schema import ScenarioSpec
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def tiny_engine(spec: ScenarioSpec) -> dict[str, Any]:
+    """A cheap real engine: cost = 100 x volume factor; diesel_factor 13 fails; may sleep."""
+    if spec.costs.diesel_factor == 13:
+        msg = "unlucky diesel factor"
+        raise RuntimeError(msg)
+    if spec.name == "slow" and os.environ.get("BOLAVEN_TEST_SLEEP_S"):
+        time.sleep(float(os.environ["BOLAVEN_TEST_SLEEP_S"]))
+    return {"kpis": {"annual_cost_lak": 100.0 * spec.demand.volume_factor}, "pid": os.getpid()}
+
+
+def _library(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "base.toml": "",
+        "grow.toml": 'extends = "base.toml"\n[demand]\nvolume_factor = 1.5\n',
+        "fails.toml": 'extends = "base.toml"\n[costs]\ndiesel_factor = 13\n',
+        "broken.toml": 'extends = "base.toml"\n[costs]\ndiesel_factr = 2\n',
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [folder / n for n in ("grow.toml", "fails.toml", "broken.toml")]
+
+
+def test_failures_are_isolated_and_rerun_skips_finished(tmp_path: Path) -> None:
+    """A broken file and a failing engine are recorded; the rest is written; rerun skips them."""
+    files = _library(tmp_path / "lib")
+    out = tmp_path / "out"
+    events: list[BatchEvent] = []
+    summary = run_batch(
+        files, out, workers=2, engine=tiny_engine, shared_fingerprint="v1", on_event=events.append
+    )
+    assert sorted(summary.done) == ["base", "grow"]  # base joins as the comparator of grow
+    assert set(summary.failed) == {"fails", "broken"}
+    assert "unknown key 'diesel_factr'" in summary.failed["broken"]
+    assert "RuntimeError: unlucky diesel factor" in summary.failed["fails"]
+    assert not summary.ok
+    assert [e.done for e in events] == [1, 2, 3, 4]
+    results, errors = load_results(out)
+    assert {r["name"]: r["result"]["kpis"]["annual_cost_lak"] for r in results} == {
+        "base": 100.0,
+        "grow": 150.0,
+    }
+    assert {e["name"] for e in errors} == {"fails", "broken"}
+
+    again = run_batch(files, out, workers=2, engine=tiny_engine, shared_fingerprint="v1")
+    assert sorted(again.skipped) == ["base", "grow"]
+    assert again.done == ()
+    assert set(again.failed) == {"fails", "broken"}
+
+
+def test_changed_inputs_rerun_only_what_changed(tmp_path: Path) -> None:
+    """Editing one file reruns it; a new shared fingerprint (data/code) reruns everything."""
+    lib = tmp_path / "lib"
+    files = _library(lib)[:1]
+    out = tmp_path / "out"
+    run_batch(files, out, workers=1, engine=tiny_engine, shared_fingerprint="v1")
+    (lib / "grow.toml").write_text('extends = "base.toml"\n[demand]\nvolume_factor = 2.0\n')
+    second = run_batch(files, out, workers=1, engine=tiny_engine, shared_fingerprint="v1")
+    assert second.done == ("grow",)
+    assert second.skipped == ("base",)
+    third = run_batch(files, out, workers=1, engine=tiny_engine, shared_fingerprint="v2")
+    assert sorted(third.done) == ["base", "grow"]
+    results, _ = load_results(out)
+    assert {r["name"]: r["result"]["kpis"]["annual_cost_lak"] for r in results}["grow"] == 200.0
+
+
+def test_fixed_error_replaces_error_file(tmp_path: Path) -> None:
+    """Once a broken file is fixed its error record disappears and its result appears."""
+    lib = tmp_path / "lib"
+    files = _library(lib)
+    out = tmp_path / "out"
+    run_batch([files[2]], out, workers=1, engine=tiny_engine, shared_fingerprint="v1")
+    assert (out / "results" / "broken.error.json").exists()
+    (lib / "broken.toml").write_text('extends = "base.toml"\n[costs]\ndiesel_factor = 2\n')
+    summary = run_batch([files[2]], out, workers=1, engine=tiny_engine, shared_fingerprint="v1")
+    assert summary.ok
+    assert not (out / "results" / "broken.error.json").exists()
+    assert (out / "results" / "broken.json").exists()
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
+    """write_json_atomic replaces the file whole and leaves no temporary file behind."""
+    target = tmp_path / "r" / "a.json"
+    write_json_atomic(target, {"x": 1})
+    write_json_atomic(target, {"x": 2})
+    assert json.loads(target.read_text()) == {"x": 2}
+    assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+
+
+def test_bad_worker_count_is_rejected(tmp_path: Path) -> None:
+    """workers must be at least 1."""
+    with pytest.raises(ValueError, match="workers >= 1; got 0"):
+        run_batch([], tmp_path, workers=0, engine=tiny_engine, shared_fingerprint="v1")
+
+
+_KILLED_BATCH = """
+import sys
+from tests.scenarios.batch.test_runner import tiny_engine
+from scenarios.batch.runner import run_batch
+run_batch(sys.argv[1:-1], sys.argv[-1], workers=2, engine=tiny_engine, shared_fingerprint="v1")
+"""
+
+
+@pytest.mark.slow
+def test_killed_batch_resumes_without_redoing(tmp_path: Path) -> None:
+    """Kill a batch after the first result lands; the rerun keeps it and finishes the rest."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "fast.toml").write_text("")
+    (lib / "slow.toml").write_text("")
+    out = tmp_path / "out"
+    env = {**os.environ, "BOLAVEN_TEST_SLEEP_S": "120", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _KILLED_BATCH,
+            str(lib / "fast.toml"),
+            str(lib / "slow.toml"),
+            str(out),
+        ],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+    )
+    fast = out / "results" / "fast.json"
+    try:
+        for _ in range(600):
+            if fast.exists() or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert fast.exists(), "the fast scenario never finished"
+        assert proc.poll() is None, "the batch ended before it could be killed"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    before = fast.stat().st_mtime_ns
+    assert not (out / "results" / "slow.json").exists()
+    summary = run_batch(
+        [lib / "fast.toml", lib / "slow.toml"],
+        out,
+        workers=1,
+        engine=tiny_engine,
+        shared_fingerprint="v1",
+    )
+    assert summary.skipped == ("fast",)
+    assert summary.done == ("slow",)
+    assert fast.stat().st_mtime_ns == before
+
+
+def test_existing_scheduler_address_is_used(tmp_path: Path) -> None:
+    """With a scheduler address the batch runs on that (real, already running) Dask cluster."""
+    from distributed import LocalCluster
+
+    lib = tmp_path / "lib"
+    files = _library(lib)[:1]
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = run_batch(
+            files,
+            tmp_path / "out",
+            scheduler=cluster.scheduler_address,
+            engine=tiny_engine,
+            shared_fingerprint="v1",
+        )
+    assert sorted(summary.done) == ["base", "grow"]
+    results, _ = load_results(tmp_path / "out")
+    assert len({r["result"]["pid"] for r in results}) == 1  # the one worker of that cluster
+
+
+def test_inputs_fingerprint_follows_engine_code_and_data(tmp_path: Path) -> None:
+    """Data and engine code change the fingerprint; report or CLI code does not."""
+    for folder in ("data", "networks", "optimizer", "scenarios/run", "scenarios/batch"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "data" / "hubs.csv").write_text("hub_id\npakse\n")
+    (tmp_path / "scenarios" / "run" / "resolve.py").write_text("x = 1\n")
+    (tmp_path / "scenarios" / "batch" / "report.py").write_text("y = 1\n")
+    first = inputs_fingerprint(tmp_path)
+    (tmp_path / "scenarios" / "batch" / "report.py").write_text("y = 2\n")
+    (tmp_path / "scenarios" / "batch" / "runner.py").write_text("z = 1\n")
+    assert inputs_fingerprint(tmp_path) == first
+    (tmp_path / "scenarios" / "run" / "resolve.py").write_text("x = 2\n")
+    second = inputs_fingerprint(tmp_path)
+    assert second != first
+    (tmp_path / "data" / "hubs.csv").write_text("hub_id\npaksong\n")
+    assert inputs_fingerprint(tmp_path) != second
+
+
+def test_longest_scenarios_are_scheduled_first(tmp_path: Path) -> None:
+    """Priority comes from an earlier result's wall time, else from road changes and seasons."""
+    from scenarios.batch.runner import _expected_cost
+    from scenarios.spec.schema import load_scenario
+
+    (tmp_path / "wet.toml").write_text("seasons = ['wet']\n")
+    (tmp_path / "road.toml").write_text("[[road_upgrade]]\nref = '16'\nsurface = 'paved'\n")
+    wet, road = load_scenario(tmp_path / "wet.toml"), load_scenario(tmp_path / "road.toml")
+    out = tmp_path / "out"
+    assert _expected_cost(out, road) > _expected_cost(out, wet)
+    write_json_atomic(out / "results" / "wet.json", {"elapsed_s": 99.0})
+    assert _expected_cost(out, wet) == 990 > _expected_cost(out, road)

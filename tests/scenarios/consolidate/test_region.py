@@ -1,0 +1,42 @@
+"""Acceptance on the full region: every coffee village, every candidate hub and gateway."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios.consolidate.metrics import WB2018_COST_LAK_PER_TKM
+from scenarios.consolidate.outputs import to_json_dict
+from scenarios.consolidate.pipeline import ConsolidateOptions, ConsolidationRun, load_inputs
+from scenarios.consolidate.pipeline import run_consolidation as run
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def year_run() -> ConsolidationRun:
+    """The default year plan (no explanation re-solves)."""
+    return run(load_inputs(), ConsolidateOptions(season="year", explain=False))
+
+
+def test_year_plan_moves_the_whole_supply(year_run: ConsolidationRun) -> None:
+    """Corridor flows add up to the 30,398 t green of data/supply_villages.csv."""
+    data = to_json_dict(year_run)
+    assert data["status"] == "optimal"
+    supply_t = sum(v.green_t for v in year_run.inputs.villages)
+    assert data["total_tonnes"] == pytest.approx(supply_t, abs=0.5)
+    assert sum(c["tonnes"] for c in data["corridors"]) == pytest.approx(supply_t, abs=0.5)
+    parts = data["cost_per_tonne_lak"]
+    assert sum(v for k, v in parts.items() if k != "total") == pytest.approx(parts["total"], abs=1)
+
+
+def test_trunk_cost_is_in_the_world_bank_2018_range(year_run: ConsolidationRun) -> None:
+    """Trunk cost per t-km, re-priced at 2018 levels, lies within WB 2018's LAK 230-575."""
+    lo, hi = WB2018_COST_LAK_PER_TKM
+    assert lo <= year_run.fidelity.trunk_lak_per_tkm_2018_prices <= hi
+    assert year_run.fidelity.in_world_bank_range
+
+
+def test_market_shares_are_met(year_run: ConsolidationRun) -> None:
+    """Vietnam's share (56/99.4) leaves through Vietnamese gateways."""
+    vn = sum(m.green_kg for m in year_run.result.market_flows if m.market_id == "Vietnam")
+    assert vn / year_run.result.total_green_kg == pytest.approx(56 / 99.4, abs=1e-4)

@@ -1,0 +1,142 @@
+"""Pickup planning end to end on the embedded road network: verified plans, seasons, outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from optimizer import SolveParams, verify
+from optimizer.pickup.params import Engine
+from scenarios.pickups import pipeline as pickups
+from scenarios.pickups import report as pickup_report
+from scenarios.pickups.pipeline import plan_pickups, run_to_json, write_outputs
+
+SAMPLE = Path(__file__).resolve().parents[3] / "data" / "samples" / "paksong_pickups.csv"
+PARAMS = SolveParams(engine=Engine.PYVRP, time_limit_s=2.0, seed=1, solution_limit=300)
+
+# four sample villages on the plateau, one tonne each (parchment), no windows
+SMALL = """id,village_code,weight_kg,product
+P02,1604008,1000,parchment
+P03,1604013,1000,parchment
+P04,1604016,1000,parchment
+T1,1504001,1000,parchment
+"""
+FLEET = "type,count,max_trips\n4x4-pickup,2,3\n6-wheel,1,1\n"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> tuple[Path, Path]:
+    pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
+    pickups.write_text(SMALL)
+    fleet.write_text(FLEET)
+    return pickups, fleet
+
+
+def test_small_plan_is_verified_and_complete(small: tuple[Path, Path]) -> None:
+    """All four pickups are served, the plan re-verifies and the JSON has the issue's keys."""
+    pickups, fleet = small
+    run = plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS)
+    (day,) = run.days
+    verify(day.problem, day.plan)
+    data = run_to_json(run)
+    assert data["status"] == "feasible" and data["dropped"] == []
+    assert {"status", "engine", "total_cost_lak", "routes", "dropped"} <= set(data)
+    route = data["routes"][0]
+    assert {"vehicle", "capacity_kg", "distance_m", "duration_s", "cost_lak", "stops"} <= set(route)
+    assert {"id", "weight_kg", "arrival_s"} <= set(route["stops"][0])
+    served = sorted(s["id"] for r in data["routes"] for s in r["stops"])
+    assert served == ["P02", "P03", "P04", "T1"]
+    assert data["total_cost_lak"] == sum(r["cost_lak"] for r in data["routes"])
+    summary = data["summary"]
+    assert summary["tonnes_collected"] == 4.0
+    assert summary["co2_kg"] == pytest.approx(summary["litres_diesel"] * 2.66, abs=0.2)
+
+
+def test_wet_season_costs_more_than_dry(small: tuple[Path, Path]) -> None:
+    """The same pickups cost more in the wet season (slower, rougher, fewer passable roads)."""
+    pickups, fleet = small
+    dry = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    wet = run_to_json(
+        plan_pickups(pickups, "Paksong", fleet_path=fleet, season="wet", params=PARAMS)
+    )
+    assert dry["dropped"] == [] and wet["dropped"] == []
+    assert wet["total_cost_lak"] > dry["total_cost_lak"]
+
+
+def test_same_seed_and_limit_give_same_plan(small: tuple[Path, Path]) -> None:
+    """Determinism: same inputs, seed and solution limit give an identical JSON plan."""
+    pickups, fleet = small
+    first = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    second = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    assert first == second
+
+
+def test_outputs_written(small: tuple[Path, Path], tmp_path: Path) -> None:
+    """plan.json, summary.csv, routes GeoJSON/GeoPackage and one driver sheet per truck."""
+    pickups, fleet = small
+    run = plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS)
+    written = write_outputs(run, tmp_path / "out")
+    names = {p.name for p in written}
+    assert {"plan.json", "summary.csv", "routes.geojson", "routes.gpkg"} <= names
+    sheets = [p for p in written if p.name.startswith("driver_sheet_")]
+    assert len(sheets) == sum(len(d.plan.routes) for d in run.days)
+    lines = sheets[0].read_text().splitlines()
+    assert lines[0] == "order,id,place,arrival,load_after_kg"
+    assert lines[1].startswith("0,,Paksong,07:00,0")
+    geo = json.loads((tmp_path / "out" / "routes.geojson").read_text())
+    assert all(len(f["geometry"]["coordinates"]) >= 2 for f in geo["features"])
+
+
+@pytest.mark.parametrize("name", pickup_report.__all__)
+def test_output_functions_stay_importable_from_pickups(name: str) -> None:
+    """scenarios.pickups.pipeline re-exports each output function of scenarios.pickups.report."""
+    assert getattr(pickups, name) is getattr(pickup_report, name)
+    assert name in pickups.__all__
+
+
+def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
+    """A stop on an earth road is dropped in the wet season when only heavy trucks are free."""
+    pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
+    pickups.write_text("id,lat,lon,weight_kg,product\nE1,15.9353,105.3674,500,green\n")
+    fleet.write_text("type,count\n10-wheel,1\n")
+    wet = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, season="wet", params=PARAMS))
+    assert wet["dropped"] == [
+        {
+            "day": None,
+            "id": "E1",
+            "reason": "unreachable in the wet season by any available vehicle class",
+        }
+    ]
+    dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
+    assert dry["dropped"] == [] and dry["status"] == "feasible"
+
+
+def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> None:
+    """3 t for a 4x4-only fleet becomes two 1.5 t loads; 1,000 t is dropped with the reason."""
+    pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
+    pickups.write_text(
+        "id,village_code,weight_kg,product\nS,1604008,3000,parchment\nX,1604013,1000000,green\n"
+    )
+    fleet.write_text("type,count,max_trips\n4x4-pickup,1,3\n")
+    data = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    served = sorted(s["id"] for r in data["routes"] for s in r["stops"])
+    assert served == ["S#1", "S#2"]
+    assert data["dropped"] == [
+        {
+            "day": None,
+            "id": "X",
+            "reason": "weight 1000000 kg exceeds the largest vehicle capacity 1500 kg",
+        }
+    ]
+
+
+@pytest.mark.slow
+def test_sample_week_plans_every_day() -> None:
+    """The shipped sample week (45 pickups, 6 days) gives a verified plan for each day."""
+    run = plan_pickups(SAMPLE, "Paksong", params=SolveParams(engine=Engine.PYVRP, time_limit_s=6))
+    assert [d.day for d in run.days] == [1, 2, 3, 4, 5, 6]
+    for day in run.days:
+        verify(day.problem, day.plan)
+    assert run.status == "feasible"

@@ -1,0 +1,391 @@
+"""The app facade's pure pieces: money, uploads, scenario staging, stored runs, map helpers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+from shapely.geometry import LineString
+
+from scenarios import views
+
+ROOT = Path(__file__).resolve().parents[3]
+RATE = views.ExchangeRate(21_900.0, "test")
+MB = 1024 * 1024
+
+
+# ---- money ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount_lak", "currency", "expected"),
+    [
+        (21_900_000.0, "LAK", "21,900,000 LAK"),
+        (1234.5, "LAK", "1,234 LAK"),  # banker's rounding of .5 to the even kip
+        (-50_000.0, "LAK", "-50,000 LAK"),
+        (21_900_000.0, "USD", "US$ 1,000"),
+        (21_899_781.0, "USD", "US$ 999.99"),  # below 1,000 US$: cents shown
+        (10_950.0, "USD", "US$ 0.50"),
+        (-10_950.0, "USD", "US$ -0.50"),
+        (0.0, "USD", "US$ 0.00"),
+        (float("nan"), "USD", "–"),
+        (float("inf"), "LAK", "–"),
+        (float("-inf"), "USD", "–"),
+    ],
+)
+def test_format_money(amount_lak: float, currency: str, expected: str) -> None:
+    """LAK amounts are written in LAK or in USD at the given rate; non-finite ones as a dash."""
+    assert views.format_money(amount_lak, currency, RATE) == expected
+
+
+@pytest.mark.parametrize("currency", ["EUR", "lak", "", "usd"])
+def test_format_money_rejects_unknown_currency(currency: str) -> None:
+    """An unknown currency (case matters) names the valid choices."""
+    with pytest.raises(ValueError, match=rf"Unknown currency {currency!r}\. Choose from: LAK, USD"):
+        views.format_money(1.0, currency, RATE)
+
+
+@pytest.mark.parametrize("lak_per_usd", [0.0, -21_900.0, float("nan"), float("inf")])
+def test_exchange_rate_must_be_positive_and_finite(lak_per_usd: float) -> None:
+    """A rate of zero, below zero or not finite is refused with the value received."""
+    with pytest.raises(ValueError, match=r"Expected lak_per_usd > 0; got"):
+        views.ExchangeRate(lak_per_usd, "test")
+
+
+def test_exchange_rate_comes_from_a_cost_rates_table(tmp_path: Path) -> None:
+    """The rate, its source and its estimate flag are read from a [lak_per_usd] table."""
+    path = tmp_path / "cost_rates.toml"
+    path.write_text(
+        '[diesel_lak_per_l]\nvalue = 20000\n[lak_per_usd]\nvalue = 20000\nsource = "a bank"\n'
+        "estimate = false\n",
+        encoding="utf-8",
+    )
+    assert views.exchange_rate(path) == views.ExchangeRate(20_000.0, "a bank", estimate=False)
+
+
+def test_exchange_rate_reads_a_flat_key_with_its_source(tmp_path: Path) -> None:
+    """A flat ``lak_per_usd = ...`` key works too, with ``lak_per_usd_source`` as its source."""
+    path = tmp_path / "rates.toml"
+    path.write_text('lak_per_usd = 21000\nlak_per_usd_source = "BCEL"\n', encoding="utf-8")
+    assert views.exchange_rate(path) == views.ExchangeRate(21_000.0, "BCEL", estimate=True)
+
+
+@pytest.mark.parametrize("text", [None, "[diesel_lak_per_l]\nvalue = 20000\n"])
+def test_exchange_rate_falls_back_when_not_configured(tmp_path: Path, text: str | None) -> None:
+    """A missing file, or one without a LAK per USD rate, gives the flagged fallback rate."""
+    path = tmp_path / "cost_rates.toml"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    rate = views.exchange_rate(path)
+    assert rate.lak_per_usd == views.FALLBACK_LAK_PER_USD == 21_900.0
+    assert rate.estimate and "lao-coffee-facts.md" in rate.source
+
+
+def test_shipped_exchange_rate_carries_its_source() -> None:
+    """The shipped data/cost_rates.toml rate is read with its source and estimate flag."""
+    rate = views.exchange_rate()
+    assert rate.lak_per_usd > 1000
+    assert rate.source and rate.source != "cost_rates.toml"
+
+
+# ---- uploads --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size_bytes", "limit_bytes", "match"),
+    [
+        (2 * MB + 1, 2 * MB, r"expected a file of at most 2 MB, got 2\.0 MB"),
+        (3 * MB, 2 * MB, r"expected a file of at most 2 MB, got 3\.0 MB"),
+        (5 * MB, 4 * MB, r"expected a file of at most 4 MB, got 5\.0 MB"),
+        (0, 2 * MB, r"expected a file with a header row and data rows, got an empty file"),
+    ],
+)
+def test_check_upload_size_rejects_too_large_or_empty(
+    size_bytes: int, limit_bytes: int, match: str
+) -> None:
+    """Uploads over the limit name both sizes; an empty upload says so."""
+    with pytest.raises(ValueError, match=match):
+        views.check_upload_size(size_bytes, limit_bytes=limit_bytes)
+
+
+@pytest.mark.parametrize("size_bytes", [1, 2 * MB])
+def test_check_upload_size_accepts_up_to_the_limit(size_bytes: int) -> None:
+    """One byte and exactly the 2 MB default limit are accepted."""
+    views.check_upload_size(size_bytes)
+    assert views.MAX_UPLOAD_BYTES == 2 * MB
+
+
+def test_staged_upload_is_named_by_its_content_hash(tmp_path: Path) -> None:
+    """A staged upload is ``upload-<sha256[:20]>.csv`` in the folder, whatever its content says."""
+    data = b"id,name\n../../etc/passwd,x\n"
+    path = views.stage_upload(data, suffix=".csv", directory=tmp_path)
+    assert path == tmp_path / f"upload-{hashlib.sha256(data).hexdigest()[:20]}.csv"
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no ".part" left over
+
+
+def test_same_upload_maps_to_the_same_path(tmp_path: Path) -> None:
+    """The same bytes give the same path (so cached results apply); other bytes another one."""
+    first = views.stage_upload(b"a,b\n1,2\n", suffix=".csv", directory=tmp_path)
+    again = views.stage_upload(b"a,b\n1,2\n", suffix=".csv", directory=tmp_path)
+    other = views.stage_upload(b"a,b\n1,3\n", suffix=".csv", directory=tmp_path)
+    assert first == again != other
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "match"),
+    [
+        (b"x", ".py", r"Unknown upload type '\.py'\. Choose from: \.csv, \.toml"),
+        (b"x", "/../../x.csv", r"Unknown upload type '/\.\./\.\./x\.csv'"),
+        (b"x", "", r"Unknown upload type ''"),
+        (b"", ".csv", r"got an empty file"),
+        (b"x" * (2 * MB + 1), ".csv", r"at most 2 MB, got 2\.0 MB"),
+    ],
+)
+def test_stage_upload_rejects_bad_uploads_before_writing(
+    tmp_path: Path, data: bytes, suffix: str, match: str
+) -> None:
+    """A bad type or size is refused and nothing is written."""
+    folder = tmp_path / "uploads"
+    with pytest.raises(ValueError, match=match):
+        views.stage_upload(data, suffix=suffix, directory=folder)
+    assert not folder.exists()
+
+
+# ---- scenario uploads -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ('extends = "../../x.toml"\n', "extends", "../../x.toml"),
+        ('extends = "/etc/passwd"\n', "extends", "/etc/passwd"),
+        ('extends = "library/baseline.toml"\n', "extends", "library/baseline.toml"),
+        ('compare_to = "../baseline.toml"\n', "compare_to", "../baseline.toml"),
+        ('extends = "baseline.toml"\ncompare_to = "nope.toml"\n', "compare_to", "nope.toml"),
+    ],
+)
+def test_scenario_upload_may_only_extend_library_files(
+    tmp_path: Path, text: str, key: str, value: str
+) -> None:
+    """A hostile ``extends`` or ``compare_to`` is refused by name before anything is written."""
+    data = text.encode()
+    label = f"upload-{hashlib.sha256(data).hexdigest()[:20]}.toml"
+    expected = (
+        rf"{re.escape(label)}: key '{key}': expected the name of a library scenario "
+        rf"\(.*baseline\.toml.*\); got {re.escape(repr(value))}"
+    )
+    with pytest.raises(ValueError, match=expected):
+        views.stage_scenario_upload(data, directory=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_scenario_upload_is_staged_beside_library_copies(tmp_path: Path) -> None:
+    """A good upload gets a generated name beside copies of the library, so it can extend them."""
+    data = b'extends = "baseline.toml"\nname = "mine"\n'
+    path = views.stage_scenario_upload(data, directory=tmp_path)
+    digest = hashlib.sha256(data).hexdigest()[:20]
+    assert path == tmp_path / f"scenario-{digest}" / f"upload-{digest}.toml"
+    library = {p.name for p in views.LIBRARY.glob("*.toml")}
+    assert "baseline.toml" in library
+    assert {p.name for p in path.parent.iterdir()} == library | {path.name}
+    spec = views.load_scenario_file(path)
+    assert spec.name == "mine"
+
+
+def test_invalid_toml_upload_is_left_to_the_scenario_loader(tmp_path: Path) -> None:
+    """Broken TOML passes the name guard; the loader then reports the line."""
+    path = views.stage_scenario_upload(b"[[road_upgrade\n", directory=tmp_path)
+    with pytest.raises(ValueError, match=r"not valid TOML.*line 1"):
+        views.load_scenario_file(path)
+
+
+# ---- stored runs ----------------------------------------------------------------------------
+
+
+def test_stored_scenario_result_is_reused(tmp_path: Path) -> None:
+    """A scenario whose result is stored for the same content, data and code is not re-solved."""
+    from scenarios.batch.runner import inputs_fingerprint
+
+    spec = views.load_scenario_file(views.LIBRARY / "baseline.toml")
+    key = f"{views.scenario_key(spec)}:{inputs_fingerprint()}"
+    stored = tmp_path / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+    stored.write_text(json.dumps({"kpis": {"tonnes": 7.0}}), encoding="utf-8")
+    payload = views.run_scenario_payload(spec, cache_dir=tmp_path)
+    assert payload["result"] == {"kpis": {"tonnes": 7.0}}
+    assert payload["name"] == "baseline" and payload["compare_to"] == spec.compare_to
+
+
+def test_results_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$BOLAVEN_APP_RESULTS wins, then $BOLAVEN_CACHE_DIR/app-results, then .cache/app-results."""
+    monkeypatch.delenv("BOLAVEN_APP_RESULTS", raising=False)
+    monkeypatch.delenv("BOLAVEN_CACHE_DIR", raising=False)
+    assert views.results_cache_dir() == ROOT / ".cache" / "app-results"
+    monkeypatch.setenv("BOLAVEN_CACHE_DIR", str(tmp_path / "c"))
+    assert views.results_cache_dir() == tmp_path / "c" / "app-results"
+    monkeypatch.setenv("BOLAVEN_APP_RESULTS", str(tmp_path / "r"))
+    assert views.results_cache_dir() == tmp_path / "r"
+
+
+def test_baseline_file_defaults_to_the_library_baseline(tmp_path: Path) -> None:
+    """A scenario without ``compare_to`` is compared to the library baseline."""
+    assert views.baseline_file(SimpleNamespace(compare_to=None)) == views.LIBRARY / "baseline.toml"
+    other = str(tmp_path / "wet.toml")
+    assert views.baseline_file(SimpleNamespace(compare_to=other)) == Path(other)
+
+
+def test_scenario_without_road_changes_changes_no_roads() -> None:
+    """A scenario that leaves the roads alone gives an empty changed-roads table (no network)."""
+    frame = views.changed_roads(SimpleNamespace(has_network_changes=False, name="x"))
+    assert frame.empty
+    assert list(frame.columns) == [
+        "scenario",
+        "change",
+        "ref",
+        "surface",
+        "length_km",
+        "path",
+        "rgb",
+    ]
+
+
+# ---- map helpers ----------------------------------------------------------------------------
+
+
+def _tiny_network() -> SimpleNamespace:
+    """A two-way paved road A–B (1 km, with geometry), a one-way earth road B–C, a connector."""
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for node, (x, y) in {"A": (106.0, 15.0), "B": (106.01, 15.0), "C": (106.01, 15.01)}.items():
+        graph.add_node(node, x=x, y=y)
+    graph.add_node("S", x=106.0, y=15.001)
+    paved = {
+        "length_m": 1000.0,
+        "surface": "paved",
+        "ref": "16",
+        "passable_wet_heavy_truck": True,
+        "speed_kph_wet_heavy_truck": 50.0,
+        "geometry": LineString([(106.0, 15.0), (106.005, 15.0005), (106.01, 15.0)]),
+    }
+    graph.add_edge("A", "B", 0, **paved)
+    graph.add_edge("B", "A", 0, **paved)
+    graph.add_edge("B", "C", 0, length_m=1500.0, surface="earth", passable_wet_heavy_truck=False)
+    graph.add_edge("S", "A", 0, length_m=100.0, connector=True)
+    return SimpleNamespace(graph=graph, places=(), source=SimpleNamespace(description="tiny"))
+
+
+def test_network_edges_lists_each_section_once_without_connectors() -> None:
+    """A two-way road is one row; connectors are left out; colours follow surface and season."""
+    edges = views.network_edges(_tiny_network(), season="wet", vehicle="heavy_truck")
+    assert sorted(edges["surface"]) == ["earth", "paved"]
+    paved = edges.set_index("surface").loc["paved"]
+    assert paved["length_km"] == 1.0 and paved["speed_kph"] == 50.0 and paved["passable"]
+    assert paved["path"] == [[106.0, 15.0], [106.005, 15.0005], [106.01, 15.0]]
+    earth = edges.set_index("surface").loc["earth"]
+    assert earth["path"] == [[106.01, 15.0], [106.01, 15.01]]  # straight, from the nodes
+    assert earth["passable_rgb"] == views.PASSABLE_RGB[False]
+    assert paved["surface_rgb"] == views.SURFACE_RGB["paved"]
+
+
+def test_network_summary_and_km_by_surface() -> None:
+    """Counts and km count each section once (connectors included in the summary's graph)."""
+    net = _tiny_network()
+    assert views.network_summary(net) == {"nodes": 4, "edges": 3, "km": 2.6, "source": "tiny"}
+    edges = views.network_edges(net, season="wet", vehicle="heavy_truck")
+    table = views.km_by(edges, "surface")
+    pd.testing.assert_frame_equal(
+        table, pd.DataFrame({"surface": ["earth", "paved"], "length_km": [1.5, 1.0]})
+    )
+
+
+@pytest.mark.parametrize(
+    ("lons", "lats", "expected"),
+    [
+        ([], [], {"longitude": 106.2, "latitude": 15.2, "zoom": 7.0}),
+        ([106.0], [15.0], {"longitude": 106.0, "latitude": 15.0, "zoom": 13.0}),
+        ([100.0, 110.0], [10.0, 20.0], {"longitude": 105.0, "latitude": 15.0, "zoom": 5.6}),
+        ([50.0, 150.0], [0.0, 10.0], {"longitude": 100.0, "latitude": 5.0, "zoom": 4.0}),
+    ],
+)
+def test_view_state_fits_the_points(
+    lons: list[float], lats: list[float], expected: dict[str, float]
+) -> None:
+    """The view is centred on the points; the zoom fits the larger span, between 4 and 13."""
+    assert views.view_state(lons, lats) == pytest.approx(expected, abs=0.01)
+
+
+def test_study_area_view_centres_southern_laos() -> None:
+    """The study area view is centred on 106.3 E, 15.5 N."""
+    view = views.study_area_view()
+    assert (view["longitude"], view["latitude"]) == pytest.approx((106.3, 15.5))
+
+
+# ---- plan pickups inputs --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "message"),
+    [
+        ([0, 0, 0], "fleet: expected at least one truck with count >= 1, got none"),
+        ([1, -1, 0], "fleet row 2, column count: expected a whole number >= 0, got -1"),
+        ([1, 1.5, 0], "fleet row 2, column count: expected a whole number >= 0, got 1.5"),
+        ([1, 0, "two"], "fleet row 3, column count: expected a whole number >= 0, got two"),
+        (
+            [None, 1, 0],
+            "fleet row 1, column count: expected a whole number >= 0, got an empty cell",
+        ),
+    ],
+)
+def test_bad_fleet_edits_are_rejected(counts: list[Any], message: str) -> None:
+    """An edited fleet with no trucks or a bad count is rejected with the row named."""
+    fleet = views.sample_fleet().assign(count=counts)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        views.stage_fleet(fleet)
+
+
+def test_fleet_without_a_count_column_is_rejected() -> None:
+    """A fleet table must have type and count columns; the missing ones are named."""
+    with pytest.raises(ValueError, match="expected columns type, count; missing count"):
+        views.stage_fleet(pd.DataFrame({"type": ["6-wheel"]}))
+
+
+def test_edited_fleet_keeps_only_trucks_in_use() -> None:
+    """A staged fleet CSV keeps the rows with count >= 1 and the shift columns."""
+    fleet = views.sample_fleet().assign(count=[0, 3, 1])
+    text = views.stage_fleet(fleet).read_text(encoding="utf-8")
+    assert text.splitlines() == [
+        "type,count,shift_start,max_hours",
+        "6-wheel,3,07:00,10",
+        "10-wheel,1,07:00,10",
+    ]
+
+
+def test_depot_choices_are_lao_mills_and_towns_paksong_first(tmp_path: Path) -> None:
+    """Depots: Paksong first, then mills, then Lao towns inside the study area; no ports."""
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "name,kind,country,lat,lon\n"
+        "Pakse,town,LA,15.12,105.80\n"
+        "Paksong,town,LA,15.18,106.23\n"
+        "Coop mill,mill,LA,15.20,106.20\n"
+        "Vientiane,town,LA,17.97,102.63\n"
+        "Ubon Ratchathani,city,TH,15.24,104.85\n"
+        "Laem Chabang,seaport,TH,13.08,100.88\n",
+        encoding="utf-8",
+    )
+    assert views.depot_choices(places) == ["Paksong", "Coop mill", "Pakse"]
+
+
+def test_sample_pickups_are_available() -> None:
+    """The shipped sample and pipeline exist, so the Plan pickups page is usable."""
+    assert views.pickups_available() == ""
+    assert views.sample_pickups_path().is_file()
