@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from scenarios.batch.names import batch_key
+from scenarios.batch.safety import load_failure
 from scenarios.batch.store import (
+    clean_stale_tmp,
     fingerprint,
     inputs_fingerprint,
     is_fresh,
@@ -88,20 +91,18 @@ def _expand(files: Sequence[Path]) -> tuple[dict[str, ScenarioSpec], dict[str, s
         key = str(file.resolve())
         if key in seen_paths:
             continue
+        taken = set(specs) | set(failed)
         try:
             spec = load_scenario(file)
-        except ScenarioError as exc:
-            failed[file.stem] = str(exc)
-            seen_paths[key] = file.stem
+        except Exception as exc:  # any file problem fails this file only (see load_failure)
+            name = batch_key(file.stem, file.parent.name, taken)
+            failed[name] = load_failure(file, exc)
+            seen_paths[key] = name
             continue
-        seen_paths[key] = spec.name
-        if spec.name in specs:
-            failed[f"{spec.name}@{file.name}"] = (
-                f"{file.name}: scenario name {spec.name!r} is already used by "
-                f"{Path(specs[spec.name].path or '').name}; names must be unique in a batch"
-            )
-            continue
-        specs[spec.name] = spec
+        # two files may share a name (two baseline.toml of different folders): both run
+        name = batch_key(spec.name, file.parent.name, taken)
+        seen_paths[key] = name
+        specs[name] = spec
         if spec.compare_to is not None:
             queue.append(Path(spec.compare_to))
     return specs, failed
@@ -193,6 +194,7 @@ def run_batch(
     (out / "results").mkdir(parents=True, exist_ok=True)
     run = engine or _default_engine()
     shared = shared_fingerprint if shared_fingerprint is not None else inputs_fingerprint()
+    clean_stale_tmp(out)
     specs, failed = _expand([Path(f) for f in files])
     total = len(specs) + len(failed)
     done: list[str] = []
@@ -276,6 +278,13 @@ def _run_on_dask(
                 log.warning("scenario %s failed: %s", name, message)
                 emit(name, "failed", message)
                 continue
-            record_success(out, spec, fingerprints[name], output)
+            try:  # writing fails this scenario only (a full disk, a value JSON cannot hold)
+                record_success(out, spec, fingerprints[name], output, key=name)
+            except (OSError, ValueError, TypeError) as exc:
+                message = f"{Path(spec.path or spec.name).name}: result not written: {exc}"
+                failed[name] = message
+                record_failure(out, name, spec, message, "")
+                emit(name, "failed", message)
+                continue
             done.append(name)
             emit(name, "done")

@@ -85,8 +85,8 @@ def run_command(
     summary = _run_with_progress(files, out, workers, scheduler, quiet=as_json)
     names = set(summary.done) | set(summary.skipped)
     results, errors = load_results(out)
-    results = [r for r in results if r["name"] in names]
-    errors = [e for e in errors if e["name"] in summary.failed]
+    results = [r for r in results if r["key"] in names]
+    errors = [e for e in errors if e["key"] in summary.failed]
     paths = write_report(out, results, errors)
     if as_json:
         payload = {
@@ -171,16 +171,24 @@ def validate_command(
         bool, typer.Option("--deep", help="Also resolve roads, borders, hubs against the data.")
     ] = False,
 ) -> None:
-    """Check scenario files (schema, inheritance, values); exit 1 if any is invalid."""
+    """Check scenario files (schema, inheritance, values, names of gateways, hubs, vehicles).
+
+    ``--deep`` also resolves roads and places against the network. Exit 1 if any is invalid.
+    """
+    from scenarios.consolidate.pipeline import load_inputs
+    from scenarios.run.inputs import resolve_inputs
+
     bad = 0
+    inputs = load_inputs()
     for file in files:
         try:
             spec = load_scenario(file)
+            resolve_inputs(spec, inputs)  # gateway, hub and vehicle names, without the network
             if deep:
                 from scenarios.run.resolve import resolve_scenario
 
                 resolve_scenario(spec)
-        except (ScenarioError, LookupError, ValueError) as exc:
+        except (ScenarioError, LookupError, ValueError, OSError) as exc:
             bad += 1
             typer.echo(f"invalid: {exc}", err=True)
             continue

@@ -5,8 +5,10 @@ Rows are numbered as in a spreadsheet: the header is row 1.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import io
 import json
 import math
 import tomllib
@@ -18,6 +20,14 @@ from typing import Any
 from optimizer.costs import Product
 from optimizer.exceptions import InputError
 from scenarios.common.paths import DATA_DIR
+from scenarios.common.textfile import (
+    check_csv_syntax,
+    closest,
+    find_nonfinite,
+    read_text,
+    sniff_delimiter,
+    unknown_names_error,
+)
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
@@ -78,43 +88,94 @@ class Row:
 
 def read_toml(path: Path, *, what: str) -> dict[str, Any]:
     """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, what=what))
     except tomllib.TOMLDecodeError as exc:
         msg = f"{path.name}: not valid TOML: {exc}"
         raise InputError(msg) from None
+    bad = find_nonfinite(data)
+    if bad is not None:
+        msg = f"{path.name}: key {'.'.join(bad)}: expected a finite number; got inf or nan"
+        raise InputError(msg)
+    return data
 
 
-def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
-    """Yield the data rows of ``path`` after checking the header has the ``required`` columns."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in required if c not in header]
-        if missing:
-            msg = (
-                f"{path.name}: row 1 (header): expected columns {', '.join(required)}; "
-                f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
-            )
+def read_rows(
+    path: Path, *, required: Sequence[str], what: str, optional: Sequence[str] | None = None
+) -> Iterator[Row]:
+    """Yield the data rows of ``path`` after checking the header has the ``required`` columns.
+
+    UTF-8 (with or without a byte-order mark) only; ``,``, ``;`` or tab delimited (sniffed
+    from the header). With ``optional`` given, a column that is neither required nor optional
+    is an error naming the closest valid column; a row with more cells than the header too.
+    """
+    text = read_text(path, what=what)
+    delimiter = sniff_delimiter(text)
+    check_csv_syntax(path, text, delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    _check_header(path, header, required, optional)
+    reader.fieldnames = header
+    for index, cells in enumerate(reader, start=2):
+        if None in cells:
+            msg = f"{path.name}: row {index}: expected {len(header)} cells (the header's); got more"
             raise InputError(msg)
-        reader.fieldnames = header
-        for index, cells in enumerate(reader, start=2):
-            if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
-                continue
-            yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)})
+        if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
+            continue
+        yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)})
+
+
+def _check_header(
+    path: Path, header: list[str], required: Sequence[str], optional: Sequence[str] | None
+) -> None:
+    where = f"{path.name}: row 1 (header)"
+    valid = [*required, *(optional or ())]
+    if optional is not None:
+        unknown = [h for h in header if h not in valid]
+        if unknown:
+            raise InputError(unknown_names_error(where, "column", unknown, valid))
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        msg = f"{where}: column {duplicated[0]!r} appears more than once"
+        raise InputError(msg)
+    missing = [c for c in required if c not in header]
+    if missing:
+        hints = [f"{h!r} -> {closest(h, missing)!r}" for h in header if closest(h, missing)]
+        hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+        msg = (
+            f"{where}: expected columns {', '.join(required)}; "
+            f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'}){hint}"
+        )
+        raise InputError(msg)
 
 
 # --- pickups, fleet and villages -----------------------------------------------------------
 
 VILLAGES_GEOJSON = DATA_DIR / "admin" / "south_laos_villages_odm.geojson"
 PICKUP_COLUMNS = ("id", "weight_kg", "product")
+#: Free-text columns a user may keep beside the data; never read.
+NOTE_COLUMNS = ("note", "notes", "comment", "source")
+PICKUP_OPTIONAL = (
+    "lat",
+    "lon",
+    "village_code",
+    "name",
+    "day",
+    "tw_start",
+    "tw_end",
+    "service_min",
+    "required",
+    "penalty_lak",
+    *NOTE_COLUMNS,
+)
 FLEET_COLUMNS = ("type", "count")
+FLEET_OPTIONAL = ("shift_start", "max_hours", "max_trips", *NOTE_COLUMNS)
+#: Sane upper bounds: beyond them a value is a typo, and the engines' integers would overflow.
+MAX_WEIGHT_KG = 1_000_000.0  # 1,000 t at one farm gate: far above any Bolaven village
+MAX_PENALTY_LAK = 1e15  # ~ US$ 50 million per stop; engines sum penalties in int64
+MAX_SERVICE_MIN = 24 * 60.0
+MAX_DAY = 366
+MAX_VEHICLES = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +270,8 @@ def _clock(row: Row, column: str) -> int | None:
 
 def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, float, str]:
     code = row.text("village_code")
+    if code and (row.text("lat") or row.text("lon")):
+        raise row.fail("village_code", "either lat and lon, or a village_code, not both")
     if not row.text("lat") and not row.text("lon"):
         if not code:
             raise row.fail("lat", "lat and lon, or a village_code")
@@ -227,6 +290,17 @@ def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, flo
     return lat, lon, ""
 
 
+def _at_most(
+    row: Row, column: str, maximum: float, *, minimum: float = 0.0, strict: bool = True
+) -> float:
+    """A finite number in (minimum, maximum] (or [minimum, maximum] when not ``strict``)."""
+    value = row.number_(column, minimum=minimum, strict=strict)
+    if value > maximum:
+        op = ">" if strict else ">="
+        raise row.fail(column, f"a number {op} {minimum:g} and <= {maximum:g}")
+    return value
+
+
 def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
     lat, lon, village_name = _location(row, villages)
     try:
@@ -239,19 +313,24 @@ def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
         raise row.fail("tw_end", f"a time at or after tw_start {row.text('tw_start')}")
     service = None
     if row.text("service_min"):
-        service = round(row.number_("service_min", strict=False) * 60)
+        service = round(_at_most(row, "service_min", MAX_SERVICE_MIN, strict=False) * 60)
     penalty = None
     if row.text("penalty_lak"):
-        penalty = round(row.number_("penalty_lak", strict=False))
+        penalty = round(_at_most(row, "penalty_lak", MAX_PENALTY_LAK, strict=False))
+    day = None
+    if row.text("day"):
+        day = row.integer("day", minimum=1)
+        if day > MAX_DAY:
+            raise row.fail("day", f"a day number from 1 to {MAX_DAY}")
     return PickupRecord(
         row=row.number,
         id=row.text("id"),
         name=row.text("name") or village_name,
         lat=lat,
         lon=lon,
-        weight_kg=row.number_("weight_kg"),
+        weight_kg=_at_most(row, "weight_kg", MAX_WEIGHT_KG, minimum=1.0, strict=False),
         product=product,
-        day=row.integer("day", minimum=1) if row.text("day") else None,
+        day=day,
         tw_start_s=start or 0,
         tw_end_s=end,
         service_s=service,
@@ -268,9 +347,26 @@ def read_pickups(
     Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
     ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``.
     """
+    with _naming(path):
+        return _read_pickups(path, villages)
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """Prefix the file name to a row error (``row 3, column x: ...``) raised inside."""
+    try:
+        yield
+    except InputError as exc:
+        text = str(exc)
+        if text.startswith("row "):
+            raise InputError(f"{path.name}: {text}") from None
+        raise
+
+
+def _read_pickups(path: Path, villages: dict[str, Village] | None) -> tuple[PickupRecord, ...]:
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}
-    for row in read_rows(path, required=PICKUP_COLUMNS, what="pickups"):
+    for row in read_rows(path, required=PICKUP_COLUMNS, optional=PICKUP_OPTIONAL, what="pickups"):
         pickup_id = row.text("id")
         if not pickup_id:
             raise row.fail("id", "a pickup id")
@@ -284,6 +380,13 @@ def read_pickups(
     return tuple(records)
 
 
+def _count(row: Row) -> int:
+    count = row.integer("count", minimum=1)
+    if count > MAX_VEHICLES:
+        raise row.fail("count", f"an integer from 1 to {MAX_VEHICLES}")
+    return count
+
+
 def _fleet_row(row: Row, known: Sequence[str]) -> FleetEntry:
     name = row.text("type")
     if name not in known:
@@ -295,7 +398,7 @@ def _fleet_row(row: Row, known: Sequence[str]) -> FleetEntry:
     return FleetEntry(
         row=row.number,
         type=name,
-        count=row.integer("count", minimum=1),
+        count=_count(row),
         shift_start_s=DEFAULT_SHIFT_START_S if start is None else start,
         max_duration_s=round(hours * 3600),
         max_trips=row.integer("max_trips", minimum=1) if row.text("max_trips") else 1,
@@ -310,10 +413,13 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
     """
     if path.suffix.lower() == ".toml":
         return _read_fleet_toml(path, known_types)
-    entries = [
-        _fleet_row(row, known_types)
-        for row in read_rows(path, required=FLEET_COLUMNS, what="fleet")
-    ]
+    with _naming(path):
+        entries = [
+            _fleet_row(row, known_types)
+            for row in read_rows(
+                path, required=FLEET_COLUMNS, optional=FLEET_OPTIONAL, what="fleet"
+            )
+        ]
     if not entries:
         msg = f"{path.name}: expected at least one vehicle row; got none"
         raise InputError(msg)
@@ -322,18 +428,33 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
 
 def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry, ...]:
     data = read_toml(path, what="fleet")
+    if set(data) - {"vehicle"}:
+        where = f"{path.name}: top level"
+        raise InputError(unknown_names_error(where, "key", set(data) - {"vehicle"}, ["vehicle"]))
     tables = data.get("vehicle")
     if not isinstance(tables, list) or not tables:
         msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
         raise InputError(msg)
     entries = []
+    valid = (*FLEET_COLUMNS, *FLEET_OPTIONAL)
     for index, table in enumerate(tables, start=1):
+        where = f"{path.name}: [[vehicle]] number {index}"
+        if not isinstance(table, dict):
+            msg = f"{where}: expected a table with type and count; got {table!r}"
+            raise InputError(msg)
+        unknown = [k for k in table if k not in valid]
+        if unknown:
+            raise InputError(unknown_names_error(where, "key", unknown, valid))
+        for key, value in table.items():
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                msg = f"{where}, key {key}: expected a number or text; got {value!r}"
+                raise InputError(msg)
         cells = {str(k): str(v) for k, v in table.items()}
         row = Row(index, cells)
         try:
             entries.append(_fleet_row(row, known_types))
         except InputError as exc:
-            msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
+            msg = str(exc).replace(f"row {index},", f"{path.name}: [[vehicle]] number {index},", 1)
             raise InputError(msg) from None
     return tuple(entries)
 
