@@ -27,9 +27,9 @@ from optimizer.costs import (
     VehicleProfile,
     edge_cost_lak,
 )
-from optimizer.exceptions import InputError
+from scenarios.common.errors import DataFileError
 from scenarios.common.paths import DATA_DIR
-from scenarios.pickups.io import read_rows, read_toml
+from scenarios.common.tables import read_rows, read_toml
 
 VEHICLES_CSV = DATA_DIR / "vehicles.csv"
 COST_RATES_TOML = DATA_DIR / "cost_rates.toml"
@@ -92,7 +92,7 @@ def load_vehicle_profiles(path: Path | None = None) -> tuple[VehicleProfile, ...
         )
     if not profiles:
         msg = f"{source.name}: expected at least one vehicle type row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(profiles)
 
 
@@ -101,7 +101,7 @@ def _rate_value(key: str, entry: Any, source: Path) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     msg = f"{source.name}: [{key}] expected a number in 'value'; got {value!r}"
-    raise InputError(msg)
+    raise DataFileError(msg)
 
 
 def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
@@ -115,12 +115,12 @@ def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
     unknown = sorted(set(data) - set(names))
     if unknown:
         msg = f"{source.name}: unknown keys {unknown}; choose from: {', '.join(names)}"
-        raise InputError(msg)
+        raise DataFileError(msg)
     values = {key: _rate_value(key, entry, source) for key, entry in data.items()}
     missing = [n for n in _REQUIRED_RATES if n not in values]
     if missing:
         msg = f"{source.name}: expected keys {', '.join(missing)}; they are missing"
-        raise InputError(msg)
+        raise DataFileError(msg)
     rates = CostRates(**values)
     bad = sorted(set(overrides) - set(names))
     if bad:

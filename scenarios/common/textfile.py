@@ -13,9 +13,16 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from optimizer.exceptions import InputError
+from scenarios.common.errors import DataFileError
 
-__all__ = ["closest", "find_nonfinite", "read_text", "sniff_delimiter", "unknown_names_error"]
+__all__ = [
+    "check_csv_syntax",
+    "closest",
+    "find_nonfinite",
+    "read_text",
+    "sniff_delimiter",
+    "unknown_names_error",
+]
 
 _BOMS_NOT_UTF8 = {
     b"\xff\xfe": "UTF-16 (little endian)",
@@ -30,7 +37,7 @@ def read_text(path: Path, *, what: str) -> str:
     ------
     FileNotFoundError
         When ``path`` is not a file (a folder named ``x.toml`` included), naming ``what``.
-    InputError
+    DataFileError
         When the bytes are not UTF-8: names the file, the first bad byte and its offset.
     """
     if not path.is_file():
@@ -41,7 +48,7 @@ def read_text(path: Path, *, what: str) -> str:
     for bom, name in _BOMS_NOT_UTF8.items():
         if data.startswith(bom):
             msg = f"file {path.name}: {name} text, not UTF-8; save it as UTF-8"
-            raise InputError(msg)
+            raise DataFileError(msg)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -50,10 +57,10 @@ def read_text(path: Path, *, what: str) -> str:
             f"file {path.name}: not UTF-8 text (byte 0x{bad:02x} at offset {exc.start}); "
             "save it as UTF-8"
         )
-        raise InputError(msg) from None
+        raise DataFileError(msg) from None
     if "\x00" in text:
         msg = f"file {path.name}: contains NUL bytes (offset {text.index(chr(0))}); not a text file"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return text
 
 
@@ -111,7 +118,7 @@ def check_csv_syntax(path: Path, text: str, delimiter: str) -> None:
             pass
     except csv.Error as exc:
         msg = f"file {path.name}: row {reader.line_num}: malformed CSV ({exc})"
-        raise InputError(msg) from None
+        raise DataFileError(msg) from None
     quotes_open = False
     for number, line in enumerate(text.splitlines(), start=1):
         if line.count('"') % 2:
@@ -120,4 +127,4 @@ def check_csv_syntax(path: Path, text: str, delimiter: str) -> None:
                 opened = number
     if quotes_open:
         msg = f'file {path.name}: row {opened}: unterminated quote (a " is never closed)'
-        raise InputError(msg)
+        raise DataFileError(msg)

@@ -1,152 +1,25 @@
-"""Pickup, fleet and cost-table file readers and writers; every error names row, column and value.
+"""Pickup and fleet file readers; every error names file, row, column and value.
 
-Rows are numbered as in a spreadsheet: the header is row 1.
+Rows are numbered as in a spreadsheet: the header is row 1 (see :mod:`scenarios.common.tables`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import functools
-import io
 import json
-import math
-import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from optimizer.costs import Product
-from optimizer.exceptions import InputError
+from optimizer import Product
+from scenarios.common.errors import DataFileError
 from scenarios.common.paths import DATA_DIR
-from scenarios.common.textfile import (
-    check_csv_syntax,
-    closest,
-    find_nonfinite,
-    read_text,
-    sniff_delimiter,
-    unknown_names_error,
-)
+from scenarios.common.tables import Row, read_rows, read_toml
+from scenarios.common.textfile import unknown_names_error
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
 DEFAULT_DAY_HOURS = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One data row of a CSV file with its spreadsheet row number (the header is row 1)."""
-
-    number: int
-    cells: dict[str, str]
-
-    def text(self, column: str) -> str:
-        """The stripped cell text ('' when the column is absent or empty)."""
-        return (self.cells.get(column) or "").strip()
-
-    def fail(self, column: str, expected: str) -> InputError:
-        """An error naming this row, the column, what was expected and what was found."""
-        return InputError(
-            f"row {self.number}, column {column}: expected {expected}, got {self.text(column)!r}"
-        )
-
-    def number_(self, column: str, *, minimum: float = 0.0, strict: bool = True) -> float:
-        """Parse a finite number > minimum (or >= when ``strict`` is False)."""
-        op = ">" if strict else ">="
-        expected = f"a number {op} {minimum:g}"
-        try:
-            value = float(self.text(column))
-        except ValueError:
-            raise self.fail(column, expected) from None
-        ok = math.isfinite(value) and (value > minimum if strict else value >= minimum)
-        if not ok:
-            raise self.fail(column, expected)
-        return value
-
-    def integer(self, column: str, *, minimum: int = 1) -> int:
-        """Parse an integer >= minimum."""
-        try:
-            value = int(self.text(column))
-        except ValueError:
-            raise self.fail(column, f"an integer >= {minimum}") from None
-        if value < minimum:
-            raise self.fail(column, f"an integer >= {minimum}")
-        return value
-
-    def boolean(self, column: str, *, default: bool) -> bool:
-        """Parse true/false/yes/no/1/0 (empty gives ``default``)."""
-        text = self.text(column).lower()
-        if not text:
-            return default
-        if text in {"true", "yes", "1", "y"}:
-            return True
-        if text in {"false", "no", "0", "n"}:
-            return False
-        raise self.fail(column, "true or false")
-
-
-def read_toml(path: Path, *, what: str) -> dict[str, Any]:
-    """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
-    try:
-        data = tomllib.loads(read_text(path, what=what))
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{path.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
-    bad = find_nonfinite(data)
-    if bad is not None:
-        msg = f"{path.name}: key {'.'.join(bad)}: expected a finite number; got inf or nan"
-        raise InputError(msg)
-    return data
-
-
-def read_rows(
-    path: Path, *, required: Sequence[str], what: str, optional: Sequence[str] | None = None
-) -> Iterator[Row]:
-    """Yield the data rows of ``path`` after checking the header has the ``required`` columns.
-
-    UTF-8 (with or without a byte-order mark) only; ``,``, ``;`` or tab delimited (sniffed
-    from the header). With ``optional`` given, a column that is neither required nor optional
-    is an error naming the closest valid column; a row with more cells than the header too.
-    """
-    text = read_text(path, what=what)
-    delimiter = sniff_delimiter(text)
-    check_csv_syntax(path, text, delimiter)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    _check_header(path, header, required, optional)
-    reader.fieldnames = header
-    for index, cells in enumerate(reader, start=2):
-        if None in cells:
-            msg = f"{path.name}: row {index}: expected {len(header)} cells (the header's); got more"
-            raise InputError(msg)
-        if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
-            continue
-        yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)})
-
-
-def _check_header(
-    path: Path, header: list[str], required: Sequence[str], optional: Sequence[str] | None
-) -> None:
-    where = f"{path.name}: row 1 (header)"
-    valid = [*required, *(optional or ())]
-    if optional is not None:
-        unknown = [h for h in header if h not in valid]
-        if unknown:
-            raise InputError(unknown_names_error(where, "column", unknown, valid))
-    duplicated = sorted({h for h in header if header.count(h) > 1})
-    if duplicated:
-        msg = f"{where}: column {duplicated[0]!r} appears more than once"
-        raise InputError(msg)
-    missing = [c for c in required if c not in header]
-    if missing:
-        hints = [f"{h!r} -> {closest(h, missing)!r}" for h in header if closest(h, missing)]
-        hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-        msg = (
-            f"{where}: expected columns {', '.join(required)}; "
-            f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'}){hint}"
-        )
-        raise InputError(msg)
 
 
 # --- pickups, fleet and villages -----------------------------------------------------------
@@ -347,23 +220,6 @@ def read_pickups(
     Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
     ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``.
     """
-    with _naming(path):
-        return _read_pickups(path, villages)
-
-
-@contextlib.contextmanager
-def _naming(path: Path) -> Iterator[None]:
-    """Prefix the file name to a row error (``row 3, column x: ...``) raised inside."""
-    try:
-        yield
-    except InputError as exc:
-        text = str(exc)
-        if text.startswith("row "):
-            raise InputError(f"{path.name}: {text}") from None
-        raise
-
-
-def _read_pickups(path: Path, villages: dict[str, Village] | None) -> tuple[PickupRecord, ...]:
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}
     for row in read_rows(path, required=PICKUP_COLUMNS, optional=PICKUP_OPTIONAL, what="pickups"):
@@ -376,7 +232,7 @@ def _read_pickups(path: Path, villages: dict[str, Village] | None) -> tuple[Pick
         records.append(_pickup(row, villages))
     if not records:
         msg = f"{path.name}: expected at least one pickup row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(records)
 
 
@@ -413,16 +269,13 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
     """
     if path.suffix.lower() == ".toml":
         return _read_fleet_toml(path, known_types)
-    with _naming(path):
-        entries = [
-            _fleet_row(row, known_types)
-            for row in read_rows(
-                path, required=FLEET_COLUMNS, optional=FLEET_OPTIONAL, what="fleet"
-            )
-        ]
+    entries = [
+        _fleet_row(row, known_types)
+        for row in read_rows(path, required=FLEET_COLUMNS, optional=FLEET_OPTIONAL, what="fleet")
+    ]
     if not entries:
         msg = f"{path.name}: expected at least one vehicle row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(entries)
 
 
@@ -430,42 +283,33 @@ def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry
     data = read_toml(path, what="fleet")
     if set(data) - {"vehicle"}:
         where = f"{path.name}: top level"
-        raise InputError(unknown_names_error(where, "key", set(data) - {"vehicle"}, ["vehicle"]))
+        raise DataFileError(unknown_names_error(where, "key", set(data) - {"vehicle"}, ["vehicle"]))
     tables = data.get("vehicle")
     if not isinstance(tables, list) or not tables:
         msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
-        raise InputError(msg)
-    entries = []
+        raise DataFileError(msg)
+    return tuple(
+        _fleet_table(path, index, table, known_types) for index, table in enumerate(tables, start=1)
+    )
+
+
+def _fleet_table(path: Path, index: int, table: object, known_types: Sequence[str]) -> FleetEntry:
+    """One ``[[vehicle]]`` table: a table, known keys, plain values, then the row rules."""
+    where = f"{path.name}: [[vehicle]] number {index}"
+    if not isinstance(table, dict):
+        msg = f"{where}: expected a table with type and count; got {table!r}"
+        raise DataFileError(msg)
     valid = (*FLEET_COLUMNS, *FLEET_OPTIONAL)
-    for index, table in enumerate(tables, start=1):
-        where = f"{path.name}: [[vehicle]] number {index}"
-        if not isinstance(table, dict):
-            msg = f"{where}: expected a table with type and count; got {table!r}"
-            raise InputError(msg)
-        unknown = [k for k in table if k not in valid]
-        if unknown:
-            raise InputError(unknown_names_error(where, "key", unknown, valid))
-        for key, value in table.items():
-            if not isinstance(value, str | int | float) or isinstance(value, bool):
-                msg = f"{where}, key {key}: expected a number or text; got {value!r}"
-                raise InputError(msg)
-        cells = {str(k): str(v) for k, v in table.items()}
-        row = Row(index, cells)
-        try:
-            entries.append(_fleet_row(row, known_types))
-        except InputError as exc:
-            msg = str(exc).replace(f"row {index},", f"{path.name}: [[vehicle]] number {index},", 1)
-            raise InputError(msg) from None
-    return tuple(entries)
-
-
-def write_rows(path: Path, rows: Sequence[dict[str, object]]) -> None:
-    """Write dictionaries as a CSV file (columns from the first row)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        if not rows:
-            handle.write("")
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    unknown = [k for k in table if k not in valid]
+    if unknown:
+        raise DataFileError(unknown_names_error(where, "key", unknown, valid))
+    for key, value in table.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            msg = f"{where}, key {key}: expected a number or text; got {value!r}"
+            raise DataFileError(msg)
+    row = Row(index, {str(k): str(v) for k, v in table.items()}, path.name)
+    try:
+        return _fleet_row(row, known_types)
+    except DataFileError as exc:
+        msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
+        raise DataFileError(msg) from None

@@ -17,7 +17,8 @@ import networks
 from optimizer import co2_kg, lak_to_usd
 from optimizer.pickup.solution import Route
 from scenarios.common.costing import make_edge_cost
-from scenarios.pickups.io import format_clock, write_rows
+from scenarios.common.tables import write_rows
+from scenarios.pickups.io import format_clock
 
 if TYPE_CHECKING:
     from scenarios.pickups.pipeline import DayPlan, PickupRun

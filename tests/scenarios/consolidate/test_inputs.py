@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from optimizer.exceptions import InputError
+from scenarios.common.errors import DataFileError
 from scenarios.consolidate import inputs as ci
 from scenarios.consolidate.derive_supply import (
     CORE_SHARE,
@@ -93,7 +93,7 @@ def test_bad_rows_name_row_and_column(
     path = tmp_path / "table.csv"
     path.write_text(text, encoding="utf-8")
     assert callable(reader)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         reader(path)
 
 

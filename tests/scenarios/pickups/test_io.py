@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from optimizer import InputError, Product
+from optimizer import Product
+from scenarios.common.errors import DataFileError
 from scenarios.pickups.io import format_clock, parse_clock, read_fleet, read_pickups
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -57,7 +58,7 @@ def test_bad_pickup_rows(tmp_path: Path, body: str, match: str) -> None:
     """Each bad cell is reported with its row and column, what was expected and what was got."""
     path = tmp_path / "p.csv"
     path.write_text(HEADER + body)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         read_pickups(path)
 
 
@@ -65,10 +66,10 @@ def test_missing_columns_and_empty_file(tmp_path: Path) -> None:
     """A header without weight_kg, or a file without rows, is refused."""
     path = tmp_path / "p.csv"
     path.write_text("id,lat,lon\nA,1,2\n")
-    with pytest.raises(InputError, match=r"row 1 \(header\).*missing weight_kg, product"):
+    with pytest.raises(DataFileError, match=r"row 1 \(header\).*missing weight_kg, product"):
         read_pickups(path)
     path.write_text(HEADER)
-    with pytest.raises(InputError, match="expected at least one pickup row"):
+    with pytest.raises(DataFileError, match="expected at least one pickup row"):
         read_pickups(path)
 
 
@@ -91,7 +92,7 @@ def test_bad_fleet_files(tmp_path: Path, name: str, text: str, match: str) -> No
     """Fleet CSV and TOML errors name the row (or table) and column."""
     path = tmp_path / name
     path.write_text(text)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         read_fleet(path, known_types=TYPES)
 
 
