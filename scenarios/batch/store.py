@@ -204,7 +204,7 @@ def _is_stored(payload: object, is_error: bool) -> bool:
         return payload.get("status") == "failed" and isinstance(payload.get("error"), str)
     result = payload.get("result")
     return (
-        payload.get("status") == "ok"
+        payload.get("status", "ok") == "ok"
         and isinstance(result, dict)
         and isinstance(result.get("kpis"), dict)
     )

@@ -74,13 +74,28 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+#: Common spellings of our column names that difflib alone would not connect.
+_ALIASES = {
+    "latitude": "lat",
+    "longitude": "lon",
+    "long": "lon",
+    "lng": "lon",
+    "weight": "weight_kg",
+    "kg": "weight_kg",
+    "penalty": "penalty_lak",
+}
+
+
 def closest(name: str, valid: Iterable[str]) -> str | None:
     """The valid name closest to ``name`` (case-insensitive), or None when nothing is close."""
     options = list(valid)
     lowered = {v.lower(): v for v in options}
     if name.strip().lower() in lowered:
         return lowered[name.strip().lower()]
-    match = difflib.get_close_matches(name.strip().lower(), list(lowered), n=1, cutoff=0.6)
+    wanted = _ALIASES.get(name.strip().lower(), name.strip().lower())
+    if wanted in lowered:
+        return lowered[wanted]
+    match = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None
 
 
