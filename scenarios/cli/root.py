@@ -35,6 +35,7 @@ _COMMAND_MODULES = (
     "scenarios.cli.pickups",
     "scenarios.cli.consolidate",
     "scenarios.cli.scenarios",
+    "scenarios.cli.corridor",
 )
 
 

@@ -152,10 +152,19 @@ def compare_command(
     if summary.failed:
         first = next(iter(summary.failed.values()))
         raise RuntimeError(first)
-    names = (load_scenario(baseline).name, load_scenario(scenario).name)
     results, _ = load_results(cache)
+    # by file, not by name: two files of different folders may share a scenario name
+    by_path: dict[str, dict[str, Any]] = {str(r.get("path")): r for r in results}
     by_name: dict[str, dict[str, Any]] = {r["name"]: r for r in results}
-    comparison = compare_results(by_name[names[1]], by_name[names[0]])
+
+    def stored(file: Path) -> dict[str, Any]:
+        found = by_path.get(str(file.resolve())) or by_name.get(load_scenario(file).name)
+        if found is None:
+            msg = f"{file.name}: no stored result in {cache}"
+            raise LookupError(msg)
+        return found
+
+    comparison = compare_results(stored(scenario), stored(baseline))
     if as_json:
         typer.echo(json.dumps(comparison.as_dict(), indent=2))
         return
