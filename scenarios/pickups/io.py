@@ -47,7 +47,7 @@ FLEET_OPTIONAL = ("shift_start", "max_hours", "max_trips", *NOTE_COLUMNS)
 MAX_WEIGHT_KG = 1_000_000.0  # 1,000 t at one farm gate: far above any Bolaven village
 MAX_PENALTY_LAK = 1e15  # ~ US$ 50 million per stop; engines sum penalties in int64
 MAX_SERVICE_MIN = 24 * 60.0
-MAX_DAY = 366
+MAX_DAY = 1_000  # day numbers of one planning file; far beyond one harvest
 MAX_VEHICLES = 1_000
 
 
