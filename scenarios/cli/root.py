@@ -39,9 +39,14 @@ _COMMAND_MODULES = (
 )
 
 
+_registered: list[str] = []
+
+
 def _register() -> None:
     for name in _COMMAND_MODULES:
-        importlib.import_module(name).register(app)
+        if name not in _registered:
+            importlib.import_module(name).register(app)
+            _registered.append(name)
 
 
 @app.callback()
@@ -55,7 +60,6 @@ def main() -> None:
     # Read by dask when it is first imported, here and in spawned workers: keep its INFO
     # chatter (dashboard hints, scratch-space notes) out of the user's terminal.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
-    _register()
     sys.exit(run(sys.argv[1:]))
 
 
@@ -64,6 +68,7 @@ def run(args: list[str]) -> int:
 
     Usage errors and expected errors are one line on stderr; ``--help`` prints help.
     """
+    _register()
     try:
         code = app(args=protect_negative_coordinates(args), standalone_mode=False)
     except typer.Exit as exc:

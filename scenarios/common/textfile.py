@@ -127,6 +127,14 @@ def find_nonfinite(value: object, path: tuple[str, ...] = ()) -> tuple[str, ...]
 
 def check_csv_syntax(path: Path, text: str, delimiter: str) -> None:
     """Reject an unterminated quote with the row where it opens (csv would swallow the rest)."""
+    quotes_open, opened = False, 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count('"') % 2:
+            quotes_open = not quotes_open
+            opened = number if quotes_open else opened
+    if quotes_open:
+        msg = f'file {path.name}: row {opened}: unterminated quote (a " is never closed)'
+        raise DataFileError(msg)
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
     try:
         for _ in reader:
@@ -134,12 +142,3 @@ def check_csv_syntax(path: Path, text: str, delimiter: str) -> None:
     except csv.Error as exc:
         msg = f"file {path.name}: row {reader.line_num}: malformed CSV ({exc})"
         raise DataFileError(msg) from None
-    quotes_open = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.count('"') % 2:
-            quotes_open = not quotes_open
-            if quotes_open:
-                opened = number
-    if quotes_open:
-        msg = f'file {path.name}: row {opened}: unterminated quote (a " is never closed)'
-        raise DataFileError(msg)
