@@ -85,7 +85,7 @@ def checked_ints(
 
 
 def checked_capacity(path: Path, data: dict[str, object], demand: npt.NDArray[np.int64]) -> int:
-    """``CAPACITY`` as an integer > 0 that every single demand fits in."""
+    """``CAPACITY`` as an integer > 0 that every single demand (each >= 1) fits in."""
     capacity = _number(data["capacity"])
     if capacity is None or not capacity.is_integer() or capacity <= 0:
         raise _fail(path, "CAPACITY", f"expected a whole number > 0; got {data['capacity']!r}")
@@ -93,6 +93,11 @@ def checked_capacity(path: Path, data: dict[str, object], demand: npt.NDArray[np
         raise _fail(
             path, "DEMAND_SECTION", f"the depot (node 1): expected demand 0; got {demand[0]}"
         )
+    empty = np.flatnonzero(demand[1:] == 0)
+    if len(empty):
+        i = int(empty[0]) + 1
+        problem = f"customer {i} (node {i + 1}): demand 0; expected >= 1 (a stop with a load)"
+        raise _fail(path, "DEMAND_SECTION", problem)
     over = np.flatnonzero(demand > capacity)
     if len(over):
         i = int(over[0])
