@@ -19,6 +19,7 @@ from networks.model import RepairReport, RoadNetwork, Season, SourceInfo, Vehicl
 from networks.paths import Route, resolve_point, route
 from networks.places import Place, find_place, load_places
 from networks.snapping import SnapResult, UnreachablePoint, snap_points
+from networks.summary import network_summary, road_sections
 from networks.villages import Village, load_villages
 
 __all__ = [
@@ -45,7 +46,9 @@ __all__ = [
     "load_network",
     "load_places",
     "load_villages",
+    "network_summary",
     "resolve_point",
+    "road_sections",
     "route",
     "snap_points",
     "travel_matrix",

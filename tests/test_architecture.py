@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,12 +51,57 @@ def test_one_private_adapter_per_engine(engine: str, allowed: str) -> None:
     assert all(u.startswith(allowed) for u in users), users
 
 
-def test_app_is_a_frame_over_scenarios() -> None:
-    """app.py never reaches into networks or optimizer directly."""
-    app = ROOT / "app.py"
-    if not app.exists():
-        pytest.skip("app.py not written yet")
-    assert not {"networks", "optimizer"} & _imports(app)
+APP_RENDERERS = {"streamlit", "pandas", "pydeck", "altair"}
+"""Third-party packages the app may import to render; of the project only scenarios.views."""
+
+
+def _app_modules() -> list[Path]:
+    return [ROOT / "app.py", *sorted((ROOT / "app_pages").rglob("*.py"))]
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Full names of the modules a file imports (``from a import b`` counts as ``a.b``)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add("." * node.level + (node.module or ""))
+    return names
+
+
+def _app_import_allowed(name: str) -> bool:
+    top, _, rest = name.partition(".")
+    if top == "scenarios":  # only the facade's root: `from scenarios import views`, its names
+        parts = rest.split(".")
+        is_submodule = (ROOT / "scenarios" / "views" / f"{parts[-1]}.py").exists()
+        return parts[0] == "views" and len(parts) <= 2 and not (len(parts) == 2 and is_submodule)
+    return top in sys.stdlib_module_names or top in APP_RENDERERS | {"app_pages", "__future__"}
+
+
+@pytest.mark.parametrize("path", _app_modules(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_app_is_a_frame_over_the_views_facade(path: Path) -> None:
+    """app.py and app_pages import, of the project, only scenarios.views (through its root)."""
+    offenders = sorted(n for n in _imported_modules(path) if not _app_import_allowed(n))
+    assert offenders == []
+
+
+def test_app_pages_is_a_package_without_path_tricks() -> None:
+    """app_pages is a real package; nothing edits sys.path; no top-level module named i18n."""
+    assert (ROOT / "app_pages" / "__init__.py").is_file()
+    assert not (ROOT / "i18n.py").exists()
+    for path in _app_modules():
+        assert "sys.path" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_app_import_rule_catches_reaching_past_the_facade() -> None:
+    """The rule refuses networks, optimizer, other scenario rooms and the facade's submodules."""
+    refused = ["networks", "optimizer.costs", "scenarios.run.kpis", "scenarios.views.palette"]
+    allowed = ["scenarios.views", "scenarios.views.RGB", "streamlit", "json", "app_pages.maps"]
+    assert [_app_import_allowed(n) for n in refused] == [False] * len(refused)
+    assert [_app_import_allowed(n) for n in allowed] == [True] * len(allowed)
 
 
 def test_no_print_in_library_code() -> None:
