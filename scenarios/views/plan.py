@@ -145,7 +145,7 @@ def plan_view(
     return plan_view_from_run(run)
 
 
-def _truck_label(day: Any, vehicle: str) -> str:
+def _truck_label(day: int | None, vehicle: str) -> str:
     return f"D{day} {vehicle}" if day is not None else vehicle
 
 

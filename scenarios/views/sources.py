@@ -14,8 +14,9 @@ import pandas as pd
 from scenarios.common.paths import DATA_DIR
 
 SOURCES_MD = DATA_DIR / "SOURCES.md"
-SOURCE_COLUMNS = {"File": "file", "What": "dataset", "Source": "origin", "Licence": "licence"}
-"""The columns of a ``SOURCES.md`` dataset table, and their names in the app's table."""
+SOURCE_COLUMNS = {"What": "dataset", "Licence": "licence", "File": "file", "Source": "origin"}
+"""The columns of a ``SOURCES.md`` dataset table, and their names in the app's table (in the
+order shown: what and under which licence first)."""
 _MARKUP = re.compile(r"\*\*|`")
 
 
@@ -47,7 +48,7 @@ def markdown_tables(text: str) -> list[list[dict[str, str]]]:
 
 
 def data_sources(path: Path | None = None) -> pd.DataFrame:
-    """The datasets of ``data/SOURCES.md``: ``file``, ``dataset``, ``origin``, ``licence``.
+    """The datasets of ``data/SOURCES.md``: ``dataset``, ``licence``, ``file``, ``origin``.
 
     Rows come from its tables that have a File and a Licence column; a ``SOURCES.md`` without
     such a table is an error naming the columns expected.

@@ -517,7 +517,7 @@ def test_markdown_tables_reads_rows_by_header() -> None:
 def test_data_sources_table_is_read_from_sources_md() -> None:
     """Every dataset row of data/SOURCES.md is in the table, the OSM roads under the ODbL."""
     table = views.data_sources()
-    assert list(table.columns) == ["file", "dataset", "origin", "licence"]
+    assert list(table.columns) == ["dataset", "licence", "file", "origin"]
     text = views.sources_markdown()
     assert all(f"`{name}`" in text for name in table["file"])
     osm = table.set_index("file").loc["data/osm/laos_main_roads_osm_2014.geojson"]
@@ -529,7 +529,10 @@ def test_data_sources_without_a_dataset_table_is_an_error(tmp_path: Path) -> Non
     """A SOURCES.md with no File/Licence table is refused, naming the columns expected."""
     path = tmp_path / "SOURCES.md"
     path.write_text("# Sources\n\n| Figure | Value |\n|---|---|\n| x | 1 |\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"SOURCES\.md: expected a table with the columns File"):
+    with pytest.raises(
+        ValueError,
+        match=r"SOURCES\.md: expected a table with the columns What, Licence, File, Source",
+    ):
         views.data_sources(path)
 
 
