@@ -2,8 +2,9 @@
 
 The facade's pure helpers (scenarios/views/) are tested in tests/scenarios/views/. Where the
 pipeline itself is not under test the pages get canned results: stored scenario runs
-(tests/data/app_compare_results.json) and the sample plan made once by the ``planned`` fixture,
-the one AppTest that runs the real pickup pipeline.
+(tests/data/app_compare_results.json, rewritten by tests/data/make_app_compare_results.py) and
+the sample plan made once by the ``planned`` fixture, the one AppTest that runs the real pickup
+pipeline.
 """
 
 from __future__ import annotations
