@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from networks import _data
-from networks.exceptions import NetworkDataError, OutOfRegionError, UnknownPlaceError
+from networks.exceptions import (
+    NetworkDataError,
+    NetworkInputError,
+    OutOfRegionError,
+    UnknownPlaceError,
+)
 
 PLACE_KINDS = ("town", "mill", "border_post", "border_pair", "seaport", "city")
 REGION_MARGIN_DEG = 0.25
@@ -45,10 +50,10 @@ class Place:
     def __post_init__(self) -> None:
         if self.kind not in PLACE_KINDS:
             msg = f"Place {self.name!r}: expected kind in {PLACE_KINDS}, got {self.kind!r}"
-            raise ValueError(msg)
+            raise NetworkInputError(msg)
         if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
             msg = f"Place {self.name!r}: expected lat/lon in degrees, got {self.lat}, {self.lon}"
-            raise ValueError(msg)
+            raise NetworkInputError(msg)
 
 
 def _cell_float(row: dict[str, str], col: str, line: int, path: Path) -> float:

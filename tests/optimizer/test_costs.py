@@ -23,7 +23,6 @@ from optimizer.costs import (
     roughness_factors,
     to_green_kg,
 )
-from optimizer.exceptions import InputError
 from scenarios.common.costing import (
     find_profile,
     load_conversions,
@@ -31,6 +30,7 @@ from scenarios.common.costing import (
     load_vehicle_profiles,
     make_edge_cost,
 )
+from scenarios.common.errors import DataFileError
 
 TRUCK = VehicleProfile(
     name="t",
@@ -191,7 +191,7 @@ def test_bad_vehicle_file_names_row_and_column(tmp_path: Path, text: str, match:
     """Vehicle CSV errors name the row and column."""
     path = tmp_path / "v.csv"
     path.write_text(text)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         load_vehicle_profiles(path)
 
 
@@ -199,5 +199,5 @@ def test_bad_rates_file_names_key(tmp_path: Path) -> None:
     """A cost-rate entry that is not a number is reported with its key."""
     path = tmp_path / "r.toml"
     path.write_text('[diesel_lak_per_l]\nvalue = "cheap"\n')
-    with pytest.raises(InputError, match=r"\[diesel_lak_per_l\] expected a number"):
+    with pytest.raises(DataFileError, match=r"\[diesel_lak_per_l\] expected a number"):
         load_cost_rates(path)
