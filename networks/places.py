@@ -16,6 +16,7 @@ from networks.exceptions import (
     OutOfRegionError,
     UnknownPlaceError,
 )
+from networks.tables import float_cell
 
 PLACE_KINDS = ("town", "mill", "border_post", "border_pair", "seaport", "city")
 REGION_MARGIN_DEG = 0.25
@@ -56,15 +57,6 @@ class Place:
             raise NetworkInputError(msg)
 
 
-def _cell_float(row: dict[str, str], col: str, line: int, path: Path) -> float:
-    text = (row.get(col) or "").strip()
-    try:
-        return float(text)
-    except ValueError:
-        msg = f"{path.name} row {line}, column {col}: expected a number, got {text!r}"
-        raise NetworkDataError(msg) from None
-
-
 def load_places(path: Path | str | None = None) -> tuple[Place, ...]:
     """Read a places table (``data/places.csv`` unless `path` is given).
 
@@ -90,8 +82,8 @@ def load_places(path: Path | str | None = None) -> tuple[Place, ...]:
                 name=(row.get("name") or "").strip(),
                 kind=kind,
                 country=(row.get("country") or "").strip(),
-                lat=_cell_float(row, "lat", line, path),
-                lon=_cell_float(row, "lon", line, path),
+                lat=float_cell(row, "lat", line, path.name),
+                lon=float_cell(row, "lon", line, path.name),
                 description=(row.get("description") or "").strip(),
                 source=(row.get("source") or "").strip(),
                 estimate=(row.get("estimate") or "").strip().lower() == "true",

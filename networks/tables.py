@@ -164,7 +164,8 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
         raise NetworkDataError(msg) from exc
 
 
-def _float_cell(row: dict[str, str], column: str, line: int, name: str) -> float:
+def float_cell(row: dict[str, str], column: str, line: int, name: str) -> float:
+    """The number in ``column`` of a CSV row (``line`` counts the header as 1) of file ``name``."""
     text = (row.get(column) or "").strip()
     try:
         return float(text)
@@ -188,7 +189,7 @@ def load_conditions(path: Path | None = None) -> tuple[RoadCondition, ...]:
     out = []
     for line, row in enumerate(_read_rows(path, cols), start=2):
         iri_text = (row.get("iri_m_per_km") or "").strip()
-        iri = _float_cell(row, "iri_m_per_km", line, path.name) if iri_text else None
+        iri = float_cell(row, "iri_m_per_km", line, path.name) if iri_text else None
         year_text = (row.get("year") or "").strip()
         out.append(
             RoadCondition(
@@ -216,14 +217,14 @@ def load_patches(path: Path | None = None) -> tuple[Patch, ...]:
         out.append(
             Patch(
                 name=row["name"].strip(),
-                from_lat=_float_cell(row, "from_lat", line, path.name),
-                from_lon=_float_cell(row, "from_lon", line, path.name),
-                to_lat=_float_cell(row, "to_lat", line, path.name),
-                to_lon=_float_cell(row, "to_lon", line, path.name),
+                from_lat=float_cell(row, "from_lat", line, path.name),
+                from_lon=float_cell(row, "from_lon", line, path.name),
+                to_lat=float_cell(row, "to_lat", line, path.name),
+                to_lon=float_cell(row, "to_lon", line, path.name),
                 ref=row["ref"].strip(),
                 highway=(row.get("highway") or "primary").strip(),
                 surface=_surface_cell(row, line, path.name),
-                circuity=_float_cell(row, "circuity", line, path.name) if circuity_text else 1.0,
+                circuity=float_cell(row, "circuity", line, path.name) if circuity_text else 1.0,
                 source=row["source"].strip(),
             )
         )
