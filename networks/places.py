@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from networks import _data
+from networks._cells import float_cell
 from networks.exceptions import (
     NetworkDataError,
     NetworkInputError,
     OutOfRegionError,
     UnknownPlaceError,
 )
-from networks.tables import float_cell
 
 PLACE_KINDS = ("town", "mill", "border_post", "border_pair", "seaport", "city")
 REGION_MARGIN_DEG = 0.25

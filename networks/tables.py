@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from networks import _data
+from networks._cells import float_cell
 from networks.exceptions import NetworkDataError
 from networks.model import Season, VehicleClass
 
@@ -162,16 +163,6 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     except OSError as exc:
         msg = f"Cannot read {path}: {exc}"
         raise NetworkDataError(msg) from exc
-
-
-def float_cell(row: dict[str, str], column: str, line: int, name: str) -> float:
-    """The number in ``column`` of a CSV row (``line`` counts the header as 1) of file ``name``."""
-    text = (row.get(column) or "").strip()
-    try:
-        return float(text)
-    except ValueError:
-        msg = f"{name} row {line}, column {column}: expected a number, got {text!r}"
-        raise NetworkDataError(msg) from None
 
 
 def _surface_cell(row: dict[str, str], line: int, name: str) -> str:
