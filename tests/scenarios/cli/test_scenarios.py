@@ -84,6 +84,7 @@ def test_missing_folder_is_one_line_error(cli: Callable[..., CliRun], tmp_path: 
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_run_records_a_broken_file_and_still_reports(
     cli: Callable[..., CliRun], tmp_path: Path
 ) -> None:
