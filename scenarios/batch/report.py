@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scenarios.appraisal.compare import Comparison, compare_results
+from scenarios.appraisal import Comparison, compare_results
 from scenarios.batch.report_svg import breakdown_chart, flow_map
-from scenarios.run.kpis import KPI_FIELDS, kpi_row
+from scenarios.run import KPI_FIELDS, kpi_row
 
 __all__ = ["comparisons_for", "write_flows_gpkg", "write_kpis_csv", "write_report"]
 

@@ -20,7 +20,7 @@ The code lives in one module per concern; this module re-exports their public na
 from __future__ import annotations
 
 from networks import RoadNetwork
-from scenarios.spec.schema import ScenarioSpec
+from scenarios.spec import ScenarioSpec
 from scenarios.views import palette
 from scenarios.views.common import (
     DATA,

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from scenarios.common.paths import DATA_DIR, LIBRARY_DIR, REPO_ROOT
+from scenarios.common import DATA_DIR, LIBRARY_DIR, REPO_ROOT
 
 ROOT = REPO_ROOT
 DATA = DATA_DIR

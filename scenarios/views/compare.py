@@ -15,7 +15,7 @@ from scenarios.views.common import edge_path
 from scenarios.views.palette import CHANGE_RGB, COLLECTION_RGB, FLOW_RGB, cycle, rgb
 
 if TYPE_CHECKING:
-    from scenarios.spec.schema import ScenarioSpec
+    from scenarios.spec import ScenarioSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ def _kpi_table(payloads: list[dict[str, Any]]) -> pd.DataFrame:
     Optional KPIs a run does not report (``None`` or absent, e.g. the wet-season share of a
     dry-only run) are NaN, shown as blank.
     """
-    from scenarios.run.kpis import KPI_FIELDS
+    from scenarios.run import KPI_FIELDS
 
     rows = []
     for field in KPI_FIELDS:
@@ -86,7 +86,7 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
     """
     import tempfile
 
-    from scenarios.batch.report import comparisons_for, write_report
+    from scenarios.batch import comparisons_for, write_report
 
     comparisons = comparisons_for(payloads)
     deltas = pd.DataFrame(
@@ -160,7 +160,7 @@ def changed_roads(spec: ScenarioSpec) -> pd.DataFrame:
     columns = ["scenario", "change", "ref", "surface", "length_km", "path", "rgb"]
     if not spec.has_network_changes:
         return pd.DataFrame(columns=columns)
-    from scenarios.run.resolve import base_inputs, resolve_scenario
+    from scenarios.run import base_inputs, resolve_scenario
 
     base = base_inputs()
     new_graph = resolve_scenario(spec, base).net.graph

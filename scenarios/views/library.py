@@ -16,14 +16,14 @@ import pandas as pd
 from scenarios.views.common import LIBRARY, ROOT, check_upload_size, stage_upload
 
 if TYPE_CHECKING:
-    from scenarios.spec.schema import ScenarioSpec
+    from scenarios.spec import ScenarioSpec
 
 logger = logging.getLogger(__name__)
 
 
 def library_scenarios() -> pd.DataFrame:
     """The shipped scenario files: ``name``, ``description``, ``file`` (absolute path)."""
-    from scenarios.spec.schema import load_scenario
+    from scenarios.spec import load_scenario
 
     rows = []
     for path in sorted(LIBRARY.glob("*.toml")):
@@ -38,7 +38,7 @@ def library_scenarios() -> pd.DataFrame:
 
 def load_scenario_file(path: str | Path) -> ScenarioSpec:
     """A validated :class:`scenarios.spec.schema.ScenarioSpec` (raises ``ScenarioError``)."""
-    from scenarios.spec.schema import load_scenario
+    from scenarios.spec import load_scenario
 
     return load_scenario(path)
 
@@ -85,7 +85,7 @@ def _check_parent_names(data: bytes, label: str) -> None:
 
 def scenario_key(spec: ScenarioSpec) -> str:
     """A stable cache key of a resolved scenario's content."""
-    from scenarios.spec.schema import scenario_fingerprint
+    from scenarios.spec import scenario_fingerprint
 
     return str(scenario_fingerprint(spec))
 
@@ -109,7 +109,7 @@ def stored_result_path(spec: ScenarioSpec, *, cache_dir: Path | None = None) -> 
     input fingerprint (data files and code), under :func:`results_cache_dir`."""
     import hashlib
 
-    from scenarios.batch.runner import inputs_fingerprint
+    from scenarios.batch import inputs_fingerprint
 
     key = hashlib.sha256(f"{scenario_key(spec)}:{inputs_fingerprint()}".encode()).hexdigest()
     return (cache_dir or results_cache_dir()) / f"{key}.json"
@@ -123,8 +123,8 @@ def run_scenario_payload(spec: ScenarioSpec, *, cache_dir: Path | None = None) -
     """
     import json
 
-    from scenarios.batch.runner import write_json_atomic
-    from scenarios.run.resolve import run_scenario_json
+    from scenarios.batch import write_json_atomic
+    from scenarios.run import run_scenario_json
 
     stored = stored_result_path(spec, cache_dir=cache_dir)
     if stored.exists():

@@ -40,7 +40,7 @@ def exchange_rate(path: Path | None = None) -> ExchangeRate:
     computed with); its ``source`` and ``estimate`` flag from the same ``[lak_per_usd]`` entry.
     Raises ``ValueError`` (``optimizer.InputError``) naming the file when the rates are invalid.
     """
-    from scenarios.common.costing import COST_RATES_TOML, load_cost_rates
+    from scenarios.common import COST_RATES_TOML, load_cost_rates
 
     source_path = path or COST_RATES_TOML
     rates = load_cost_rates(source_path)

@@ -13,7 +13,7 @@ from scenarios.views.common import DATA, STUDY_AREA, stage_upload, view_state
 from scenarios.views.palette import ROUTE_RGB, cycle
 
 if TYPE_CHECKING:
-    from scenarios.pickups.pipeline import PickupRun
+    from scenarios.pickups import PickupRun
 
 SAMPLE_PICKUPS = DATA / "samples" / "paksong_pickups.csv"
 SAMPLE_FLEET = DATA / "samples" / "paksong_fleet.csv"
@@ -60,7 +60,7 @@ def sample_fleet() -> pd.DataFrame:
 
 def pickups_preview(path: Path) -> pd.DataFrame:
     """The validated pickups of a CSV file as a table; errors name the row and the column."""
-    from scenarios.pickups.io import read_pickups
+    from scenarios.pickups import read_pickups
 
     records = read_pickups(path)
     return pd.DataFrame(
@@ -131,7 +131,7 @@ def plan_view(
     Runs :func:`scenarios.pickups.pipeline.plan_pickups` on ``net`` with the edited ``fleet``.
     """
     from optimizer import SolveParams
-    from scenarios.pickups import pipeline as pickups
+    from scenarios import pickups
 
     fleet_path = stage_fleet(fleet) if fleet is not None else None
     run = pickups.plan_pickups(
@@ -153,7 +153,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     """Tables, map layers and downloads of a :class:`scenarios.pickups.pipeline.PickupRun`."""
     import json
 
-    from scenarios.pickups import pipeline as pickups
+    from scenarios import pickups
 
     plan: dict[str, Any] = pickups.run_to_json(run)
     geo: dict[str, Any] = pickups.route_geojson(run)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scenarios.common.paths import DATA_DIR
+from scenarios.common import DATA_DIR
 
 SOURCES_MD = DATA_DIR / "SOURCES.md"
 SOURCE_COLUMNS = {"What": "dataset", "Licence": "licence", "File": "file", "Source": "origin"}
