@@ -31,10 +31,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ເຄືອຂ່າຍທີ່ມີໃນໂປຣແກຣມ: ທາງຫຼວງຫຼັກ ແລະ ທາງຮອງ ຈາກ OpenStreetMap ຕົ້ນປີ 2014; ບໍ່ມີທາງຊົນນະບົດ.",
     ),
     "loading_network": ("Loading the road network…", "ກຳລັງໂຫຼດເຄືອຂ່າຍທາງ…"),
-    "not_ready": (
-        "This part is not available yet: {detail}",
-        "ສ່ວນນີ້ຍັງບໍ່ພ້ອມໃຊ້: {detail}",
-    ),
     # network page
     "colour_by": ("Colour roads by", "ສີຂອງທາງຕາມ"),
     "by_surface": ("Surface", "ພື້ນທາງ"),
@@ -125,7 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_source": ("Source", "ແຫຼ່ງຂໍ້ມູນ"),
     "col_dataset": ("Dataset", "ຊຸດຂໍ້ມູນ"),
     "col_licence": ("Licence", "ໃບອະນຸຍາດ"),
-    "col_data_date": ("Data date", "ວັນທີຂໍ້ມູນ"),
+    "col_file": ("File", "ໄຟລ໌"),
     "col_origin": ("Origin", "ທີ່ມາ"),
     "col_passable": ("Wet season", "ລະດູຝົນ"),
     "col_bcr": ("Benefit-cost ratio", "ອັດຕາສ່ວນຜົນປະໂຫຍດຕໍ່ຕົ້ນທຶນ"),

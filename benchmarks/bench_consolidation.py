@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from optimizer.consolidation.model import SolveParams, solve_consolidation
-from scenarios.consolidate.pipeline import ConsolidateOptions, load_inputs, run_consolidation
+from scenarios.consolidate import ConsolidateOptions, load_inputs, run_consolidation
 
 
 def main() -> None:

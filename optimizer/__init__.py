@@ -3,11 +3,23 @@
 The optimizer knows nothing about OSM: it receives typed records and integer matrices.
 """
 
+from optimizer.consolidation.explain import Explanation, explain_consolidation
 from optimizer.consolidation.model import (
+    UNREACHABLE,
+    Assignment,
     ConsolidationProblem,
     ConsolidationResult,
+    Corridor,
+    CorridorFlow,
+    CostBreakdown,
+    Gateway,
+    Hub,
+    Market,
+    MarketFlow,
+    SupplyPoint,
     solve_consolidation,
 )
+from optimizer.consolidation.model import SolveParams as ConsolidationSolveParams
 from optimizer.costs import (
     CO2_KG_PER_L_DIESEL,
     ConversionRatios,
@@ -37,18 +49,36 @@ from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrice
 from optimizer.pickup.solution import Dropped, PickupPlan, Route, Stop, plan_status
 from optimizer.pickup.solve import solve
 from optimizer.pickup.verify import verify
+from optimizer.pickup.vrplib_io import (
+    VrplibInstance,
+    gap_percent,
+    plan_cost,
+    plan_routes,
+    read_instance,
+)
 
 __all__ = [
     "CO2_KG_PER_L_DIESEL",
+    "UNREACHABLE",
+    "Assignment",
     "ConsolidationProblem",
     "ConsolidationResult",
+    "ConsolidationSolveParams",
     "ConversionRatios",
+    "Corridor",
+    "CorridorFlow",
+    "CostBreakdown",
     "CostRates",
     "Depot",
     "Dropped",
     "Engine",
+    "Explanation",
+    "Gateway",
+    "Hub",
     "InfeasibleProblemError",
     "InputError",
+    "Market",
+    "MarketFlow",
     "Pickup",
     "PickupPlan",
     "PickupProblem",
@@ -57,20 +87,27 @@ __all__ = [
     "ScalingWarning",
     "SolveParams",
     "Stop",
+    "SupplyPoint",
     "TravelMatrices",
     "VehicleProfile",
     "VehicleType",
     "VerificationError",
+    "VrplibInstance",
     "co2_kg",
     "cost_per_hour_lak",
     "cost_per_km_lak",
     "edge_cost_lak",
+    "explain_consolidation",
     "fixed_cost_lak",
+    "gap_percent",
     "lak_to_thb",
     "lak_to_usd",
     "litres_per_km",
     "loading_time_s",
+    "plan_cost",
+    "plan_routes",
     "plan_status",
+    "read_instance",
     "roughness_factors",
     "solve",
     "solve_consolidation",

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from scenarios.appraisal.cba import CbaInputs, CbaResult, appraise
-from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS
+from scenarios.run import BREAKDOWN_PARTS, KPI_FIELDS
 
 __all__ = ["Comparison", "KpiDelta", "annual_saving_lak", "compare_results"]
 

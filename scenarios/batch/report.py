@@ -15,10 +15,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scenarios.appraisal.compare import Comparison, compare_results
+from scenarios.appraisal import Comparison, compare_results
 from scenarios.batch.names import spreadsheet_safe
 from scenarios.batch.report_svg import breakdown_chart, flow_map
-from scenarios.run.kpis import KPI_FIELDS, kpi_row
+from scenarios.run import KPI_FIELDS, kpi_row
 
 log = logging.getLogger(__name__)
 

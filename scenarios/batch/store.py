@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from scenarios.batch.names import safe_stem
-from scenarios.common.paths import REPO_ROOT
-from scenarios.spec.schema import ScenarioSpec, scenario_fingerprint
+from scenarios.common import REPO_ROOT
+from scenarios.spec import ScenarioSpec, scenario_fingerprint
 
 __all__ = [
     "clean_stale_tmp",

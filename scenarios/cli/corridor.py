@@ -105,7 +105,7 @@ def corridor_command(
     of data/onward_legs.csv and the gateway's onward rate, as the consolidation model does.
     """
     from scenarios.common.costing import load_cost_rates, make_edge_cost
-    from scenarios.consolidate.port_route import port_routes
+    from scenarios.consolidate import port_routes
 
     profile = _truck_profile(None, truck)
     rates = load_cost_rates()

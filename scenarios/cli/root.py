@@ -1,9 +1,10 @@
 """The `bolaven` command line.
 
-Each command group lives in its own module (``network``, ``pickups``,
-``consolidate``, ``scenarios``) and registers itself on :data:`app`. This
-module only wires them together and turns any expected error into a one-line
-message with a non-zero exit code: a user never sees a traceback.
+Each command group lives in its own module (``network``, ``pickups``, ``consolidate``,
+``scenarios``) and registers itself on :data:`app`. This module only wires them together and
+turns the project's errors (the roots of ``networks``, ``optimizer`` and ``scenarios``, and
+unreadable files) into a one-line message with exit code 2. Anything else is a bug: one line
+with exit code 1, or its full traceback with ``-v``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Sequence
 
 import typer
 
+from networks import NetworkError
+from optimizer import InfeasibleProblemError, InputError, VerificationError
 from scenarios.cli.argv import protect_negative_coordinates
+from scenarios.common import ScenarioError
 
 app = typer.Typer(
     name="bolaven",
@@ -38,15 +43,24 @@ _COMMAND_MODULES = (
     "scenarios.cli.corridor",
 )
 
-
-_registered: list[str] = []
+#: The errors a user can cause. The optimizer's three classes become its one root,
+#: ``optimizer.OptimizerError``, when the `solver` branch lands.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    NetworkError,
+    ScenarioError,
+    InputError,
+    InfeasibleProblemError,
+    VerificationError,
+    OSError,  # unreadable or missing files (FileNotFoundError), no internet (OfflineError)
+    UnicodeDecodeError,  # a binary file given where text was expected
+)
 
 
 def _register() -> None:
+    if app.registered_commands or app.registered_groups:
+        return  # main() called again in the same process (tests)
     for name in _COMMAND_MODULES:
-        if name not in _registered:
-            importlib.import_module(name).register(app)
-            _registered.append(name)
+        importlib.import_module(name).register(app)
 
 
 @app.callback()
@@ -55,22 +69,27 @@ def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progr
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-def main() -> None:
-    """Entry point of the ``bolaven`` console script."""
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``bolaven`` console script; ``argv`` defaults to ``sys.argv[1:]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
     # Read by dask when it is first imported, here and in spawned workers: keep its INFO
     # chatter (dashboard hints, scratch-space notes) out of the user's terminal.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(run(args))
 
 
-def run(args: list[str]) -> int:
-    """Run the command line on ``args``; the exit code (0 ok, 1 some failed, 2 error).
+def run(args: Sequence[str]) -> int:
+    """Run the command line on ``args`` and return the exit code (0 ok, 1 failed, 2 error).
 
-    Usage errors and expected errors are one line on stderr; ``--help`` prints help.
+    Usage errors (an unknown command, a bad option value) and the project's errors are one
+    line on stderr; ``--help`` prints help; anything else is a bug (its traceback with -v).
     """
     _register()
+    args = list(args)
     try:
-        code = app(args=protect_negative_coordinates(args), standalone_mode=False)
+        code = app(
+            args=protect_negative_coordinates(args), prog_name="bolaven", standalone_mode=False
+        )
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.Abort:
@@ -78,9 +97,16 @@ def run(args: list[str]) -> int:
         return 1
     except typer.TyperException as exc:  # click's usage errors, vendored by typer
         return _usage_error(exc)
-    except (ValueError, LookupError, OSError, RuntimeError, ArithmeticError) as exc:
+    except USER_ERRORS as exc:
         typer.echo(f"error: {' '.join(str(exc).split())}", err=True)
         return 2
+    except Exception as exc:
+        if "-v" in args or "--verbose" in args:
+            raise  # a bug: show where it happened
+        typer.echo(
+            f"internal error ({type(exc).__name__}): {exc}; rerun with -v for details", err=True
+        )
+        return 1
     return code if isinstance(code, int) else 0
 
 

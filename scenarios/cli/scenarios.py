@@ -14,10 +14,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from scenarios.appraisal.compare import Comparison, compare_results
-from scenarios.batch.runner import BatchEvent, BatchSummary, load_results, run_batch
-from scenarios.common.paths import LIBRARY_DIR
-from scenarios.spec.schema import ScenarioError, load_scenario
+from scenarios.appraisal import Comparison, compare_results
+from scenarios.batch import BatchEvent, BatchSummary, load_results, run_batch
+from scenarios.common import LIBRARY_DIR, ScenarioError
+from scenarios.spec import load_scenario
 
 LIBRARY = LIBRARY_DIR
 DEFAULT_CACHE = Path(".cache") / "scenario-runs"
@@ -80,7 +80,7 @@ def run_command(
     Finished scenarios are skipped on a rerun unless their inputs changed. Exit code 1 if any
     scenario failed (the others are still written).
     """
-    from scenarios.batch.report import write_report
+    from scenarios.batch import write_report
 
     summary = _run_with_progress(files, out, workers, scheduler, quiet=as_json)
     names = set(summary.done) | set(summary.skipped)
@@ -151,7 +151,7 @@ def compare_command(
     summary = run_batch([baseline, scenario], cache, workers=workers)
     if summary.failed:
         first = next(iter(summary.failed.values()))
-        raise RuntimeError(first)
+        raise ScenarioError(first)
     results, _ = load_results(cache)
     # by file, not by name: two files of different folders may share a scenario name
     by_path: dict[str, dict[str, Any]] = {str(r.get("path")): r for r in results}
@@ -161,7 +161,7 @@ def compare_command(
         found = by_path.get(str(file.resolve())) or by_name.get(load_scenario(file).name)
         if found is None:
             msg = f"{file.name}: no stored result in {cache}"
-            raise LookupError(msg)
+            raise ScenarioError(msg)
         return found
 
     comparison = compare_results(stored(scenario), stored(baseline))
@@ -184,8 +184,8 @@ def validate_command(
 
     ``--deep`` also resolves roads and places against the network. Exit 1 if any is invalid.
     """
-    from scenarios.consolidate.pipeline import load_inputs
-    from scenarios.run.inputs import resolve_inputs
+    from scenarios.consolidate import load_inputs
+    from scenarios.run import resolve_inputs
 
     bad = 0
     inputs = load_inputs()
@@ -194,7 +194,7 @@ def validate_command(
             spec = load_scenario(file)
             resolve_inputs(spec, inputs)  # gateway, hub and vehicle names, without the network
             if deep:
-                from scenarios.run.resolve import resolve_scenario
+                from scenarios.run import resolve_scenario
 
                 resolve_scenario(spec)
         except (ScenarioError, LookupError, ValueError, OSError) as exc:

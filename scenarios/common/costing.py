@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from dataclasses import MISSING, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +20,8 @@ import numpy as np
 import numpy.typing as npt
 
 from networks import VehicleClass
-from optimizer.costs import (
-    ConversionRatios,
-    CostRates,
-    Product,
-    VehicleProfile,
-    edge_cost_lak,
-)
-from scenarios.common.errors import DataFileError
+from optimizer import ConversionRatios, CostRates, Product, VehicleProfile, edge_cost_lak
+from scenarios.common.errors import DataFileError, UnknownNameError
 from scenarios.common.paths import DATA_DIR
 from scenarios.common.tables import read_rows, read_toml
 
@@ -42,13 +36,9 @@ EdgeCost = Callable[
 
 _NETWORK_CLASSES = tuple(v.value for v in VehicleClass)
 
-_REQUIRED_RATES = (
-    "diesel_lak_per_l",
-    "lak_per_usd",
-    "lak_per_thb",
-    "crew_wage_lak_per_hour",
-    "loading_s_per_stop",
-    "loading_s_per_tonne",
+#: The cost-rate keys without a default in :class:`optimizer.CostRates`: the file must set them.
+_REQUIRED_RATES = tuple(
+    f.name for f in fields(CostRates) if f.default is MISSING and f.default_factory is MISSING
 )
 
 _VEHICLE_COLUMNS = (
@@ -125,7 +115,7 @@ def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
     bad = sorted(set(overrides) - set(names))
     if bad:
         msg = f"unknown cost rate override {bad}; choose from: {', '.join(names)}"
-        raise ValueError(msg)
+        raise UnknownNameError(msg)
     return replace(rates, **overrides) if overrides else rates
 
 
@@ -144,12 +134,12 @@ def load_conversions(path: Path | None = None) -> ConversionRatios:
 
 
 def find_profile(profiles: Sequence[VehicleProfile], name: str) -> VehicleProfile:
-    """The profile called ``name``; a :class:`LookupError` lists the choices otherwise."""
+    """The profile called ``name``; an :class:`UnknownNameError` lists the choices otherwise."""
     for profile in profiles:
         if profile.name == name:
             return profile
     msg = f"Unknown vehicle type {name!r}. Choose from: {', '.join(p.name for p in profiles)}."
-    raise LookupError(msg)
+    raise UnknownNameError(msg)
 
 
 def make_edge_cost(profile: VehicleProfile, rates: CostRates) -> EdgeCost:

@@ -1,8 +1,8 @@
 """Readers for the consolidation data tables; every error names file, row, column and value.
 
 Files (defaults in ``data/``): ``supply_villages.csv``, ``hubs.csv``, ``gateways.csv``,
-``corridors.csv``, ``onward_legs.csv`` (read only), ``markets.csv``, ``harvest_calendar.csv``
-and ``consolidation_params.toml``.
+``corridors.csv``, ``onward_legs.csv`` (read only), ``markets.csv`` and ``harvest_calendar.csv``
+(``consolidation_params.toml``: :mod:`scenarios.consolidate.params`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from scenarios.common.errors import DataFileError
-from scenarios.common.paths import DATA_DIR
-from scenarios.common.tables import Row, read_rows, read_toml
+from scenarios.common import DATA_DIR, DataFileError, Row, read_rows
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
 HUBS_CSV = DATA_DIR / "hubs.csv"
@@ -24,14 +21,16 @@ CORRIDORS_CSV = DATA_DIR / "corridors.csv"
 ONWARD_CSV = DATA_DIR / "onward_legs.csv"
 MARKETS_CSV = DATA_DIR / "markets.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
-PARAMS_TOML = DATA_DIR / "consolidation_params.toml"
 
 PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green")
 
 
 @dataclass(frozen=True, slots=True)
-class Village:
-    """A supply point: id, position, green-equivalent tonnes per year, delivered product."""
+class SupplySite:
+    """A supply village: id, position, green-equivalent tonnes per year, delivered product.
+
+    Not a village record (that is :class:`networks.Village`): a row of the supply table.
+    """
 
     id: str
     name: str
@@ -106,11 +105,11 @@ class MarketSpec:
     served_by: str
 
 
-def read_supply(path: Path | None = None) -> tuple[Village, ...]:
+def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
     """Read the supply villages (``village_id, lon, lat, green_t, collected_state``)."""
     path = path or SUPPLY_CSV
     need = ("village_id", "lon", "lat", "green_t")
-    out: list[Village] = []
+    out: list[SupplySite] = []
     seen: set[str] = set()
     for row in read_rows(path, required=need, what="supply"):
         vid = row.text("village_id")
@@ -123,7 +122,7 @@ def read_supply(path: Path | None = None) -> tuple[Village, ...]:
         lon = row.number_("lon", minimum=-180, strict=False)
         lat = row.number_("lat", minimum=-90, strict=False)
         green_t = row.number_("green_t")
-        out.append(Village(vid, row.text("name") or vid, lon, lat, green_t, state))
+        out.append(SupplySite(vid, row.text("name") or vid, lon, lat, green_t, state))
     if not out:
         msg = f"{path.name}: expected at least one supply row, got none."
         raise DataFileError(msg)
@@ -290,16 +289,3 @@ def read_season_split(arabica_share: float, path: Path | None = None) -> dict[st
         msg = f"{path.name}: expected harvest shares summing to 1 per species, got {total:.4f}."
         raise DataFileError(msg)
     return {k: v / total for k, v in split.items()}
-
-
-def read_params(path: Path | None = None) -> dict[str, Any]:
-    """The ``value`` of every table in ``consolidation_params.toml``."""
-    path = path or PARAMS_TOML
-    data = read_toml(path, what="consolidation parameters")
-    values: dict[str, Any] = {}
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or "value" not in entry:
-            msg = f"{path.name}: [{key}] expected a table with a 'value', got {entry!r}."
-            raise DataFileError(msg)
-        values[key] = entry["value"]
-    return values

@@ -21,8 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from networks import RoadNetwork, travel_matrix
-from optimizer.consolidation.model import UNREACHABLE
-from optimizer.costs import (
+from optimizer import (
+    UNREACHABLE,
     CostRates,
     VehicleProfile,
     cost_per_hour_lak,
@@ -30,7 +30,7 @@ from optimizer.costs import (
     litres_per_km,
     loading_time_s,
 )
-from scenarios.common.costing import make_edge_cost
+from scenarios.common import make_edge_cost
 
 FloatArray = NDArray[np.float64]
 

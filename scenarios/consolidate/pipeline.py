@@ -16,144 +16,45 @@ All tonnes are GREEN-equivalent; collection weights use the village's collected 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from networks import OutOfRegionError, RoadNetwork, load_network, resolve_point, snap_points
-from networks.places import find_place, load_places
-from optimizer.consolidation.explain import Explanation, explain_consolidation
-from optimizer.consolidation.model import (
+from networks import (
+    OutOfRegionError,
+    RoadNetwork,
+    SnappingError,
+    find_place,
+    load_network,
+    load_places,
+    resolve_point,
+    snap_points,
+)
+from optimizer import (
     ConsolidationProblem,
-    ConsolidationResult,
+    ConsolidationSolveParams,
     Corridor,
+    CostRates,
     Gateway,
     Hub,
     Market,
-    SolveParams,
     SupplyPoint,
+    cost_per_hour_lak,
+    explain_consolidation,
+    fixed_cost_lak,
     solve_consolidation,
 )
-from optimizer.costs import (
-    ConversionRatios,
-    CostRates,
-    Product,
-    VehicleProfile,
-    cost_per_hour_lak,
-    fixed_cost_lak,
-)
-from optimizer.exceptions import InputError
-from scenarios.common.costing import (
-    find_profile,
-    load_conversions,
-    load_cost_rates,
-    load_vehicle_profiles,
-)
-from scenarios.consolidate import inputs as ci
+from scenarios.common import UnknownNameError
 from scenarios.consolidate.matrices import LegMatrix, leg_matrix, per_tonne_green, to_int_costs
-from scenarios.consolidate.metrics import Fidelity, Metrics, fidelity, metrics
+from scenarios.consolidate.metrics import fidelity, metrics
+from scenarios.consolidate.records import (
+    ConsolidateOptions,
+    ConsolidationRun,
+    Inputs,
+    SnappedNetwork,
+    green_ratios,
+)
 
 logger = logging.getLogger(__name__)
-
-SEASON_MODES = ("dry", "wet", "year")
-
-
-@dataclass(frozen=True)
-class ConsolidateFiles:
-    """Input files; ``None`` means the default under ``data/``."""
-
-    supply: Path | None = None
-    hubs: Path | None = None
-    gateways: Path | None = None
-    corridors: Path | None = None
-    markets: Path | None = None
-    calendar: Path | None = None
-    params: Path | None = None
-
-
-@dataclass(frozen=True)
-class ConsolidateOptions:
-    """What to solve: season mode, market rule, closed gateways, explanation, time limit (s)."""
-
-    season: str = "year"
-    enforce_markets: bool = True
-    closed_gateways: tuple[str, ...] = ()
-    explain: bool = True
-    time_limit_s: float = 30.0
-
-    def __post_init__(self) -> None:
-        if self.season not in SEASON_MODES:
-            msg = f"Unknown season {self.season!r}. Choose from: {', '.join(SEASON_MODES)}."
-            raise ValueError(msg)
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Everything read from files, validated."""
-
-    villages: tuple[ci.Village, ...]
-    hubs: tuple[ci.HubSite, ...]
-    gateways: tuple[ci.GatewaySite, ...]
-    corridors: tuple[ci.CorridorSpec, ...]
-    markets: tuple[ci.MarketSpec, ...]
-    season_split: dict[str, float]
-    params: dict[str, Any]
-    profiles: tuple[VehicleProfile, ...]
-    rates: CostRates
-    ratios: ConversionRatios
-
-    def profile(self, key: str) -> VehicleProfile:
-        """The vehicle profile named by parameter ``key`` (e.g. ``trunk_vehicle``)."""
-        return find_profile(self.profiles, str(self.params[key]))
-
-
-def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
-    """Read and validate all consolidation inputs."""
-    files = files or ConsolidateFiles()
-    params = ci.read_params(files.params)
-    gateways = ci.read_gateways(files.gateways)
-    return Inputs(
-        villages=ci.read_supply(files.supply),
-        hubs=ci.read_hubs(files.hubs),
-        gateways=gateways,
-        corridors=ci.read_corridors(gateways, files.corridors),
-        markets=ci.read_markets(files.markets),
-        season_split=ci.read_season_split(float(params["arabica_share"]), files.calendar),
-        params=params,
-        profiles=load_vehicle_profiles(),
-        rates=load_cost_rates(),
-        ratios=load_conversions(),
-    )
-
-
-@dataclass(frozen=True)
-class Network:
-    """The snapped network and the node of every village, hub and gateway."""
-
-    net: RoadNetwork
-    village_nodes: list[int]
-    hub_nodes: list[int]
-    gateway_nodes: list[int]
-    coords: dict[str, tuple[float, float]]  # id -> (lon, lat)
-
-
-@dataclass(frozen=True)
-class ConsolidationRun:
-    """A solved, verified consolidation with its explanation, metrics and fidelity check."""
-
-    season: str
-    inputs: Inputs
-    problem: ConsolidationProblem
-    result: ConsolidationResult
-    explanation: Explanation | None
-    metrics: Metrics
-    fidelity: Fidelity
-    shifted_to_dry: tuple[str, ...]
-    network: Network
-    collection: dict[str, LegMatrix] = field(repr=False)
-    trunk: dict[str, LegMatrix] = field(repr=False)
 
 
 def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float, float]:
@@ -161,11 +62,11 @@ def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float,
         lat, lon, _ = resolve_point(net, (lat, lon))
     except OutOfRegionError as exc:
         msg = f"{label} is off the map: {exc}"
-        raise InputError(msg) from None
+        raise OutOfRegionError(msg) from None
     return lat, lon
 
 
-def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
+def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> SnappedNetwork:
     """Snap villages, hubs and gateways; off-map or unconnectable points raise naming their id."""
     places = net.places or load_places()
     coords: dict[str, tuple[float, float]] = {}
@@ -194,10 +95,12 @@ def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
         names = ", ".join(f"{ids[u.index]!r} ({u.reason})" for u in snap.unreachable[:5])
         more = f" and {len(snap.unreachable) - 5} more" if len(snap.unreachable) > 5 else ""
         msg = f"points off the road network: {names}{more}."
-        raise InputError(msg)
+        raise SnappingError(msg)
     nodes = [int(n) for n in snap.nodes if n is not None]
     n_v, n_h = len(inputs.villages), len(inputs.hubs)
-    return Network(snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords)
+    return SnappedNetwork(
+        snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords
+    )
 
 
 def _periods(season: str) -> tuple[str, ...]:
@@ -205,10 +108,10 @@ def _periods(season: str) -> tuple[str, ...]:
 
 
 def _legs(
-    located: Network, inputs: Inputs, periods: tuple[str, ...], rates: CostRates
+    located: SnappedNetwork, inputs: Inputs, periods: tuple[str, ...], rates: CostRates
 ) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
     p = inputs.params
-    hours_per_day = float(p["truck_hours_per_day"])
+    hours_per_day = p.truck_hours_per_day
     collection, trunk = {}, {}
     for period in periods:
         collection[period] = leg_matrix(
@@ -218,7 +121,7 @@ def _legs(
             season=period,
             profile=inputs.profile(f"collection_vehicle_{period}"),
             rates=rates,
-            empty_return=float(p["collection_empty_return"]),
+            empty_return=p.collection_empty_return,
             hours_per_day=hours_per_day,
         )
         trunk[period] = leg_matrix(
@@ -228,15 +131,10 @@ def _legs(
             season=period,
             profile=inputs.profile("trunk_vehicle"),
             rates=rates,
-            empty_return=float(p["trunk_empty_return"]),
+            empty_return=p.trunk_empty_return,
             hours_per_day=hours_per_day,
         )
     return collection, trunk
-
-
-def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """Green kg per kg collected, per village."""
-    return np.array([inputs.ratios.ratio(Product(v.collected_state)) for v in inputs.villages])
 
 
 def _supply(
@@ -264,8 +162,9 @@ def _supply(
 def _corridors(inputs: Inputs, enforce_markets: bool) -> tuple[Corridor, ...]:
     trunk = inputs.profile("trunk_vehicle")
     rates, payload_t = inputs.rates, trunk.capacity_kg / 1000
-    per_hour = cost_per_hour_lak(trunk, rates) + fixed_cost_lak(trunk, rates) / float(
-        inputs.params["truck_hours_per_day"]
+    per_hour = (
+        cost_per_hour_lak(trunk, rates)
+        + fixed_cost_lak(trunk, rates) / inputs.params.truck_hours_per_day
     )
     gateways = {g.id: g for g in inputs.gateways}
     out = []
@@ -317,7 +216,7 @@ def build_problem(
     if unknown:
         choices = ", ".join(g.id for g in inputs.gateways)
         msg = f"Unknown gateway(s) {', '.join(unknown)}. Choose from: {choices}."
-        raise LookupError(msg)
+        raise UnknownNameError(msg)
     gateways = tuple(
         Gateway(
             id=g.id,
@@ -353,11 +252,11 @@ def run_consolidation(
     """Solve the consolidation for ``options.season`` on ``net`` (default: the embedded network)."""
     options = options or ConsolidateOptions()
     net = net or load_network()
-    located = locate(net, inputs, float(inputs.params["supply_max_connector_m"]))
+    located = locate(net, inputs, inputs.params.supply_max_connector_m)
     periods = _periods(options.season)
     collection, trunk = _legs(located, inputs, periods, inputs.rates)
     problem, shifted = build_problem(inputs, options, collection, trunk)
-    params = SolveParams(time_limit_s=options.time_limit_s)
+    params = ConsolidationSolveParams(time_limit_s=options.time_limit_s)
     result = solve_consolidation(problem, params)
     explanation = explain_consolidation(problem, result, params) if options.explain else None
     return ConsolidationRun(

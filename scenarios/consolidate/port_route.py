@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 import networks
 from networks import RoadNetwork
-from scenarios.common.errors import UnknownNameError
-from scenarios.common.tables import read_rows
-from scenarios.common.textfile import closest
+from scenarios.common import UnknownNameError, closest, read_rows
 from scenarios.consolidate.inputs import (
     CORRIDORS_CSV,
     ONWARD_CSV,

@@ -5,17 +5,13 @@ Rows are numbered as in a spreadsheet: the header is row 1 (see :mod:`scenarios.
 
 from __future__ import annotations
 
-import functools
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from networks import Village, load_villages
 from optimizer import Product
-from scenarios.common.errors import DataFileError
-from scenarios.common.paths import DATA_DIR
-from scenarios.common.tables import Row, read_rows, read_toml
-from scenarios.common.textfile import unknown_names_error
+from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
@@ -24,7 +20,6 @@ DEFAULT_DAY_HOURS = 10.0
 
 # --- pickups, fleet and villages -----------------------------------------------------------
 
-VILLAGES_GEOJSON = DATA_DIR / "admin" / "south_laos_villages_odm.geojson"
 PICKUP_COLUMNS = ("id", "weight_kg", "product")
 #: Free-text columns a user may keep beside the data; never read.
 NOTE_COLUMNS = ("note", "notes", "comment", "source")
@@ -49,17 +44,6 @@ MAX_PENALTY_LAK = 1e15  # ~ US$ 50 million per stop; engines sum penalties in in
 MAX_SERVICE_MIN = 24 * 60.0
 MAX_DAY = 1_000  # day numbers of one planning file; far beyond one harvest
 MAX_VEHICLES = 1_000
-
-
-@dataclass(frozen=True, slots=True)
-class Village:
-    """A village point from the ODM village layer (code PPDDVVV)."""
-
-    code: str
-    name: str
-    district: str
-    lat: float
-    lon: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,26 +77,9 @@ class FleetEntry:
     max_trips: int = 1
 
 
-def load_villages(path: Path | None = None) -> dict[str, Village]:
-    """Village points by code from the ODM GeoJSON (default ``data/admin/...``, cached)."""
-    return dict(_load_villages(path or VILLAGES_GEOJSON))
-
-
-@functools.lru_cache(maxsize=4)
-def _load_villages(source: Path) -> tuple[tuple[str, Village], ...]:
-    if not source.is_file():
-        msg = f"village file not found: {source}"
-        raise FileNotFoundError(msg)
-    data = json.loads(source.read_text(encoding="utf-8"))
-    villages: dict[str, Village] = {}
-    for feature in data.get("features", []):
-        props = feature.get("properties", {})
-        lon, lat = feature["geometry"]["coordinates"][:2]
-        code = str(props.get("uuid"))
-        villages[code] = Village(
-            code, str(props.get("uucne", "")), str(props.get("uscne", "")), lat, lon
-        )
-    return tuple(villages.items())
+def villages_by_code(villages: Sequence[Village] | None = None) -> dict[str, Village]:
+    """Village points by their code as written in a pickups file (default: the ODM layer)."""
+    return {str(v.code): v for v in (load_villages() if villages is None else villages)}
 
 
 def parse_clock(text: str) -> int:
@@ -141,7 +108,7 @@ def _clock(row: Row, column: str) -> int | None:
         raise row.fail(column, "a time HH:MM") from None
 
 
-def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, float, str]:
+def _location(row: Row, villages: Mapping[str, Village] | None) -> tuple[float, float, str]:
     code = row.text("village_code")
     if code and (row.text("lat") or row.text("lon")):
         raise row.fail("village_code", "either lat and lon, or a village_code, not both")
@@ -149,7 +116,7 @@ def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, flo
         if not code:
             raise row.fail("lat", "lat and lon, or a village_code")
         if villages is None:
-            villages = load_villages()
+            villages = villages_by_code()
         village = villages.get(code)
         if village is None:
             raise row.fail("village_code", "a code of data/admin/south_laos_villages_odm.geojson")
@@ -174,7 +141,7 @@ def _at_most(
     return value
 
 
-def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
+def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
     lat, lon, village_name = _location(row, villages)
     try:
         product = Product(row.text("product").lower())
@@ -213,7 +180,7 @@ def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
 
 
 def read_pickups(
-    path: Path, *, villages: dict[str, Village] | None = None
+    path: Path, *, villages: Mapping[str, Village] | None = None
 ) -> tuple[PickupRecord, ...]:
     """Read and validate a pickups CSV; every error names the row and column.
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scenarios.common.errors import scenario_key_error
+from scenarios.common import scenario_key_error
 from scenarios.run.inputs import resolve_inputs
 from scenarios.run.network import network_variant, where
-from scenarios.spec.schema import ScenarioSpec
+from scenarios.spec import ScenarioSpec
 
 __all__ = [
     "BaseInputs",
@@ -37,7 +37,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from networks import RoadNetwork
-    from scenarios.consolidate.pipeline import Inputs
+    from scenarios.consolidate import Inputs
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class ResolvedScenario:
 def base_inputs() -> BaseInputs:
     """Network and data tables, loaded once per process (cached)."""
     from networks import load_network
-    from scenarios.consolidate.pipeline import load_inputs
+    from scenarios.consolidate import load_inputs
 
     return BaseInputs(net=load_network(), inputs=load_inputs())
 
@@ -80,7 +80,7 @@ _SEASON_MODE = {("dry", "wet"): "year", ("wet", "dry"): "year", ("dry",): "dry",
 def resolve_scenario(spec: ScenarioSpec, base: BaseInputs | None = None) -> ResolvedScenario:
     """Turn a scenario into plain pipeline inputs; every error names the file and the key."""
     base = base or base_inputs()
-    net = network_variant(spec, base.net, float(base.inputs.params["supply_max_connector_m"]))
+    net = network_variant(spec, base.net, base.inputs.params.supply_max_connector_m)
     resolved_inputs = resolve_inputs(spec, base.inputs)
     season = _SEASON_MODE.get(tuple(dict.fromkeys(spec.seasons)))
     if season is None:
@@ -102,7 +102,7 @@ def run_scenario(
     the illustrative week of cooperative pickups (``data/samples/paksong_pickups.csv``) is also
     planned on the scenario's road network, as ``pickup_sample`` in the result.
     """
-    from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
+    from scenarios.consolidate import ConsolidateOptions, run_consolidation
     from scenarios.run.kpis import kpis_from_run
 
     resolved = resolve_scenario(spec, base)
@@ -129,9 +129,9 @@ def plan_pickup_sample(
     the plan. ``pickups_path`` defaults to the illustrative week in
     ``data/samples/paksong_pickups.csv``; in the wet-season-only mode the week is wet.
     """
-    from optimizer.pickup.params import Engine, SolveParams
-    from scenarios.common.paths import DATA_DIR
-    from scenarios.pickups.pipeline import plan_pickups, summary
+    from optimizer import Engine, SolveParams
+    from scenarios.common import DATA_DIR
+    from scenarios.pickups import plan_pickups, summary
 
     season = "wet" if resolved.season == "wet" else "dry"
     run = plan_pickups(
