@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scenarios.common.errors import ScenarioError
+from scenarios.common import ScenarioError
 
 __all__ = ["load_failure"]
 

@@ -104,7 +104,7 @@ def corridor_command(
     The road network ends at the border: the leg beyond is priced from the published road km
     of data/onward_legs.csv and the gateway's onward rate, as the consolidation model does.
     """
-    from scenarios.common.costing import load_cost_rates, make_edge_cost
+    from scenarios.common import load_cost_rates, make_edge_cost
     from scenarios.consolidate import port_routes
 
     profile = _truck_profile(None, truck)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scenarios.common.errors import ScenarioError
+from scenarios.common import ScenarioError
 from scenarios.pickups.io import PickupRecord
 
 __all__ = [
