@@ -71,6 +71,7 @@ def _mixed_batch(lib: Path) -> tuple[list[Path], set[str]]:
     return [*good, *bad], reasons
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_mixed_batch_writes_good_results_report_and_every_failure(tmp_path: Path) -> None:
     """13 files, 6 broken: 7 results, index.html and kpis.csv; each failure named; files safe."""
     files, reasons = _mixed_batch(tmp_path / "lib")
@@ -101,6 +102,7 @@ def test_mixed_batch_writes_good_results_report_and_every_failure(tmp_path: Path
     assert json.loads((out / "results" / "diesel.error.json").read_text())["status"] == "failed"
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_same_named_baselines_compare_within_their_folder(tmp_path: Path) -> None:
     """Two folders each with baseline.toml and s.toml: each s compares with its own baseline."""
     from scenarios.batch.report import comparisons_for
