@@ -234,3 +234,15 @@ def test_corridor_gives_road_border_and_onward_leg(capsys: pytest.CaptureFixture
     road, border, onward = (reachable[0][k] for k in ("road", "border", "onward"))
     total = road["cost_usd"] + border["fee_usd_per_truck"] + onward["cost_usd"]
     assert reachable[0]["total_usd_per_truck"] == pytest.approx(total, abs=0.02)
+
+
+def test_far_point_is_dropped_without_an_impossible_distance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pickup at (0, 0) is dropped as outside the region, never '32188.6 km from a road'."""
+    path = tmp_path / "p.csv"
+    path.write_text(PICKUP_HEADER + PICKUP_ROW + "B,0,0,300,parchment\n")
+    assert run(["plan-pickups", str(path), "--depot", "Paksong", *FAST, "--json"]) == 0
+    dropped = {d["id"]: d["reason"] for d in json.loads(capsys.readouterr().out)["dropped"]}
+    assert "outside the network's region" in dropped["B"]
+    assert "32188" not in dropped["B"] and "more than 500 km" in dropped["B"]
