@@ -76,6 +76,7 @@ def _run_all(specs: list[Any]) -> tuple[views.CompareView, pd.DataFrame]:
             bar.progress(i / len(todo))
         changed = pd.concat([_changed(views.scenario_key(s), s) for s in specs], ignore_index=True)
         status.update(label=t("compared", n=len(todo)), state="complete")
+    st.session_state["cmp_all_traffic"] = views.all_traffic_view(payloads)
     return views.compare_view(payloads), changed
 
 
@@ -163,6 +164,22 @@ cba = cba.rename(
 st.dataframe(
     cba.round(2), hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba))
 )
+
+road_appraisal = st.session_state.get("cmp_all_traffic")
+if road_appraisal is not None and not road_appraisal.empty:
+    st.subheader(t("all_traffic_appraisal"))
+    for sentence in road_appraisal.sentences:
+        st.markdown(f"**{sentence}**")
+    for frame, key in (
+        (road_appraisal.summary, "cmp_at_summary"),
+        (road_appraisal.by_class, "cmp_at_classes"),
+        (road_appraisal.tests, "cmp_at_tests"),
+    ):
+        shown_frame = frame.copy()
+        for col in [c for c in shown_frame.columns if c.endswith("_lak")]:
+            shown_frame[col] = shown_frame[col].astype(float) * factor
+        st.dataframe(shown_frame.round(2), hide_index=True, key=key)
+    st.caption(t("all_traffic_note"))
 
 st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")

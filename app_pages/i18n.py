@@ -173,6 +173,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deltas": ("Change against the baseline", "ການປ່ຽນແປງທຽບກັບພື້ນຖານ"),
     "breakdown": ("Landed cost per tonne, by part", "ຕົ້ນທຶນຕໍ່ໂຕນ ເຖິງທ່າເຮືອ ແຍກຕາມສ່ວນ"),
     "cba": ("Cost-benefit", "ຕົ້ນທຶນ-ຜົນປະໂຫຍດ"),
+    "all_traffic_appraisal": (
+        "Economic appraisal, all traffic (HDM-4 / RED)",
+        "ການປະເມີນເສດຖະກິດ, ທຸກການຈະລາຈອນ (HDM-4 / RED)",
+    ),
+    "all_traffic_note": (
+        "Economic prices; traffic and parameters are estimates with ranges "
+        "(data/traffic.csv, data/appraisal_params.toml). "
+        "The cost-benefit table above is coffee-only.",
+        "ລາຄາເສດຖະກິດ; ການຈະລາຈອນ ແລະ ຕົວກໍານົດແມ່ນການຄາດຄະເນ. ຕາຕະລາງຂ້າງເທິງນັບແຕ່ກາເຟ.",
+    ),
     "changed_roads": ("Changed roads and corridor flows", "ທາງທີ່ປ່ຽນ ແລະ ປະລິມານຜ່ານແລວທາງ"),
     "dl_report": ("HTML report", "ລາຍງານ HTML"),
     "pick_one": ("Pick at least one scenario.", "ເລືອກຢ່າງໜ້ອຍໜຶ່ງສະຖານະການ."),

@@ -72,6 +72,7 @@ from scenarios.views.plan import (
     sample_pickups_path,
     stage_fleet,
 )
+from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
 
 __all__ = [
     "DATA",
@@ -92,9 +93,11 @@ __all__ = [
     "SAMPLE_PICKUPS",
     "STUDY_AREA",
     "SURFACE_RGB",
+    "AllTrafficView",
     "CompareView",
     "ExchangeRate",
     "PlanView",
+    "all_traffic_view",
     "baseline_file",
     "changed_roads",
     "check_upload_size",
