@@ -1,71 +1,33 @@
-"""All-traffic appraisal of a stored scenario result that upgrades roads.
+"""All-traffic appraisal of a stored scenario result: road upgrades, borders and hubs.
 
 Joins what the run recorded (``road_sections``: the upgraded pieces, their condition before
 and after and coffee's vehicle passes over them, :mod:`scenarios.run.road_sections`) with the
 traffic counts (:mod:`scenarios.appraisal.traffic`), the appraisal parameters and the
 scenario's ``[appraisal]`` costs, and runs the HDM-4 / RED engine
-(:mod:`scenarios.appraisal.economic`) with its sensitivity tests.
+(:mod:`scenarios.appraisal.economic`) with its sensitivity tests. Border and hub scenarios
+are passed on to :mod:`scenarios.appraisal.border`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from scenarios.appraisal.economic import RoadAppraisal, RoadProject, Section, appraise_road
+from scenarios.appraisal.border import appraise_border_or_hub
+from scenarios.appraisal.economic import RoadProject, Section, appraise_road
 from scenarios.appraisal.params import APPRAISAL_CLASSES, AppraisalParams, load_appraisal_params
-from scenarios.appraisal.sensitivity import (
-    SensitivityCase,
-    SwitchingValues,
-    sensitivity_tests,
-    switching_values,
-)
+from scenarios.appraisal.sensitivity import sensitivity_tests, switching_values
+from scenarios.appraisal.summary import AllTrafficAppraisal, plain_sentence
 from scenarios.appraisal.traffic import TrafficRow, TrafficTable, load_traffic
 from scenarios.appraisal.voc import class_costs
 from scenarios.common.costing import load_cost_rates, load_vehicle_profiles
 
 __all__ = ["AllTrafficAppraisal", "appraise_all_traffic", "build_sections", "plain_sentence"]
 
+
 _COFFEE_CLASS = {"heavy_truck": "heavy_truck", "medium_truck": "medium_truck"}
 _COFFEE_CLASS["pickup_4x4"] = "car_pickup"
-
-
-@dataclass(frozen=True, slots=True)
-class AllTrafficAppraisal:
-    """The appraisal of one scenario with its inputs summarised for reports."""
-
-    scenario: str
-    appraisal: RoadAppraisal
-    tests: tuple[SensitivityCase, ...]
-    switching: SwitchingValues
-    sections: tuple[dict[str, Any], ...]
-    notes: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping of the totals, the class split, the tests and the notes."""
-        ap = self.appraisal
-        return {
-            "npv_all_traffic_lak": ap.npv_lak,
-            "eirr_all_traffic": ap.eirr,
-            "bcr_all_traffic": ap.bcr,
-            "first_year_return": ap.first_year_return,
-            "coffee_benefit_share": ap.coffee_share,
-            "pv_capital_lak": ap.pv(ap.capital),
-            "pv_benefits_lak": ap.pv(ap.benefits),
-            "pv_by_class_lak": ap.pv_by_class(),
-            "pv_generated_lak": ap.pv(ap.generated),
-            "pv_maintenance_saving_lak": ap.pv(ap.maintenance_saving),
-            "pv_residual_lak": ap.pv(ap.residual),
-            "pv_coffee_lak": ap.pv(ap.coffee),
-            "discount_rate": ap.discount_rate,
-            "tests": [dataclasses.asdict(t) for t in self.tests],
-            "switching": dataclasses.asdict(self.switching),
-            "sections": list(self.sections),
-            "notes": list(self.notes),
-            "sentence": plain_sentence(self),
-        }
 
 
 def _weighted(pieces: Sequence[Mapping[str, Any]], key: str) -> float:
@@ -159,24 +121,36 @@ def _notes(sections: Sequence[Section], rows: Sequence[TrafficRow], base_year: i
 def appraise_all_traffic(
     scenario: Mapping[str, Any],
     *,
+    coffee_saving_lak: float | None = None,
     params: AppraisalParams | None = None,
     traffic: TrafficTable | None = None,
 ) -> AllTrafficAppraisal | None:
-    """The all-traffic appraisal of a stored result; None when it upgrades no road or has no
-    ``[appraisal]`` (border, hub and cost scenarios keep the coffee-flow appraisal)."""
+    """The all-traffic appraisal of a stored result with an ``[appraisal]`` table.
+
+    Road upgrades get the HDM-4 / RED appraisal; border and hub scenarios (given the coffee
+    logistics saving ``coffee_saving_lak`` per year) get the appraisal of
+    :mod:`scenarios.appraisal.border`. None for every other scenario (new links, costs).
+    """
     spec = scenario.get("spec", {})
     costs_in = spec.get("appraisal")
     result = scenario["result"]
     pieces = result.get("road_sections") or []
-    if not costs_in or not pieces:
+    border_or_hub = bool(spec.get("border") or spec.get("hubs", {}).get("add"))
+    if not pieces and (coffee_saving_lak is None or spec.get("new_link") or not border_or_hub):
+        return None
+    if not costs_in:
         return None
     params = params or load_appraisal_params()
-    table = traffic or load_traffic()
+    defaults = load_cost_rates()
     rates = dataclasses.replace(
-        load_cost_rates(),
-        diesel_lak_per_l=float(result["diesel_lak_per_l"]),
-        lak_per_usd=float(result["lak_per_usd"]),
+        defaults,
+        diesel_lak_per_l=float(result.get("diesel_lak_per_l", defaults.diesel_lak_per_l)),
+        lak_per_usd=float(result.get("lak_per_usd", defaults.lak_per_usd)),
     )
+    if not pieces:
+        assert coffee_saving_lak is not None  # checked above
+        return appraise_border_or_hub(scenario, coffee_saving_lak, params, rates)
+    table = traffic or load_traffic()
     sections, rows = build_sections(pieces, table)
     lak_per_usd = rates.lak_per_usd
     project = RoadProject(
@@ -210,17 +184,3 @@ def appraise_all_traffic(
         sections=summary,
         notes=tuple(_notes(sections, rows, params.base_year)),
     )
-
-
-def plain_sentence(result: AllTrafficAppraisal) -> str:
-    """One sentence a policymaker can quote, labelled as the central estimate."""
-    ap = result.appraisal
-    share = ap.coffee_share
-    coffee = "" if share is None else f"; coffee alone accounts for {share:.0%} of its benefits"
-    if ap.eirr is None:
-        head = (
-            f"has no rate of return (NPV {ap.npv_lak / 1e9:,.1f} bn LAK at {ap.discount_rate:.0%})"
-        )
-    else:
-        head = f"returns {ap.eirr:.0%} for all traffic"
-    return f"At the central estimates {result.scenario} {head}{coffee}."

@@ -178,5 +178,5 @@ def compare_results(scenario: Mapping[str, Any], baseline: Mapping[str, Any]) ->
         annual_saving_lak=saving,
         cba=cba,
         cba_note=note,
-        all_traffic=appraise_all_traffic(scenario),
+        all_traffic=appraise_all_traffic(scenario, coffee_saving_lak=saving),
     )
