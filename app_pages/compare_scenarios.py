@@ -175,10 +175,17 @@ if road_appraisal is not None and not road_appraisal.empty:
         (road_appraisal.by_class, "cmp_at_classes"),
         (road_appraisal.tests, "cmp_at_tests"),
     ):
-        shown_frame = frame.copy()
-        for col in [c for c in shown_frame.columns if c.endswith("_lak")]:
-            shown_frame[col] = shown_frame[col].astype(float) * factor
-        st.dataframe(shown_frame.round(2), hide_index=True, key=key)
+        money = [c for c in frame.columns if c.endswith("_lak")]
+        shown_frame = frame.assign(**{c: frame[c].astype(float) * factor for c in money})
+        shown_frame = shown_frame.rename(
+            columns={c: f"{c.removesuffix('_lak')}_{cur.lower()}" for c in money}
+        )
+        st.dataframe(
+            shown_frame.round(2),
+            hide_index=True,
+            key=key,
+            column_config=headers(shown_frame, number_columns(shown_frame)),
+        )
     st.caption(t("all_traffic_note"))
 
 st.subheader(t("changed_roads"))

@@ -17,7 +17,6 @@ from typing import Any
 from scenarios.appraisal.border import appraise_border_or_hub
 from scenarios.appraisal.economic import RoadProject, Section, appraise_road
 from scenarios.appraisal.params import APPRAISAL_CLASSES, AppraisalParams, load_appraisal_params
-from scenarios.appraisal.sensitivity import sensitivity_tests, switching_values
 from scenarios.appraisal.summary import AllTrafficAppraisal, plain_sentence
 from scenarios.appraisal.traffic import TrafficRow, TrafficTable, load_traffic
 from scenarios.appraisal.voc import class_costs
@@ -176,11 +175,5 @@ def appraise_all_traffic(
         }
         for s, r in zip(sections, rows, strict=True)
     )
-    return AllTrafficAppraisal(
-        scenario=str(scenario.get("name", "")),
-        appraisal=appraisal,
-        tests=sensitivity_tests(appraisal),
-        switching=switching_values(appraisal),
-        sections=summary,
-        notes=tuple(_notes(sections, rows, params.base_year)),
-    )
+    notes = _notes(sections, rows, params.base_year)
+    return AllTrafficAppraisal.of(str(scenario.get("name", "")), appraisal, summary, notes)

@@ -29,7 +29,6 @@ from optimizer.costs import CostRates
 from optimizer.exceptions import InputError
 from scenarios.appraisal.economic import RoadAppraisal
 from scenarios.appraisal.params import APPRAISAL_CLASSES, AppraisalParams
-from scenarios.appraisal.sensitivity import sensitivity_tests, switching_values
 from scenarios.appraisal.summary import AllTrafficAppraisal
 from scenarios.appraisal.voc import class_costs
 from scenarios.common.costing import load_vehicle_profiles
@@ -152,7 +151,8 @@ def border_appraisal(
             others[t] += trucks * 365.0 * saved_h * inputs.truck_hour_lak
         flag = "estimate" if count.estimate else "sourced"
         notes.append(
-            f"{gateway_id}: {saved_h:.1f} h saved per truck; "
+            f"{gateway_id}: {saved_h:.1f} h saved per truck (the scenario's change, applied to "
+            "every truck crossing); "
             f"{count.trucks_per_day:,.0f} trucks/day in {count.count_year} "
             f"({flag}, range {count.low:,.0f}-{count.high:,.0f})"
         )
@@ -212,7 +212,8 @@ def appraise_border_or_hub(
         horizon_years=int(costs_in["horizon_years"]),
         discount_rate=float(costs_in["discount_rate"]),
     )
-    appraisal, notes = border_appraisal(inputs, load_border_traffic(), params)
+    traffic = load_border_traffic()
+    appraisal, notes = border_appraisal(inputs, traffic, params)
     if spec.get("hubs", {}).get("add"):
         notes.append("new hub: other traffic's use of it is not modelled; its benefit is coffee's")
     summary = tuple(
@@ -221,17 +222,12 @@ def appraise_border_or_hub(
             "length_km": 0.0,
             "surface": "-",
             "iri": f"{saved:.1f} h saved",
-            "aadt_base_year": 0.0,
+            "aadt_base_year": traffic[gateway].trucks_in(params.base_year)
+            if gateway in traffic
+            else 0.0,
             "coffee_vehicles_per_day": inputs.coffee_trucks_per_day.get(gateway, 0.0),
             "estimate": True,
         }
         for gateway, saved in sorted(hours_saved.items())
     )
-    return AllTrafficAppraisal(
-        scenario=str(scenario.get("name", "")),
-        appraisal=appraisal,
-        tests=sensitivity_tests(appraisal),
-        switching=switching_values(appraisal),
-        sections=summary,
-        notes=tuple(notes),
-    )
+    return AllTrafficAppraisal.of(str(scenario.get("name", "")), appraisal, summary, notes)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from scenarios.appraisal.economic import RoadAppraisal
-from scenarios.appraisal.sensitivity import SensitivityCase, SwitchingValues
+from scenarios.appraisal.sensitivity import (
+    SensitivityCase,
+    SwitchingValues,
+    sensitivity_tests,
+    switching_values,
+)
 
 __all__ = ["AllTrafficAppraisal", "plain_sentence"]
 
@@ -22,6 +28,24 @@ class AllTrafficAppraisal:
     switching: SwitchingValues
     sections: tuple[dict[str, Any], ...]
     notes: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls,
+        scenario: str,
+        appraisal: RoadAppraisal,
+        sections: Sequence[dict[str, Any]],
+        notes: Sequence[str],
+    ) -> AllTrafficAppraisal:
+        """The record with its sensitivity tests and switching values computed."""
+        return cls(
+            scenario=scenario,
+            appraisal=appraisal,
+            tests=sensitivity_tests(appraisal),
+            switching=switching_values(appraisal),
+            sections=tuple(sections),
+            notes=tuple(notes),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready mapping of the totals, the class split, the tests and the notes."""
@@ -52,11 +76,11 @@ def plain_sentence(result: AllTrafficAppraisal) -> str:
     """One sentence a policymaker can quote, labelled as the central estimate."""
     ap = result.appraisal
     share = ap.coffee_share
-    coffee = "" if share is None else f"; coffee alone accounts for {share:.0%} of its benefits"
+    coffee = "" if share is None else f"; coffee alone accounts for {share:.1%} of its benefits"
     if ap.eirr is None:
         head = (
             f"has no rate of return (NPV {ap.npv_lak / 1e9:,.1f} bn LAK at {ap.discount_rate:.0%})"
         )
     else:
-        head = f"returns {ap.eirr:.0%} for all traffic"
+        head = f"returns {ap.eirr:.1%} for all traffic"
     return f"At the central estimates {result.scenario} {head}{coffee}."
