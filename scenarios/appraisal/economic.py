@@ -130,7 +130,11 @@ class RoadAppraisal:
 
     @property
     def bcr(self) -> float | None:
-        """PV of benefits / PV of capital (None without capital)."""
+        """PV of benefits / PV of capital (None without capital).
+
+        Maintenance differences count among the benefits (negative when the new road costs
+        more to keep), as in HDM-4's NPV/capital ratio; the capital alone is the denominator.
+        """
         cost = self.pv(self.capital)
         return self.pv(self.benefits) / cost if cost > 0 else None
 

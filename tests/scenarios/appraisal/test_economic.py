@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from optimizer.costs import CostRates, VehicleProfile
-from scenarios.appraisal.economic import RoadProject, Section, appraise_road
+from scenarios.appraisal.economic import RoadAppraisal, RoadProject, Section, appraise_road
 from scenarios.appraisal.params import APPRAISAL_CLASSES, AppraisalParams, load_appraisal_params
 from scenarios.appraisal.sensitivity import sensitivity_tests, switching_values
 from scenarios.appraisal.voc import class_costs
@@ -62,7 +62,7 @@ def _section(heavy_per_day: float, *, coffee: float = 0.0) -> Section:
     )
 
 
-def _appraise(section: Section, params: AppraisalParams | None = None):  # type: ignore[no-untyped-def]
+def _appraise(section: Section, params: AppraisalParams | None = None) -> RoadAppraisal:
     params = params or _params()
     project = RoadProject(
         sections=(section,),
