@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from optimizer.consolidation.model import SolveParams, solve_consolidation
+from optimizer import ConsolidationSolveParams, solve_consolidation
 from scenarios.consolidate.pipeline import ConsolidateOptions, load_inputs, run_consolidation
 
 
@@ -38,7 +38,7 @@ def main() -> None:
             f"{run.fidelity.trunk_lak_per_tkm_2018_prices:>19.0f} {', '.join(res.open_hubs)}"
         )
     dry_run = rows["dry"][2]
-    params = SolveParams(engine="cpsat", time_limit_s=30.0, single_sourcing=True)
+    params = ConsolidationSolveParams(engine="cpsat", time_limit_s=30.0, single_sourcing=True)
     cp = solve_consolidation(dry_run.problem, params)
     cp_t = cp.cost_per_tonne_lak.total_lak
     print(

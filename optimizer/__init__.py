@@ -3,9 +3,22 @@
 The optimizer knows nothing about OSM: it receives typed records and integer matrices.
 """
 
-from optimizer.consolidation.model import (
+from optimizer.consolidation import (
+    UNREACHABLE,
+    Assignment,
+    ConsolidationEngine,
     ConsolidationProblem,
     ConsolidationResult,
+    ConsolidationSolveParams,
+    Corridor,
+    CorridorFlow,
+    CostBreakdown,
+    Gateway,
+    Hub,
+    Market,
+    MarketFlow,
+    SolveStatus,
+    SupplyPoint,
     solve_consolidation,
 )
 from optimizer.costs import (
@@ -29,36 +42,53 @@ from optimizer.costs import (
 from optimizer.exceptions import (
     InfeasibleProblemError,
     InputError,
+    OptimizerError,
     ScalingWarning,
+    SolverError,
     VerificationError,
 )
 from optimizer.pickup.params import Engine, SolveParams
 from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
-from optimizer.pickup.solution import Dropped, PickupPlan, Route, Stop, plan_status
+from optimizer.pickup.solution import Dropped, PickupPlan, Stop, VehicleRoute, plan_status
 from optimizer.pickup.solve import solve
 from optimizer.pickup.verify import verify
 
 __all__ = [
     "CO2_KG_PER_L_DIESEL",
+    "UNREACHABLE",
+    "Assignment",
+    "ConsolidationEngine",
     "ConsolidationProblem",
     "ConsolidationResult",
+    "ConsolidationSolveParams",
     "ConversionRatios",
+    "Corridor",
+    "CorridorFlow",
+    "CostBreakdown",
     "CostRates",
     "Depot",
     "Dropped",
     "Engine",
+    "Gateway",
+    "Hub",
     "InfeasibleProblemError",
     "InputError",
+    "Market",
+    "MarketFlow",
+    "OptimizerError",
     "Pickup",
     "PickupPlan",
     "PickupProblem",
     "Product",
-    "Route",
     "ScalingWarning",
     "SolveParams",
+    "SolveStatus",
+    "SolverError",
     "Stop",
+    "SupplyPoint",
     "TravelMatrices",
     "VehicleProfile",
+    "VehicleRoute",
     "VehicleType",
     "VerificationError",
     "co2_kg",

@@ -1,7 +1,7 @@
 """MIP adapter for the consolidation model (OR-Tools linear-solver interface, SCIP backend).
 
 ``open[h]`` binary; ``assign[p, v, h]`` continuous tonnes (a village may split its volume
-between hubs; with ``SolveParams.single_sourcing`` it is binary, as in
+between hubs; with ``ConsolidationSolveParams.single_sourcing`` it is binary, as in
 :mod:`optimizer._ortools.cpsat`); ``flow[p, h, c]`` and ``market[p, c, k]`` continuous tonnes.
 Given the hubs, the rest is a network flow (villages → hubs → corridors → markets) whose
 simplex vertices are integral in kg, so only the hub binaries branch and the full region solves
@@ -33,9 +33,10 @@ from optimizer.consolidation.model import (
     ConsolidationResult,
     CorridorFlow,
     MarketFlow,
-    SolveParams,
+    SolveStatus,
 )
-from optimizer.exceptions import InfeasibleProblemError
+from optimizer.consolidation.params import ConsolidationSolveParams
+from optimizer.exceptions import InfeasibleProblemError, SolverError
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,11 @@ _SCALE = 1000.0  # objective unit: thousand LAK (tonnes x LAK per tonne / 1000)
 class _Model:
     """Variables and objective terms of one MIP."""
 
-    def __init__(self, problem: ConsolidationProblem, params: SolveParams) -> None:
-        solver = pywraplp.Solver.CreateSolver("SCIP")
-        if solver is None:  # pragma: no cover - the ortools wheel ships SCIP
-            msg = "the OR-Tools SCIP backend is not available in this installation"
-            raise RuntimeError(msg)
+    def __init__(self, problem: ConsolidationProblem, params: ConsolidationSolveParams) -> None:
+        solver = pywraplp.Solver.CreateSolver(params.mip_solver)
+        if solver is None:  # pragma: no cover - the ortools wheel ships SCIP, HiGHS and CBC
+            msg = f"the OR-Tools {params.mip_solver} backend is not available in this installation"
+            raise SolverError(msg)
         self.solver = solver
         self.problem = problem
         self.params = params
@@ -162,18 +163,22 @@ class _Model:
                     demand[k].SetCoefficient(var, 1.0)
 
 
-def solve_with_mip(problem: ConsolidationProblem, params: SolveParams) -> ConsolidationResult:
+def solve_with_mip(
+    problem: ConsolidationProblem, params: ConsolidationSolveParams
+) -> ConsolidationResult:
     """Build and solve the MIP with SCIP; return the (not yet verified) result."""
     start = time.perf_counter()
     model = _Model(problem, params)
     model.build()
     solver = model.solver
-    solver.SetTimeLimit(int(params.time_limit_s * 1000))
+    if params.time_limit_s is not None:
+        solver.SetTimeLimit(int(params.time_limit_s * 1000))
     # Cutting planes barely move this bound (the gap closes by branching on a few hub
     # binaries); restarts re-solve the large root LP and RENS solves a sub-MIP of the same
     # size. Together they cost more than half the solve time on the full region (measured
     # with benchmarks/bench_consolidation.py): switch them off.
-    if not solver.SetSolverSpecificParametersAsString(_SCIP_PARAMS):
+    scip = _SCIP_PARAMS + f"limits/totalnodes = {params.node_limit}\n"
+    if not solver.SetSolverSpecificParametersAsString(scip):
         logger.warning("SCIP rejected the tuning parameters; solving with its defaults")
     mp = pywraplp.MPSolverParameters()
     mp.SetDoubleParam(pywraplp.MPSolverParameters.RELATIVE_MIP_GAP, params.relative_gap)
@@ -188,11 +193,20 @@ def solve_with_mip(problem: ConsolidationProblem, params: SolveParams) -> Consol
         raise InfeasibleProblemError(msg)
     if code not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
         msg = (
-            f"the MIP solver found no plan within {params.time_limit_s:g} s (status {code}); "
-            "raise the time limit."
+            f"the MIP solver found no plan within its limits (status {code}, "
+            f"node limit {params.node_limit}, time limit {params.time_limit_s} s); raise them."
         )
-        raise RuntimeError(msg)
-    return _extract(model, "optimal" if code == pywraplp.Solver.OPTIMAL else "feasible", elapsed)
+        raise SolverError(msg)
+    value, bound = solver.Objective().Value(), solver.Objective().BestBound()
+    gap = abs(value - bound) / max(abs(value), 1e-9)
+    status: SolveStatus
+    if code == pywraplp.Solver.OPTIMAL:
+        status = "optimal"
+    elif params.time_limit_s is not None and elapsed >= params.time_limit_s:
+        status = "time_limit"
+    else:
+        status = "feasible"
+    return _extract(model, status, elapsed, gap)
 
 
 def largest_remainder(values_kg: list[float], total_kg: int) -> list[int]:
@@ -235,7 +249,7 @@ def _assigned_kg(model: _Model) -> dict[_KEY, int]:
     return _group_round(model.assign, lambda k: (k[0], k[1]), totals)
 
 
-def _extract(model: _Model, status: str, elapsed: float) -> ConsolidationResult:
+def _extract(model: _Model, status: SolveStatus, elapsed: float, gap: float) -> ConsolidationResult:
     problem = model.problem
     periods = problem.periods
     open_hubs = tuple(
@@ -276,6 +290,7 @@ def _extract(model: _Model, status: str, elapsed: float) -> ConsolidationResult:
     )
     return ConsolidationResult(
         status=status,
+        mip_gap=gap,
         open_hubs=open_hubs,
         assignments=tuple(assignments),
         flows=flows,
@@ -284,4 +299,6 @@ def _extract(model: _Model, status: str, elapsed: float) -> ConsolidationResult:
         total_green_kg=problem.total_kg,
         num_variables=model.solver.NumVariables(),
         solve_time_s=elapsed,
+        nodes=int(model.solver.nodes()),
+        gap_limit=model.params.relative_gap,
     )

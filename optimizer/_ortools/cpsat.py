@@ -28,9 +28,10 @@ from optimizer.consolidation.model import (
     ConsolidationResult,
     CorridorFlow,
     MarketFlow,
-    SolveParams,
+    SolveStatus,
 )
-from optimizer.exceptions import InfeasibleProblemError
+from optimizer.consolidation.params import ConsolidationSolveParams
+from optimizer.exceptions import InfeasibleProblemError, SolverError
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class _Vars:
 
 
 def _build(
-    model: cp_model.CpModel, problem: ConsolidationProblem, params: SolveParams
+    model: cp_model.CpModel, problem: ConsolidationProblem, params: ConsolidationSolveParams
 ) -> tuple[_Vars, list[cp_model.LinearExprT]]:
     hubs = usable_hubs(problem, params.forced_open)
     v = _Vars(open={}, assign={}, flow={}, market={})
@@ -151,15 +152,20 @@ def _markets(
     del total
 
 
-def solve_with_cpsat(problem: ConsolidationProblem, params: SolveParams) -> ConsolidationResult:
+def solve_with_cpsat(
+    problem: ConsolidationProblem, params: ConsolidationSolveParams
+) -> ConsolidationResult:
     """Build and solve the CP-SAT model; return the (not yet verified) result."""
     start = time.perf_counter()
     model = cp_model.CpModel()
     v, objective = _build(model, problem, params)
     model.minimize(sum(objective))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = params.time_limit_s
+    if params.time_limit_s is not None:
+        solver.parameters.max_time_in_seconds = params.time_limit_s
+    solver.parameters.max_number_of_conflicts = params.node_limit
     solver.parameters.num_workers = params.num_workers
+    solver.parameters.random_seed = 0
     solver.parameters.relative_gap_limit = params.relative_gap
     code = solver.solve(model)
     elapsed = time.perf_counter() - start
@@ -173,11 +179,11 @@ def solve_with_cpsat(problem: ConsolidationProblem, params: SolveParams) -> Cons
         raise InfeasibleProblemError(msg)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         msg = (
-            f"CP-SAT found no plan within {params.time_limit_s:g} s "
-            f"(status {solver.status_name(code)}); raise the time limit."
+            f"CP-SAT found no plan within its limits (status {solver.status_name(code)}, "
+            f"conflict limit {params.node_limit}, time limit {params.time_limit_s} s); raise them."
         )
-        raise RuntimeError(msg)
-    return _extract(problem, solver, v, code, elapsed, num_vars)
+        raise SolverError(msg)
+    return _extract(problem, solver, v, code, params, elapsed, num_vars)
 
 
 def _extract(
@@ -185,6 +191,7 @@ def _extract(
     solver: cp_model.CpSolver,
     v: _Vars,
     code: cp_model.CpSolverStatus,
+    params: ConsolidationSolveParams,
     elapsed: float,
     num_vars: int,
 ) -> ConsolidationResult:
@@ -226,7 +233,9 @@ def _extract(
         if solver.value(var) > 0
     )
     return ConsolidationResult(
-        status="optimal" if code == cp_model.OPTIMAL else "feasible",
+        status=_status(code, params, elapsed),
+        mip_gap=abs(solver.objective_value - solver.best_objective_bound)
+        / max(abs(solver.objective_value), 1e-9),
         open_hubs=open_hubs,
         assignments=assignments,
         flows=flows,
@@ -235,4 +244,16 @@ def _extract(
         total_green_kg=problem.total_kg,
         num_variables=num_vars,
         solve_time_s=elapsed,
+        nodes=int(solver.num_conflicts),
+        gap_limit=params.relative_gap,
     )
+
+
+def _status(
+    code: cp_model.CpSolverStatus, params: ConsolidationSolveParams, elapsed: float
+) -> SolveStatus:
+    if code == cp_model.OPTIMAL:
+        return "optimal"
+    if params.time_limit_s is not None and elapsed >= params.time_limit_s:
+        return "time_limit"
+    return "feasible"

@@ -24,18 +24,18 @@ import numpy as np
 
 from networks import OutOfRegionError, RoadNetwork, load_network, resolve_point, snap_points
 from networks.places import find_place, load_places
-from optimizer.consolidation.explain import Explanation, explain_consolidation
-from optimizer.consolidation.model import (
+from optimizer import (
     ConsolidationProblem,
     ConsolidationResult,
+    ConsolidationSolveParams,
     Corridor,
     Gateway,
     Hub,
     Market,
-    SolveParams,
     SupplyPoint,
     solve_consolidation,
 )
+from optimizer.consolidation.explain import Explanation, explain_consolidation
 from optimizer.costs import (
     ConversionRatios,
     CostRates,
@@ -75,13 +75,19 @@ class ConsolidateFiles:
 
 @dataclass(frozen=True)
 class ConsolidateOptions:
-    """What to solve: season mode, market rule, closed gateways, explanation, time limit (s)."""
+    """What to solve: season mode, market rule, closed gateways, explanation, solver limits.
+
+    ``time_limit_s``: optional wall-clock limit (``None``: none; the solve stops on its proven
+    gap or its deterministic node limit). ``hint_open_hubs``: warm start from a known plan's
+    open hubs (e.g. the baseline's).
+    """
 
     season: str = "year"
     enforce_markets: bool = True
     closed_gateways: tuple[str, ...] = ()
     explain: bool = True
-    time_limit_s: float = 30.0
+    time_limit_s: float | None = None
+    hint_open_hubs: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.season not in SEASON_MODES:
@@ -357,7 +363,9 @@ def run_consolidation(
     periods = _periods(options.season)
     collection, trunk = _legs(located, inputs, periods, inputs.rates)
     problem, shifted = build_problem(inputs, options, collection, trunk)
-    params = SolveParams(time_limit_s=options.time_limit_s)
+    params = ConsolidationSolveParams(
+        time_limit_s=options.time_limit_s, hint_open_hubs=options.hint_open_hubs
+    )
     result = solve_consolidation(problem, params)
     explanation = explain_consolidation(problem, result, params) if options.explain else None
     return ConsolidationRun(

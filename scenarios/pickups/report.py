@@ -15,7 +15,7 @@ import geopandas as gpd
 
 import networks
 from optimizer import co2_kg, lak_to_usd
-from optimizer.pickup.solution import Route
+from optimizer.pickup.solution import VehicleRoute
 from scenarios.common.costing import make_edge_cost
 from scenarios.pickups.io import format_clock, write_rows
 
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-def _route_litres(day: DayPlan, route: Route) -> float:
+def _route_litres(day: DayPlan, route: VehicleRoute) -> float:
     litres = day.litres[route.vehicle_type]
     nodes = [0] + [day.problem.node(s.pickup) for s in route.stops] + [0]
     return float(sum(litres[a, b] for a, b in itertools.pairwise(nodes)))
@@ -57,7 +57,7 @@ def summary(run: PickupRun) -> dict[str, float]:
     }
 
 
-def _route_json(day: DayPlan, route: Route) -> dict[str, Any]:
+def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
     pickups = day.problem.pickups
     return {
         "day": day.day,
