@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from optimizer._ortools.consolidation_mip import solve_with_mip
-from optimizer._ortools.cpsat import solve_with_cpsat
 from optimizer.consolidation.checks import precheck
 from optimizer.consolidation.model import ConsolidationProblem, ConsolidationResult
 from optimizer.consolidation.params import ConsolidationSolveParams
@@ -23,6 +21,10 @@ def solve_consolidation(
     SolverError
         The solver stopped on a limit before it found any plan.
     """
+    # The engines load OR-Tools (~1 s of imports): only when a solve is asked for.
+    from optimizer._ortools.consolidation_mip import solve_with_mip
+    from optimizer._ortools.cpsat import solve_with_cpsat
+
     params = params or ConsolidationSolveParams()
     precheck(problem, params.forced_open)
     engine = solve_with_mip if params.engine == "mip" else solve_with_cpsat
