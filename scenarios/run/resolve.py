@@ -93,7 +93,7 @@ def run_scenario(
     spec: ScenarioSpec,
     base: BaseInputs | None = None,
     *,
-    time_limit_s: float = 30.0,
+    time_limit_s: float | None = None,
     pickup_sample: bool = True,
 ) -> dict[str, Any]:
     """Resolve and run one scenario; returns the JSON-ready result (KPIs, seasons, flows).
