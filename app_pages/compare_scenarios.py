@@ -84,6 +84,7 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
             bar.progress(i / len(todo))
         changed = pd.concat([_changed(views.scenario_key(s), s) for s in specs], ignore_index=True)
         status.update(label=t("compared", n=len(todo)), state="complete")
+    st.session_state["cmp_all_traffic"] = views.all_traffic_view(payloads)
     return views.compare_view(payloads), changed
 
 
@@ -158,6 +159,25 @@ cba = money_columns(view.cba)
 st.dataframe(
     cba.round(2), hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba))
 )
+
+road_appraisal = st.session_state.get("cmp_all_traffic")
+if road_appraisal is not None and not road_appraisal.empty:
+    st.subheader(t("all_traffic_appraisal"))
+    for sentence in road_appraisal.sentences:
+        st.markdown(f"**{sentence}**")
+    for frame, key in (
+        (road_appraisal.summary, "cmp_at_summary"),
+        (road_appraisal.by_class, "cmp_at_classes"),
+        (road_appraisal.tests, "cmp_at_tests"),
+    ):
+        shown_frame = money_columns(frame)
+        st.dataframe(
+            shown_frame.round(2),
+            hide_index=True,
+            key=key,
+            column_config=headers(shown_frame, number_columns(shown_frame)),
+        )
+    st.caption(t("all_traffic_note"))
 
 st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")

@@ -3,12 +3,13 @@
 The optimizer knows nothing about OSM: it receives typed records and integer matrices.
 """
 
-from optimizer.consolidation.explain import Explanation, explain_consolidation
-from optimizer.consolidation.model import (
+from optimizer.consolidation import (
     UNREACHABLE,
     Assignment,
+    ConsolidationEngine,
     ConsolidationProblem,
     ConsolidationResult,
+    ConsolidationSolveParams,
     Corridor,
     CorridorFlow,
     CostBreakdown,
@@ -16,10 +17,11 @@ from optimizer.consolidation.model import (
     Hub,
     Market,
     MarketFlow,
+    SolveStatus,
     SupplyPoint,
     solve_consolidation,
 )
-from optimizer.consolidation.model import SolveParams as ConsolidationSolveParams
+from optimizer.consolidation.explain import Explanation, explain_consolidation
 from optimizer.costs import (
     CO2_KG_PER_L_DIESEL,
     ConversionRatios,
@@ -41,12 +43,14 @@ from optimizer.costs import (
 from optimizer.exceptions import (
     InfeasibleProblemError,
     InputError,
+    OptimizerError,
     ScalingWarning,
+    SolverError,
     VerificationError,
 )
 from optimizer.pickup.params import Engine, SolveParams
 from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
-from optimizer.pickup.solution import Dropped, PickupPlan, Route, Stop, plan_status
+from optimizer.pickup.solution import Dropped, PickupPlan, Stop, VehicleRoute, plan_status
 from optimizer.pickup.solve import solve
 from optimizer.pickup.verify import verify
 from optimizer.pickup.vrplib_io import (
@@ -61,6 +65,7 @@ __all__ = [
     "CO2_KG_PER_L_DIESEL",
     "UNREACHABLE",
     "Assignment",
+    "ConsolidationEngine",
     "ConsolidationProblem",
     "ConsolidationResult",
     "ConsolidationSolveParams",
@@ -79,17 +84,20 @@ __all__ = [
     "InputError",
     "Market",
     "MarketFlow",
+    "OptimizerError",
     "Pickup",
     "PickupPlan",
     "PickupProblem",
     "Product",
-    "Route",
     "ScalingWarning",
     "SolveParams",
+    "SolveStatus",
+    "SolverError",
     "Stop",
     "SupplyPoint",
     "TravelMatrices",
     "VehicleProfile",
+    "VehicleRoute",
     "VehicleType",
     "VerificationError",
     "VrplibInstance",

@@ -299,13 +299,18 @@ def test_compare_uploaded_scenario_against_its_baseline(
     at.button(key="cmp_run").click().run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
-    kpis, deltas, cba, changed = (d.value for d in at.dataframe)
+    kpis, deltas, cba, all_traffic, by_class, tests, changed = (d.value for d in at.dataframe)
     assert list(kpis.columns) == ["kpi", "unit", "wet_season_baseline", "test_wet_paving"]
     assert "US$/t" not in set(kpis["unit"])  # the LAK twin is shown, in the chosen currency
     landed = deltas[deltas["kpi"] == "Landed cost to port"].iloc[0]
     assert landed["delta"] == pytest.approx(landed["scenario_value"] - landed["baseline_value"])
     assert cba["scenario"].tolist() == ["test_wet_paving"]
     assert {"npv_lak", "bcr", "eirr_pct", "payback_year"} <= set(cba.columns)
+    # the all-traffic appraisal (HDM-4 / RED) beside the coffee-only one
+    assert all_traffic["scenario"].tolist() == ["test_wet_paving"]
+    assert {"eirr_all_traffic_pct", "coffee_benefit_share_pct"} <= set(all_traffic.columns)
+    assert "heavy_truck" in set(by_class["benefit"])
+    assert "Capital cost +20 %" in set(tests["test"])
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
     assert len(at.get("download_button")) == 1

@@ -28,22 +28,6 @@ ROOM_LAYERS = {
     "cli": 5,
 }
 
-#: Import cycles known to be fixed on another branch; remove each entry once that branch merges.
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    # `solver` branch: solve_consolidation moves out of the records module (model.py) into
-    # optimizer/consolidation/solve.py, so the engine adapters import records only.
-    frozenset(
-        {
-            "optimizer.consolidation.model",
-            "optimizer._ortools.consolidation_mip",
-            "optimizer._ortools.cpsat",
-            "optimizer.consolidation.checks",
-            "optimizer.consolidation.costs",
-            "optimizer.consolidation.verify",
-        }
-    ): "solver branch",
-}
-
 
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -140,19 +124,9 @@ def test_import_graph_is_built_from_the_source() -> None:
 
 
 def test_no_import_cycles() -> None:
-    """No module imports itself through a chain of imports (only known, branch-owned ones)."""
-    new = [
-        " -> ".join([*cycle, cycle[0]])
-        for members, cycle in _cycles()
-        if members not in KNOWN_CYCLES
-    ]
-    assert new == [], "import cycles:\n" + "\n".join(new)
-
-
-@pytest.mark.xfail(reason="solver branch breaks the optimizer consolidation cycle", strict=True)
-def test_known_cycles_are_still_there() -> None:
-    """Fails (xpass, strict) once the solver branch lands: then delete KNOWN_CYCLES."""
-    assert not {members for members, _ in _cycles()} & set(KNOWN_CYCLES)
+    """No module imports itself through a chain of imports."""
+    found = [" -> ".join([*cycle, cycle[0]]) for _, cycle in _cycles()]
+    assert found == [], "import cycles:\n" + "\n".join(found)
 
 
 def test_rooms_of_scenarios_import_only_lower_layers() -> None:

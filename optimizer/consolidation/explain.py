@@ -10,9 +10,9 @@ from optimizer.consolidation.model import (
     UNREACHABLE,
     ConsolidationProblem,
     ConsolidationResult,
-    SolveParams,
-    solve_consolidation,
 )
+from optimizer.consolidation.params import ConsolidationSolveParams
+from optimizer.consolidation.solve import solve_consolidation
 from optimizer.exceptions import InfeasibleProblemError
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class Explanation:
 def explain_consolidation(
     problem: ConsolidationProblem,
     result: ConsolidationResult,
-    params: SolveParams | None = None,
+    params: ConsolidationSolveParams | None = None,
     *,
     max_resolves: int = 12,
 ) -> Explanation:
@@ -62,7 +62,7 @@ def explain_consolidation(
 
     ``max_resolves`` bounds the re-solves (hubs beyond it get ``None`` and a reason).
     """
-    params = params or SolveParams()
+    params = params or ConsolidationSolveParams()
     return Explanation(
         closed_hubs=_closed_hubs(problem, result, params, max_resolves),
         unused_corridors=_unused_corridors(problem, result),
@@ -72,7 +72,7 @@ def explain_consolidation(
 def _closed_hubs(
     problem: ConsolidationProblem,
     result: ConsolidationResult,
-    params: SolveParams,
+    params: ConsolidationSolveParams,
     max_resolves: int,
 ) -> tuple[ClosedHubNote, ...]:
     notes = []

@@ -1,4 +1,4 @@
-"""Consolidation hubs and export corridors: the problem and result records, and the solver.
+"""Consolidation hubs and export corridors: the problem and result records (a leaf module).
 
 Villages (supply points) bring coffee to candidate hubs (mills); each hub sends its volume
 through a corridor (a border gateway and its onward leg to a seaport or a border market).
@@ -7,13 +7,15 @@ integer number of kg of green-equivalent coffee. The model knows nothing about r
 caller (``scenarios``) turns network matrices into these arrays.
 
 Periods are season names (``dry``, ``wet``). Hubs opened serve every period; capacities are
-annual. Villages may split their volume between hubs unless ``SolveParams.single_sourcing``.
+annual. Villages may split their volume between hubs unless
+``ConsolidationSolveParams.single_sourcing``. The solver is in :mod:`optimizer.consolidation.solve`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -24,6 +26,11 @@ UNREACHABLE = -1
 """Marker in the cost arrays for a pair that the vehicle cannot drive in that period."""
 
 HUB_STATUSES = ("candidate", "open", "closed")
+
+SolveStatus = Literal["optimal", "feasible", "time_limit"]
+"""``optimal``: proven within the relative gap asked for; ``feasible``: stopped on the
+deterministic work limit (nodes) without that proof; ``time_limit``: stopped on the clock (the
+answer depends on the machine's load: never store it as a finished result)."""
 
 
 def _check_id(kind: str, value: str) -> None:
@@ -288,9 +295,16 @@ class CostBreakdown:
 
 @dataclass(frozen=True, slots=True)
 class ConsolidationResult:
-    """A verified solution: open hubs, assignments, corridor and market flows, costs."""
+    """A verified solution: open hubs, assignments, corridor and market flows, costs.
 
-    status: str
+    ``status`` says why the solver stopped (:data:`SolveStatus`); ``mip_gap`` is the proven
+    relative gap between the plan's cost and the solver's lower bound (0.0: proven optimal),
+    ``gap_limit`` the gap that was asked for, ``nodes`` the branch-and-bound nodes (or CP-SAT
+    conflicts) explored.
+    """
+
+    status: SolveStatus
+    mip_gap: float
     open_hubs: tuple[str, ...]
     assignments: tuple[Assignment, ...]
     flows: tuple[CorridorFlow, ...]
@@ -299,6 +313,13 @@ class ConsolidationResult:
     total_green_kg: int
     num_variables: int
     solve_time_s: float
+    nodes: int = 0
+    gap_limit: float = 1e-5
+
+    @property
+    def proven_optimal(self) -> bool:
+        """True when the solver proved the plan within the gap asked for (any machine)."""
+        return self.status == "optimal" and self.mip_gap <= self.gap_limit
 
     @property
     def cost_per_tonne_lak(self) -> CostBreakdown:
@@ -308,61 +329,6 @@ class ConsolidationResult:
     def hub_kg(self, hub_id: str) -> int:
         """Green kg received by one hub over all periods."""
         return sum(a.green_kg for a in self.assignments if a.hub_id == hub_id)
-
-
-@dataclass(frozen=True, slots=True)
-class SolveParams:
-    """Solver parameters.
-
-    ``engine``: ``mip`` (SCIP through OR-Tools' linear-solver interface) or ``cpsat`` (always
-    single sourcing; fine for small problems, slow on the full region). ``single_sourcing``: each
-    village sends all of a period's volume to one hub (binary); by default a village may split
-    its volume between hubs (integer kg), which only happens where a hub's capacity binds.
-    Also: time limit (s), CP-SAT worker threads, relative gap, hubs forced open (explanations).
-    """
-
-    engine: str = "mip"
-    time_limit_s: float = 30.0
-    num_workers: int = 2
-    relative_gap: float = 1e-4
-    forced_open: tuple[str, ...] = ()
-    single_sourcing: bool = False
-    strong_links: bool = True
-
-    def __post_init__(self) -> None:
-        if self.engine not in ("mip", "cpsat"):
-            msg = f"Unknown engine {self.engine!r}. Choose from: mip, cpsat."
-            raise ValueError(msg)
-        if self.time_limit_s <= 0 or self.num_workers < 1 or self.relative_gap < 0:
-            msg = (
-                "solve params: expected time_limit_s > 0, num_workers >= 1, relative_gap >= 0; "
-                f"got {self.time_limit_s}, {self.num_workers}, {self.relative_gap}."
-            )
-            raise ValueError(msg)
-
-
-def solve_consolidation(
-    problem: ConsolidationProblem, params: SolveParams | None = None
-) -> ConsolidationResult:
-    """Choose hubs, assign villages, route hub volumes through corridors at least cost.
-
-    Raises
-    ------
-    InfeasibleProblemError
-        With the cause (all gateways closed, capacity below supply, a village that reaches no
-        hub, a market with no corridor), before or after the solver runs.
-    """
-    from optimizer._ortools.consolidation_mip import solve_with_mip
-    from optimizer._ortools.cpsat import solve_with_cpsat
-    from optimizer.consolidation.checks import precheck
-    from optimizer.consolidation.verify import verify_consolidation
-
-    params = params or SolveParams()
-    precheck(problem, params.forced_open)
-    engine = solve_with_mip if params.engine == "mip" else solve_with_cpsat
-    result = engine(problem, params)
-    verify_consolidation(problem, result)
-    return result
 
 
 def hub_ids(hubs: Sequence[Hub]) -> list[str]:

@@ -37,7 +37,7 @@ class Stop:
 
 
 @dataclass(frozen=True, slots=True)
-class Route:
+class VehicleRoute:
     """One truck's day.
 
     ``start_s`` is the departure from the depot and ``end_s`` the return (seconds since
@@ -96,7 +96,7 @@ class PickupPlan:
     """
 
     engine: str
-    routes: tuple[Route, ...]
+    routes: tuple[VehicleRoute, ...]
     dropped: tuple[Dropped, ...]
     penalty_lak: int
 
@@ -171,7 +171,7 @@ def build_plan(
     engine: str,
 ) -> PickupPlan:
     """Turn engine output into a plan; empty routes are left out."""
-    routes: list[Route] = []
+    routes: list[VehicleRoute] = []
     used = [0] * len(problem.vehicle_types)
     for raw in sorted(raw_routes, key=lambda r: r.vehicle_type):
         if not raw.pickups:
@@ -182,7 +182,7 @@ def build_plan(
             problem, raw.vehicle_type, raw.pickups, raw.trip_breaks
         )
         routes.append(
-            Route(
+            VehicleRoute(
                 vehicle_type=raw.vehicle_type,
                 vehicle=f"{vt.name} #{used[raw.vehicle_type]}",
                 capacity_kg=vt.capacity_kg,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from optimizer.exceptions import VerificationError
 from optimizer.pickup.problem import PickupProblem
-from optimizer.pickup.solution import PickupPlan, Route
+from optimizer.pickup.solution import PickupPlan, VehicleRoute
 
 
 @dataclass
@@ -34,7 +34,9 @@ def _reload(problem: PickupProblem, k: int, prev: int, walk: _Walk) -> int:
     return depot
 
 
-def _check_stops(problem: PickupProblem, route: Route, walk: _Walk, errors: list[str]) -> int:
+def _check_stops(
+    problem: PickupProblem, route: VehicleRoute, walk: _Walk, errors: list[str]
+) -> int:
     """Re-drive the stops; return the last node (or -1 if a stop index is invalid)."""
     k = route.vehicle_type
     vt, m = problem.vehicle_types[k], problem.matrices[k]
@@ -82,7 +84,7 @@ def _check_stops(problem: PickupProblem, route: Route, walk: _Walk, errors: list
 
 
 def _check_return(
-    problem: PickupProblem, route: Route, walk: _Walk, last: int, errors: list[str]
+    problem: PickupProblem, route: VehicleRoute, walk: _Walk, last: int, errors: list[str]
 ) -> None:
     vt, m = problem.vehicle_types[route.vehicle_type], problem.matrices[route.vehicle_type]
     where = route.vehicle
@@ -108,7 +110,7 @@ def _check_return(
         errors.append(f"{where}: cost parts do not sum to the route cost")
 
 
-def _check_route(problem: PickupProblem, route: Route, errors: list[str]) -> None:
+def _check_route(problem: PickupProblem, route: VehicleRoute, errors: list[str]) -> None:
     k = route.vehicle_type
     if not 0 <= k < len(problem.vehicle_types):
         errors.append(f"{route.vehicle}: unknown vehicle type index {k}")

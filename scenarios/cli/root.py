@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import typer
 
 from networks import NetworkError
-from optimizer import InfeasibleProblemError, InputError, VerificationError
+from optimizer import OptimizerError
 from scenarios.cli.argv import protect_negative_coordinates
 from scenarios.common import ScenarioError
 
@@ -48,9 +48,7 @@ _COMMAND_MODULES = (
 USER_ERRORS: tuple[type[BaseException], ...] = (
     NetworkError,
     ScenarioError,
-    InputError,
-    InfeasibleProblemError,
-    VerificationError,
+    OptimizerError,
     OSError,  # unreadable or missing files (FileNotFoundError), no internet (OfflineError)
     UnicodeDecodeError,  # a binary file given where text was expected
 )

@@ -135,6 +135,8 @@ def _print_cba(console: Console, comparison: Comparison) -> None:
         f"payback year {cba.payback_year if cba.payback_year is not None else '–'}"
     )
     console.print(comparison.cba_note)
+    if comparison.all_traffic is not None:  # HDM-4 / RED appraisal of all traffic
+        console.print(comparison.all_traffic.as_dict()["sentence"])
 
 
 @scenarios_app.command("compare")

@@ -7,6 +7,8 @@ from scenarios.consolidate.inputs import (
     HubSite,
     MarketSpec,
     SupplySite,
+    read_corridors,
+    read_gateways,
 )
 from scenarios.consolidate.outputs import to_json_dict, write_outputs
 from scenarios.consolidate.params import ConsolidationParams, read_params
@@ -58,6 +60,8 @@ __all__ = [
     "load_inputs",
     "locate",
     "port_routes",
+    "read_corridors",
+    "read_gateways",
     "read_params",
     "run_consolidation",
     "to_json_dict",

@@ -111,6 +111,9 @@ def to_json_dict(run: ConsolidationRun) -> dict[str, Any]:
     lak_per_usd = run.inputs.rates.lak_per_usd
     return {
         "status": result.status,
+        "solver_status": result.status,
+        "mip_gap_pct": round(result.mip_gap * 100, 6),
+        "proven_optimal": result.proven_optimal,
         "season": run.season,
         "tonnes_basis": "green-equivalent",
         "total_tonnes": round(result.total_green_kg / 1000, 3),
@@ -158,6 +161,8 @@ def to_json_dict(run: ConsolidationRun) -> dict[str, Any]:
         "solver": {
             "num_variables": result.num_variables,
             "solve_time_s": round(result.solve_time_s, 2),
+            "nodes": result.nodes,
+            "relative_gap_limit": result.gap_limit,
         },
     }
 

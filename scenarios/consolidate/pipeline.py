@@ -256,7 +256,9 @@ def run_consolidation(
     periods = _periods(options.season)
     collection, trunk = _legs(located, inputs, periods, inputs.rates)
     problem, shifted = build_problem(inputs, options, collection, trunk)
-    params = ConsolidationSolveParams(time_limit_s=options.time_limit_s)
+    params = ConsolidationSolveParams(
+        time_limit_s=options.time_limit_s, hint_open_hubs=options.hint_open_hubs
+    )
     result = solve_consolidation(problem, params)
     explanation = explain_consolidation(problem, result, params) if options.explain else None
     return ConsolidationRun(

@@ -94,13 +94,19 @@ class ConsolidateFiles:
 
 @dataclass(frozen=True)
 class ConsolidateOptions:
-    """What to solve: season mode, market rule, closed gateways, explanation, time limit (s)."""
+    """What to solve: season mode, market rule, closed gateways, explanation, solver limits.
+
+    ``time_limit_s``: optional wall-clock limit (``None``: none; the solve stops on its proven
+    gap or its deterministic node limit). ``hint_open_hubs``: warm start from a known plan's
+    open hubs (e.g. the baseline's).
+    """
 
     season: str = "year"
     enforce_markets: bool = True
     closed_gateways: tuple[str, ...] = ()
     explain: bool = True
-    time_limit_s: float = 30.0
+    time_limit_s: float | None = None
+    hint_open_hubs: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.season not in SEASON_MODES:

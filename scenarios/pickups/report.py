@@ -13,7 +13,7 @@ from typing import Any
 import geopandas as gpd
 
 import networks
-from optimizer import Route, co2_kg, lak_to_usd
+from optimizer import VehicleRoute, co2_kg, lak_to_usd
 from scenarios.common import make_edge_cost, write_rows
 from scenarios.pickups.io import format_clock
 from scenarios.pickups.records import DayPlan, PickupRun
@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-def _route_litres(day: DayPlan, route: Route) -> float:
+def _route_litres(day: DayPlan, route: VehicleRoute) -> float:
     litres = day.litres[route.vehicle_type]
     nodes = [0] + [day.problem.node(s.pickup) for s in route.stops] + [0]
     return float(sum(litres[a, b] for a, b in itertools.pairwise(nodes)))
@@ -53,7 +53,7 @@ def summary(run: PickupRun) -> dict[str, float]:
     }
 
 
-def _route_json(day: DayPlan, route: Route) -> dict[str, Any]:
+def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
     pickups = day.problem.pickups
     return {
         "day": day.day,

@@ -93,7 +93,7 @@ def run_scenario(
     spec: ScenarioSpec,
     base: BaseInputs | None = None,
     *,
-    time_limit_s: float = 30.0,
+    time_limit_s: float | None = None,
     pickup_sample: bool = True,
 ) -> dict[str, Any]:
     """Resolve and run one scenario; returns the JSON-ready result (KPIs, seasons, flows).
@@ -104,11 +104,13 @@ def run_scenario(
     """
     from scenarios.consolidate import ConsolidateOptions, run_consolidation
     from scenarios.run.kpis import kpis_from_run
+    from scenarios.run.road_sections import road_sections
 
     resolved = resolve_scenario(spec, base)
     options = ConsolidateOptions(season=resolved.season, explain=False, time_limit_s=time_limit_s)
     run = run_consolidation(resolved.inputs, options, net=resolved.net)
     result = kpis_from_run(run)
+    result["road_sections"] = road_sections(spec, (base or base_inputs()).net, resolved.net, run)
     if pickup_sample:
         sample = plan_pickup_sample(resolved)
         result["pickup_sample"] = sample

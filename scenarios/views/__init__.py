@@ -77,6 +77,7 @@ from scenarios.views.plan import (
     sample_pickups_path,
     stage_fleet,
 )
+from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
 from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
 
 __all__ = [
@@ -92,11 +93,13 @@ __all__ = [
     "SAMPLE_FLEET",
     "SAMPLE_PICKUPS",
     "STUDY_AREA",
+    "AllTrafficView",
     "CompareView",
     "ExchangeRate",
     "PlanView",
     "RoadNetwork",
     "ScenarioSpec",
+    "all_traffic_view",
     "baseline_file",
     "changed_roads",
     "check_upload_size",

@@ -7,54 +7,28 @@ import dataclasses
 import numpy as np
 import pytest
 
-from optimizer.consolidation.explain import explain_consolidation
-from optimizer.consolidation.model import (
+from optimizer import (
     UNREACHABLE,
     ConsolidationProblem,
     ConsolidationResult,
+    ConsolidationSolveParams,
     Corridor,
     Gateway,
     Hub,
     Market,
-    SolveParams,
     SupplyPoint,
     solve_consolidation,
 )
+from optimizer.consolidation.explain import explain_consolidation
 from optimizer.consolidation.verify import verify_consolidation
 from optimizer.exceptions import InfeasibleProblemError, InputError, VerificationError
-
-T = 1000  # kg per tonne
-DRY = frozenset({"dry"})
-
-
-def three_by_two(
-    *, fixed_cost_lak: int = 1_000_000, markets: tuple[Market, ...] = ()
-) -> ConsolidationProblem:
-    """3 villages x 2 hubs x 2 gateways with hand-computed costs (see the test docstrings)."""
-    return ConsolidationProblem(
-        periods=("dry",),
-        supply=tuple(SupplyPoint(v, (10 * T,)) for v in ("A", "B", "C")),
-        hubs=(
-            Hub("H1", 30 * T, fixed_cost_lak, 10_000),
-            Hub("H2", 30 * T, fixed_cost_lak, 10_000),
-        ),
-        gateways=(Gateway("G1", DRY), Gateway("G2", DRY)),
-        corridors=(
-            Corridor("C1", "G1", "Port1", 50_000, 20_000, 100_000, frozenset({"M2"})),
-            Corridor("C2", "G2", "Port2", 30_000, 10_000, 200_000, frozenset({"M1", "M2"})),
-        ),
-        collection_lak_per_t=np.array(
-            [[[100_000, 300_000], [200_000, 150_000], [400_000, 100_000]]], dtype=np.int64
-        ),
-        trunk_lak_per_t=np.array([[[100_000, 150_000], [200_000, 100_000]]], dtype=np.int64),
-        markets=markets,
-    )
+from tests.optimizer.consolidation.conftest import DRY, T, three_by_two
 
 
 @pytest.mark.parametrize("engine", ["mip", "cpsat"])
 def test_hand_solved_optimum_opens_both_hubs(engine: str) -> None:
     """Both hubs (15.1 M LAK): A,B -> H1 -> C1, C -> H2 -> C2 (H1 alone 16.4 M, H2 alone 17 M)."""
-    result = solve_consolidation(three_by_two(), SolveParams(engine=engine))
+    result = solve_consolidation(three_by_two(), ConsolidationSolveParams(engine=engine))
     assert result.status == "optimal"
     assert sorted(result.open_hubs) == ["H1", "H2"]
     assert {a.supply_id: a.hub_id for a in result.assignments} == {"A": "H1", "B": "H1", "C": "H2"}
@@ -106,13 +80,13 @@ def test_explain_prices_the_closed_hub_and_unused_corridor() -> None:
 @pytest.mark.parametrize(
     ("params", "b_to_h2_kg", "total_lak"),
     [
-        (SolveParams(), 5 * T, 15_200_000),
-        (SolveParams(single_sourcing=True), 10 * T, 15_300_000),
-        (SolveParams(engine="cpsat"), 10 * T, 15_300_000),
+        (ConsolidationSolveParams(), 5 * T, 15_200_000),
+        (ConsolidationSolveParams(single_sourcing=True), 10 * T, 15_300_000),
+        (ConsolidationSolveParams(engine="cpsat"), 10 * T, 15_300_000),
     ],
 )
 def test_market_shares_reroute_a_village(
-    params: SolveParams, b_to_h2_kg: int, total_lak: float
+    params: ConsolidationSolveParams, b_to_h2_kg: int, total_lak: float
 ) -> None:
     """M1 (50 %) only via C2: 5 t of B go to H2 (+20,000 LAK/t), or all of B if single-sourced."""
     markets = (Market("M1", 0.5), Market("M2", 0.5))
@@ -178,7 +152,8 @@ def _all_hubs_closed(p: ConsolidationProblem) -> ConsolidationProblem:
     )
 
 
-SINGLE = SolveParams(single_sourcing=True)
+SINGLE = ConsolidationSolveParams(single_sourcing=True)
+CPSAT = ConsolidationSolveParams(engine="cpsat")
 
 
 @pytest.mark.parametrize(
@@ -187,14 +162,18 @@ SINGLE = SolveParams(single_sourcing=True)
         (_closed_gateways, None, "all gateways are closed in the dry season"),
         (_small_capacity, None, r"supply 30\.0 t green exceeds the total capacity .* 24\.0 t"),
         (_single_sourcing_capacity, SINGLE, "no assignment of villages to hubs respects every"),
-        (_single_sourcing_capacity, SolveParams(engine="cpsat"), "no assignment of villages"),
+        (
+            _single_sourcing_capacity,
+            ConsolidationSolveParams(engine="cpsat"),
+            "no assignment of villages",
+        ),
         (_isolated_village, None, "supply point 'B' reaches no usable hub in the dry season"),
         (_market_without_corridor, None, "market 'Cambodia' .* has no open, reachable corridor"),
         (_all_hubs_closed, None, "all candidate hubs are closed"),
     ],
 )
 def test_infeasible_inputs_name_the_cause(
-    edit: object, params: SolveParams | None, match: str
+    edit: object, params: ConsolidationSolveParams | None, match: str
 ) -> None:
     """Each infeasible case raises InfeasibleProblemError naming its cause."""
     assert callable(edit)
@@ -241,12 +220,6 @@ def test_bad_records_are_rejected(build: object, match: str) -> None:
     assert callable(build)
     with pytest.raises(InputError, match=match):
         build()
-
-
-def test_solve_params_validate() -> None:
-    """A non-positive time limit is rejected."""
-    with pytest.raises(ValueError, match="expected time_limit_s > 0"):
-        SolveParams(time_limit_s=0)
 
 
 def _drop_a_flow(r: ConsolidationResult) -> ConsolidationResult:
