@@ -148,6 +148,7 @@ def _comparison_table(comparison: Comparison) -> Table:
 
 
 def _print_cba(console: Console, comparison: Comparison) -> None:
+    console.print(comparison.solver_note)
     console.print(f"Annual saving: {comparison.annual_saving_lak:,.0f} LAK/yr")
     cba = comparison.cba
     if cba is None:
