@@ -106,12 +106,14 @@ def run_scenario_payload(spec: Any, *, cache_dir: Path | None = None) -> dict[st
 
     Results are stored under :func:`results_cache_dir` keyed by the scenario's content and the
     batch's input fingerprint (data files and code), so a rerun of the same scenario on the same
-    data and code is read back instead of solved again, across server restarts.
+    data and code is read back instead of solved again, across server restarts. Only results
+    proven optimal are stored or read back; any other is solved again.
     """
     import hashlib
     import json
 
     from scenarios.batch.runner import inputs_fingerprint, write_json_atomic
+    from scenarios.batch.store import solver_problem
     from scenarios.run.resolve import run_scenario_json
 
     key = hashlib.sha256(f"{scenario_key(spec)}:{inputs_fingerprint()}".encode()).hexdigest()
@@ -122,10 +124,14 @@ def run_scenario_payload(spec: Any, *, cache_dir: Path | None = None) -> dict[st
         except (OSError, ValueError):
             logger.warning("ignoring unreadable stored result %s", stored)
         else:
-            logger.info("scenario %s: stored result %s", spec.name, stored.name)
-            return _payload(spec, result)
+            if solver_problem(result) is None:
+                logger.info("scenario %s: stored result %s", spec.name, stored.name)
+                return _payload(spec, result)
     result = run_scenario_json(spec)
-    write_json_atomic(stored, result)
+    if solver_problem(result) is None:
+        write_json_atomic(stored, result)
+    else:
+        logger.warning("scenario %s: %s", spec.name, solver_problem(result))
     return _payload(spec, result)
 
 
