@@ -124,7 +124,8 @@ class _Model:
         collection = problem.collection_lak_per_t[p]
         single = self.params.single_sourcing
         inflow: dict[int, _Terms] = defaultdict(list)
-        for group in village_groups(problem, p, merge=not single):
+        merge = self.params.merge_villages and not single
+        for group in village_groups(problem, p, merge=merge):
             g = len(self.groups)
             self.groups.append(group)
             tonnes = group.kg / 1000.0

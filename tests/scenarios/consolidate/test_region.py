@@ -29,6 +29,16 @@ def test_year_plan_moves_the_whole_supply(year_run: ConsolidationRun) -> None:
     assert sum(v for k, v in parts.items() if k != "total") == pytest.approx(parts["total"], abs=1)
 
 
+def test_year_plan_is_proven_optimal_within_capacities(year_run: ConsolidationRun) -> None:
+    """The JSON carries a proven gap <= 0.001 %; no open hub receives more than its capacity."""
+    data = to_json_dict(year_run)
+    assert data["solver_status"] == "optimal"
+    assert 0.0 <= data["mip_gap_pct"] <= 0.001
+    assert data["proven_optimal"] is True
+    for hub in year_run.problem.hubs:
+        assert year_run.result.hub_kg(hub.id) <= hub.capacity_kg
+
+
 def test_trunk_cost_is_in_the_world_bank_2018_range(year_run: ConsolidationRun) -> None:
     """Trunk cost per t-km, re-priced at 2018 levels, lies within WB 2018's LAK 230-575."""
     lo, hi = WB2018_COST_LAK_PER_TKM
