@@ -94,6 +94,11 @@ def resolve_scenario(spec: ScenarioSpec, base: BaseInputs | None = None) -> Reso
     )
 
 
+def _source_hash(base: BaseInputs) -> str:
+    """The content hash of the base network ("" when unknown)."""
+    return str(getattr(getattr(base.net, "source", None), "content_hash", "") or "")
+
+
 def _net_key(spec: ScenarioSpec, base: BaseInputs) -> str | None:
     """Content key of the scenario's network: the base network's, plus its road changes.
 
@@ -103,8 +108,8 @@ def _net_key(spec: ScenarioSpec, base: BaseInputs) -> str | None:
     import hashlib
     import json
 
-    source = base.net.source.content_hash
-    if not source:
+    source = _source_hash(base)
+    if not source:  # a network of unknown content (e.g. built in a test): nothing is reused
         return None
     if not spec.has_network_changes:
         return source
@@ -175,7 +180,7 @@ def comparator_plan(
     comparator = load_scenario(spec.compare_to)
     base = base or base_inputs()
     key = content_key(
-        "comparator", scenario_fingerprint(comparator), base.net.source.content_hash, base.inputs
+        "comparator", scenario_fingerprint(comparator), _source_hash(base), base.inputs
     )
     if key not in _COMPARATOR_PLANS:
         resolved = resolve_scenario(comparator, base)
