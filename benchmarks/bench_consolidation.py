@@ -21,8 +21,8 @@ from optimizer import (
     OptimizerError,
     solve_consolidation,
 )
-from scenarios.common.paths import LIBRARY_DIR
-from scenarios.consolidate.pipeline import ConsolidateOptions, load_inputs, run_consolidation
+from scenarios.common import LIBRARY_DIR
+from scenarios.consolidate import ConsolidateOptions, load_inputs, run_consolidation
 
 #: Solvers and formulations compared on the year model; the first is the default.
 VARIANTS: tuple[tuple[str, ConsolidationSolveParams], ...] = (
@@ -113,8 +113,8 @@ def compare_solvers() -> ConsolidationProblem:
 
 def library_scenarios() -> None:
     """Time to a proven optimum for every library scenario, through the scenario pipeline."""
-    from scenarios.run.resolve import base_inputs, resolve_scenario
-    from scenarios.spec.schema import load_scenario
+    from scenarios.run import base_inputs, resolve_scenario
+    from scenarios.spec import load_scenario
 
     base = base_inputs()
     print(f"{'library scenario':<24} {'status':<10} {'solve s':>8} {'nodes':>6} {'gap':>9} LAK/t")

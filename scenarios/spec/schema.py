@@ -30,40 +30,22 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, Field, ValidationError
 
-from scenarios.common.errors import ScenarioError
+from scenarios.common import ScenarioError
 from scenarios.spec.changes import (
     Appraisal,
     BorderChange,
     Closure,
     CostChange,
     DemandChange,
-    EdgeSelector,
     FleetChange,
     HubChanges,
-    NewHub,
     NewLink,
     RoadUpgrade,
     SeasonName,
     StrictTable,
 )
 
-__all__ = [
-    "Appraisal",
-    "BorderChange",
-    "Closure",
-    "CostChange",
-    "DemandChange",
-    "EdgeSelector",
-    "FleetChange",
-    "HubChanges",
-    "NewHub",
-    "NewLink",
-    "RoadUpgrade",
-    "ScenarioError",
-    "ScenarioSpec",
-    "load_scenario",
-    "scenario_fingerprint",
-]
+__all__ = ["ScenarioSpec", "load_scenario", "scenario_fingerprint"]
 
 _LIST_CHANGES = ("road_upgrade", "new_link", "closure")
 _NOT_INHERITED = ("name", "description", "extends")

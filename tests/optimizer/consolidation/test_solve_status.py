@@ -91,9 +91,10 @@ def test_hint_is_accepted_and_does_not_change_the_optimum(
     assert hinted.flows == plain.flows
 
 
-def test_hint_naming_an_unknown_hub_is_rejected() -> None:
+@pytest.mark.parametrize("engine", ["mip", "cpsat"])
+def test_hint_naming_an_unknown_hub_is_rejected(engine: str) -> None:
     """A hint must name hubs of the problem; the message lists the valid ones."""
-    params = ConsolidationSolveParams(hint_open_hubs=("H9",))
+    params = ConsolidationSolveParams(engine=engine, hint_open_hubs=("H9",))
     with pytest.raises(InputError, match=r"unknown hub\(s\) H9\. Choose from: H1, H2"):
         solve_consolidation(three_by_two(), params)
 

@@ -11,8 +11,8 @@ import geopandas as gpd
 import pytest
 
 from scenarios.cli.root import main
-from scenarios.consolidate.pipeline import ConsolidateFiles, ConsolidateOptions, load_inputs
-from scenarios.consolidate.pipeline import run_consolidation as run
+from scenarios.consolidate import ConsolidateFiles, ConsolidateOptions, load_inputs
+from scenarios.consolidate import run_consolidation as run
 
 SUPPLY_HEADER = "village_id,name,lon,lat,green_t,collected_state\n"
 # three real villages (ODM codes): Paksong town, Thateng, Lao Ngam; 100 t green each

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from scenarios.consolidate.metrics import WB2018_COST_LAK_PER_TKM
+from scenarios.consolidate import (
+    WB2018_COST_LAK_PER_TKM,
+    ConsolidateOptions,
+    ConsolidationRun,
+    load_inputs,
+)
+from scenarios.consolidate import run_consolidation as run
 from scenarios.consolidate.outputs import to_json_dict
-from scenarios.consolidate.pipeline import ConsolidateOptions, ConsolidationRun, load_inputs
-from scenarios.consolidate.pipeline import run_consolidation as run
 
 pytestmark = pytest.mark.slow
 
