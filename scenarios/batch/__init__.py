@@ -2,7 +2,12 @@
 
 from scenarios.batch.report import comparisons_for, write_report
 from scenarios.batch.runner import BatchEvent, BatchInterrupted, BatchSummary, run_batch
-from scenarios.batch.store import inputs_fingerprint, load_results, write_json_atomic
+from scenarios.batch.store import (
+    inputs_fingerprint,
+    load_results,
+    solver_problem,
+    write_json_atomic,
+)
 
 __all__ = [
     "BatchEvent",
@@ -12,6 +17,7 @@ __all__ = [
     "inputs_fingerprint",
     "load_results",
     "run_batch",
+    "solver_problem",
     "write_json_atomic",
     "write_report",
 ]
