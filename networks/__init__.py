@@ -20,7 +20,15 @@ from networks.exceptions import (
 )
 from networks.export import export_network
 from networks.load import load_network
-from networks.matrix import EdgeCost, GraphArrays, TravelMatrix, graph_arrays, travel_matrix
+from networks.matrix import (
+    EdgeCost,
+    GraphArrays,
+    TravelMatrix,
+    accumulate_along_trees,
+    graph_arrays,
+    shortest_trees,
+    travel_matrix,
+)
 from networks.model import (
     RepairReport,
     RoadNetwork,
@@ -60,6 +68,7 @@ __all__ = [
     "UnreachablePoint",
     "VehicleClass",
     "Village",
+    "accumulate_along_trees",
     "add_link",
     "close_edges",
     "export_network",
@@ -79,6 +88,7 @@ __all__ = [
     "sample_nodes",
     "save_download",
     "select_edges",
+    "shortest_trees",
     "snap_points",
     "travel_matrix",
     "upgrade_edges",

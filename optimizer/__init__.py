@@ -21,7 +21,9 @@ from optimizer.consolidation import (
     SupplyPoint,
     solve_consolidation,
 )
+from optimizer.consolidation.costs import cost_breakdown
 from optimizer.consolidation.explain import Explanation, explain_consolidation
+from optimizer.consolidation.verify import verify_consolidation
 from optimizer.costs import (
     CO2_KG_PER_L_DIESEL,
     ConversionRatios,
@@ -102,6 +104,7 @@ __all__ = [
     "VerificationError",
     "VrplibInstance",
     "co2_kg",
+    "cost_breakdown",
     "cost_per_hour_lak",
     "cost_per_km_lak",
     "edge_cost_lak",
@@ -121,4 +124,5 @@ __all__ = [
     "solve_consolidation",
     "to_green_kg",
     "verify",
+    "verify_consolidation",
 ]

@@ -1,16 +1,23 @@
 """Batches of scenarios: the runner (Dask, resume, failure isolation), result store, HTML report."""
 
 from scenarios.batch.report import comparisons_for, write_report
-from scenarios.batch.runner import BatchEvent, BatchSummary, run_batch
-from scenarios.batch.store import inputs_fingerprint, load_results, write_json_atomic
+from scenarios.batch.runner import BatchEvent, BatchInterrupted, BatchSummary, run_batch
+from scenarios.batch.store import (
+    inputs_fingerprint,
+    load_results,
+    solver_problem,
+    write_json_atomic,
+)
 
 __all__ = [
     "BatchEvent",
+    "BatchInterrupted",
     "BatchSummary",
     "comparisons_for",
     "inputs_fingerprint",
     "load_results",
     "run_batch",
+    "solver_problem",
     "write_json_atomic",
     "write_report",
 ]

@@ -19,7 +19,7 @@ from scenarios.appraisal import Comparison, compare_results
 from scenarios.batch.names import spreadsheet_safe
 from scenarios.batch.report_appraisal import all_traffic_columns, all_traffic_html
 from scenarios.batch.report_svg import breakdown_chart, flow_map
-from scenarios.run import KPI_FIELDS, kpi_row
+from scenarios.run import KPI_FIELDS, kpi_row, solver_columns
 
 log = logging.getLogger(__name__)
 
@@ -143,10 +143,17 @@ def _kpi_table(results: Sequence[Mapping[str, Any]]) -> str:
     body = []
     for result in results:
         kpis = result["result"]["kpis"]
+        solver = solver_columns(result["result"])
+        gap = solver["mip_gap_pct"]
         cells = "".join(f"<td>{_fmt(kpis.get(f.key), f.unit)}</td>" for f in KPI_FIELDS)
-        body.append(f"<tr><td>{escape(str(result['name']))}</td>{cells}</tr>")
+        body.append(
+            f"<tr><td>{escape(str(result['name']))}</td>"
+            f"<td>{escape(str(solver['solver_status'] or '–'))}</td>"
+            f"<td>{'–' if gap is None else f'{gap:.4f}'}</td>{cells}</tr>"
+        )
     return (
-        f"<table><thead><tr><th>Scenario</th>{head}</tr></thead>"
+        "<table><thead><tr><th>Scenario</th><th>Solver status</th>"
+        f"<th>Proven gap<br><small>%</small></th>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -199,7 +206,8 @@ def _comparison_html(comparison: Comparison) -> str:
         )
     return (
         f"<h3>{escape(comparison.scenario)} vs {escape(comparison.baseline)}</h3>"
-        f"<p>Annual saving: <b>{comparison.annual_saving_lak:,.0f} LAK/yr</b></p>"
+        f"<p>Annual saving: <b>{comparison.annual_saving_lak:,.0f} LAK/yr</b><br>"
+        f"<small>{escape(comparison.solver_note)}</small></p>"
         "<table><thead><tr><th>KPI</th><th>Baseline</th><th>Scenario</th><th>Δ</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>{appraisal}"
         f"{all_traffic_html(comparison.all_traffic.as_dict() if comparison.all_traffic else None)}"
@@ -241,7 +249,9 @@ def _page(
         "<h1>Bolaven coffee logistics: scenario report</h1>"
         f"<p>{len(results)} scenario(s) run, {len(errors)} failed; generated {stamp}. "
         "Money in LAK at the cost tables' prices; tonnes of green-equivalent coffee. "
-        "Road data © OpenStreetMap contributors (ODbL).</p>"
+        "Road data © OpenStreetMap contributors (ODbL). Solver status <i>optimal</i>: the "
+        "plan is proven within the proven gap shown of the least-cost plan; only such "
+        "results are kept.</p>"
         f"<h2>Scenarios</h2><table><tbody>{descriptions}</tbody></table>"
         f"<h2>Key indicators</h2>{_kpi_table(results)}"
         f"<h2>Landed cost per tonne by part</h2>{chart}"

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from scenarios.batch.names import batch_key
 from scenarios.batch.safety import load_failure
 from scenarios.batch.store import (
+    NotProvenOptimalError,
     clean_stale_tmp,
     fingerprint,
     inputs_fingerprint,
@@ -40,6 +41,7 @@ from scenarios.spec import ScenarioSpec, load_scenario
 
 __all__ = [
     "BatchEvent",
+    "BatchInterrupted",
     "BatchSummary",
     "Engine",
     "inputs_fingerprint",
@@ -49,6 +51,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+WORKER_PRELOAD = "scenarios.batch.worker_init"
+"""Module run in every local worker process at start-up (see its docstring)."""
 
 Engine = Callable[[ScenarioSpec], dict[str, Any]]
 Status = Literal["done", "skipped", "failed"]
@@ -79,6 +84,17 @@ class BatchSummary:
     def ok(self) -> bool:
         """True when no scenario failed."""
         return not self.failed
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch; ``summary`` says what finished (and was stored) before it.
+
+    Nothing that was still running is stored: a rerun resumes with the scenarios left.
+    """
+
+    def __init__(self, summary: BatchSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
 
 
 def _expand(files: Sequence[Path]) -> tuple[dict[str, ScenarioSpec], dict[str, str]]:
@@ -133,9 +149,14 @@ def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            scheduler_port=0,  # any free port: no fixed ports (8786 may be taken)
+            dashboard_address=None,  # no dashboard: nobody reads it
+            # ... but the scheduler still serves its health routes over HTTP, on 8787 unless
+            # told otherwise (and warns when 8787 is taken): any free loopback port instead
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             memory_limit="4GiB",
             silence_logs=logging.CRITICAL,  # failures are reported by the batch itself
+            preload=[WORKER_PRELOAD],  # workers never receive the terminal's Ctrl-C
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
@@ -215,9 +236,15 @@ def run_batch(
         if name not in todo:
             skipped.append(name)
             emit(name, "skipped")
-    if todo:
-        plan = _Plan(todo, fingerprints, out, run)
-        _run_on_dask(plan, workers, scheduler, done=done, failed=failed, emit=emit)
+    try:
+        if todo:
+            plan = _Plan(todo, fingerprints, out, run)
+            _run_on_dask(plan, workers, scheduler, done=done, failed=failed, emit=emit)
+    except KeyboardInterrupt:
+        elapsed = time.perf_counter() - start
+        raise BatchInterrupted(
+            BatchSummary(out, tuple(done), tuple(skipped), dict(failed), elapsed)
+        ) from None
     return BatchSummary(out, tuple(done), tuple(skipped), failed, time.perf_counter() - start)
 
 
@@ -281,8 +308,10 @@ def _run_on_dask(
                 continue
             try:  # writing fails this scenario only (a full disk, a value JSON cannot hold)
                 record_success(out, spec, fingerprints[name], output, key=name)
-            except (OSError, ValueError, TypeError) as exc:
-                message = f"{Path(spec.path or spec.name).name}: result not written: {exc}"
+            except (NotProvenOptimalError, OSError, ValueError, TypeError) as exc:
+                # an unproven answer is stored as a failure, so the next run solves it again
+                why = "" if isinstance(exc, NotProvenOptimalError) else "result not written: "
+                message = f"{Path(spec.path or spec.name).name}: {why}{exc}"
                 failed[name] = message
                 record_failure(out, name, spec, message, "")
                 emit(name, "failed", message)

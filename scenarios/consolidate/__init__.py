@@ -1,5 +1,6 @@
 """Consolidation: supply, hubs, gateways and corridors → hub location + corridor plan → outputs."""
 
+from scenarios.consolidate.cache import content_key
 from scenarios.consolidate.geometry import FlowPaths, PathGeometry, RoadPaths
 from scenarios.consolidate.inputs import (
     CorridorSpec,
@@ -10,9 +11,10 @@ from scenarios.consolidate.inputs import (
     read_corridors,
     read_gateways,
 )
+from scenarios.consolidate.locate import locate
 from scenarios.consolidate.outputs import to_json_dict, write_outputs
 from scenarios.consolidate.params import ConsolidationParams, read_params
-from scenarios.consolidate.pipeline import build_problem, locate, run_consolidation
+from scenarios.consolidate.pipeline import build_problem, run_consolidation
 from scenarios.consolidate.port_route import PortRoute, find_ports, port_routes
 from scenarios.consolidate.records import (
     SEASON_MODES,
@@ -55,6 +57,7 @@ __all__ = [
     "SnappedNetwork",
     "SupplySite",
     "build_problem",
+    "content_key",
     "find_ports",
     "green_ratios",
     "load_inputs",

@@ -9,6 +9,8 @@ from scenarios.run.kpis import (
     KpiField,
     kpi_row,
     kpis_from_run,
+    solver_columns,
+    solver_summary,
     validate_kpis,
 )
 from scenarios.run.network import network_variant
@@ -39,5 +41,7 @@ __all__ = [
     "resolve_scenario",
     "run_scenario",
     "run_scenario_json",
+    "solver_columns",
+    "solver_summary",
     "validate_kpis",
 ]

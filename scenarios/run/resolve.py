@@ -28,6 +28,7 @@ __all__ = [
     "BaseInputs",
     "ResolvedScenario",
     "base_inputs",
+    "comparator_plan",
     "network_variant",
     "plan_pickup_sample",
     "resolve_scenario",
@@ -37,6 +38,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from networks import RoadNetwork
+    from optimizer import ConsolidationResult
     from scenarios.consolidate import Inputs
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ class ResolvedScenario:
     net: RoadNetwork
     inputs: Inputs
     season: str
+    net_key: str | None = None
 
 
 @functools.cache
@@ -86,7 +89,34 @@ def resolve_scenario(spec: ScenarioSpec, base: BaseInputs | None = None) -> Reso
     if season is None:
         problem = f"expected dry, wet or both; got {list(spec.seasons)}"
         raise scenario_key_error(where(spec), "seasons", problem)
-    return ResolvedScenario(spec=spec, net=net, inputs=resolved_inputs, season=season)
+    return ResolvedScenario(
+        spec=spec, net=net, inputs=resolved_inputs, season=season, net_key=_net_key(spec, base)
+    )
+
+
+def _source_hash(base: BaseInputs) -> str:
+    """The content hash of the base network ("" when unknown)."""
+    return str(getattr(getattr(base.net, "source", None), "content_hash", "") or "")
+
+
+def _net_key(spec: ScenarioSpec, base: BaseInputs) -> str | None:
+    """Content key of the scenario's network: the base network's, plus its road changes.
+
+    Scenarios without road changes share the base network's key, hence its located network
+    and leg matrices.
+    """
+    import hashlib
+    import json
+
+    source = _source_hash(base)
+    if not source:  # a network of unknown content (e.g. built in a test): nothing is reused
+        return None
+    if not spec.has_network_changes:
+        return source
+    changes = spec.model_dump(mode="json", include={"new_link", "road_upgrade", "closure"})
+    reach = base.inputs.params.supply_max_connector_m
+    text = json.dumps([source, reach, changes], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def run_scenario(
@@ -100,16 +130,30 @@ def run_scenario(
 
     ``time_limit_s`` bounds the consolidation solver of this scenario. With ``pickup_sample``
     the illustrative week of cooperative pickups (``data/samples/paksong_pickups.csv``) is also
-    planned on the scenario's road network, as ``pickup_sample`` in the result.
+    planned on the scenario's road network, as ``pickup_sample`` in the result. The pickup
+    search stops on its solution limit (deterministic); its time limit is only a safety net.
     """
     from scenarios.consolidate import ConsolidateOptions, run_consolidation
+    from scenarios.run.invariants import check_not_dearer
     from scenarios.run.kpis import kpis_from_run
     from scenarios.run.road_sections import road_sections
 
     resolved = resolve_scenario(spec, base)
-    options = ConsolidateOptions(season=resolved.season, explain=False, time_limit_s=time_limit_s)
-    run = run_consolidation(resolved.inputs, options, net=resolved.net)
+    comparator = comparator_plan(spec, base)
+    hint = None
+    if comparator is not None:
+        hub_ids = {h.id for h in resolved.inputs.hubs}
+        hint = tuple(h for h in comparator[1].open_hubs if h in hub_ids)
+    options = ConsolidateOptions(
+        season=resolved.season, explain=False, time_limit_s=time_limit_s, hint_open_hubs=hint
+    )
+    run = run_consolidation(resolved.inputs, options, net=resolved.net, net_key=resolved.net_key)
     result = kpis_from_run(run)
+    if comparator is not None:
+        name, plan = comparator
+        result["invariant"] = check_not_dearer(
+            run.problem, run.result, plan, baseline=name
+        ).as_dict()
     result["road_sections"] = road_sections(spec, (base or base_inputs()).net, resolved.net, run)
     if pickup_sample:
         sample = plan_pickup_sample(resolved)
@@ -118,12 +162,43 @@ def run_scenario(
     return result
 
 
+_COMPARATOR_PLANS: dict[str, tuple[str, ConsolidationResult]] = {}
+
+
+def comparator_plan(
+    spec: ScenarioSpec, base: BaseInputs | None = None
+) -> tuple[str, ConsolidationResult] | None:
+    """The name and solved plan of the scenario's comparator (``compare_to``), or None.
+
+    Solved once per process and content (a batch worker reuses it for every scenario that
+    compares with the same baseline); used as the warm start and for the invariant check.
+    """
+    from scenarios.consolidate import ConsolidateOptions, content_key, run_consolidation
+    from scenarios.spec import load_scenario, scenario_fingerprint
+
+    if spec.compare_to is None or (spec.path and Path(spec.compare_to) == Path(spec.path)):
+        return None
+    comparator = load_scenario(spec.compare_to)
+    base = base or base_inputs()
+    key = content_key(
+        "comparator", scenario_fingerprint(comparator), _source_hash(base), base.inputs
+    )
+    if key not in _COMPARATOR_PLANS:
+        resolved = resolve_scenario(comparator, base)
+        options = ConsolidateOptions(season=resolved.season, explain=False)
+        run = run_consolidation(
+            resolved.inputs, options, net=resolved.net, net_key=resolved.net_key
+        )
+        _COMPARATOR_PLANS[key] = (comparator.name, run.result)
+    return _COMPARATOR_PLANS[key]
+
+
 def plan_pickup_sample(
     resolved: ResolvedScenario,
     *,
     pickups_path: Path | None = None,
     depot: str = "Paksong",
-    time_limit_s: float = 6.0,
+    time_limit_s: float = 120.0,
 ) -> dict[str, Any]:
     """A week of cooperative pickups planned with OR-Tools under the scenario's conditions.
 
