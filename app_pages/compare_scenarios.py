@@ -13,6 +13,7 @@ from app_pages import maps
 from app_pages.common import (
     currency,
     headers,
+    mark_stale,
     money_columns,
     money_rows,
     network_or_stop,
@@ -87,9 +88,12 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
     return views.compare_view(payloads), changed
 
 
+# the scenarios chosen now; a comparison of other scenarios is marked out of date
+inputs = views.inputs_fingerprint(chosen, None if upload is None else upload.getvalue())
 if run and specs:
     try:
         st.session_state["cmp_result"] = _run_all(specs)
+        st.session_state["cmp_inputs"] = inputs
     except (ValueError, LookupError, OSError, RuntimeError) as exc:
         st.session_state.pop("cmp_result", None)
         st.error(t("compare_failed", msg=exc))
@@ -97,6 +101,13 @@ if run and specs:
 if "cmp_result" not in st.session_state:
     st.stop()
 view, changed = st.session_state["cmp_result"]
+if st.session_state.get("cmp_inputs") != inputs:
+    # every result element has a key "cmp_…"; the inputs above keep theirs clickable
+    inputs_keys = ("pick", "upload", "run")
+    mark_stale(
+        '[class*="st-key-cmp_"]' + "".join(f":not(.st-key-cmp_{k})" for k in inputs_keys),
+        message=t("stale_compare"),
+    )
 cur = currency()
 
 

@@ -136,8 +136,8 @@ def test_network_page_wet_passability_depends_on_vehicle() -> None:
 SAMPLE_HEADER = "id,name,lat,lon,weight_kg,product\n"
 
 
-def _plan(at: AppTest) -> AppTest:
-    at.slider(key="plan_time_limit").set_value(1).run()
+def _plan(at: AppTest, *, time_limit_s: int = 1) -> AppTest:
+    at.slider(key="plan_time_limit").set_value(time_limit_s).run()
     at.button(key="plan_run").click().run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
@@ -146,8 +146,49 @@ def _plan(at: AppTest) -> AppTest:
 
 @pytest.fixture(scope="module")
 def planned() -> AppTest:
-    """The Plan pickups page after planning the sample with a 1 s time budget."""
-    return _plan(_app().run())
+    """The Plan pickups page after planning the sample wet week with the sample fleet (5 s)."""
+    at = _app().run()
+    at.radio(key="season.en").set_value("wet").run()
+    return _plan(at, time_limit_s=5)
+
+
+def test_wet_week_with_the_sample_fleet_collects_every_required_stop(planned: AppTest) -> None:
+    """The sample fleet's trips per day reach the planner: no required pickup is left behind.
+
+    Before the editor kept ``max_trips`` every truck went out once a day and 22 t stayed behind.
+    """
+    plan: views.PlanView = planned.session_state["plan_result"]
+    s = plan.summary
+    assert s["tonnes_required_left_behind"] == 0
+    assert not plan.dropped["required"].any()
+    assert s["tonnes"] + s["tonnes_left_behind"] == pytest.approx(s["tonnes_requested"], abs=0.01)
+    assert plan.trucks["trips"].max() > 1  # a truck unloads at the depot and goes out again
+    per_trip = plan.stops.groupby(["truck", "trip"])["weight_kg"].sum()
+    capacity = plan.trucks.set_index("truck")["capacity_kg"]
+    assert all(kg <= capacity[truck] for (truck, _), kg in per_trip.items())
+    assert planned.metric[3].value == f"{s['tonnes']:,.1f} t of {s['tonnes_requested']:,.1f} t"
+    assert not planned.warning  # no "required pickups left behind", no "out of date"
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "other"),
+    [
+        ("radio", "season.en", "dry"),
+        ("selectbox", "plan_depot", "Pakse"),
+        ("slider", "plan_time_limit", 9),
+    ],
+)
+def test_changed_inputs_mark_the_plan_out_of_date(
+    planned: AppTest, kind: str, key: str, other: Any
+) -> None:
+    """Changing an input after planning marks the plan out of date until the inputs match again."""
+    widget = getattr(planned, kind)(key=key)
+    before = widget.value
+    widget.set_value(other).run()
+    assert [w.value for w in planned.warning] == [i18n.STRINGS["stale_plan"][0]]
+    assert planned.session_state["plan_result"] is not None  # kept on screen, greyed out
+    getattr(planned, kind)(key=key).set_value(before).run()
+    assert not planned.warning
 
 
 def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> None:
@@ -155,14 +196,16 @@ def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> No
     trucks = planned.dataframe[2].value  # preview, fleet editor not counted, then trucks
     assert list(trucks.columns[:3]) == ["truck", "day", "stops"]
     trucks_used = int(planned.metric[2].value)
-    assert len(trucks) == trucks_used > 0
+    # trucks are counted once however many days they drive; the table has a row per truck-day
+    assert trucks_used == trucks["truck"].str.split(" ", n=1).str[1].nunique()
+    assert 0 < trucks_used <= 7 < len(trucks)  # the sample fleet has 7 trucks
     plan = planned.session_state["plan_result"]
     assert trucks["stops"].sum() == len(plan.stops)
     served = {str(i).split("#")[0] for i in plan.stops["id"]}  # split parts: "<id>#<n>"
     dropped = {str(i).split("#")[0] for i in plan.dropped["id"]}
     sample = set(views.pickups_preview(views.sample_pickups_path())["id"])
     assert served | dropped == sample and len(sample) == 45  # each served or listed dropped
-    assert (trucks["load_kg"] <= trucks["capacity_kg"]).all()
+    assert (trucks["load_kg"] <= trucks["capacity_kg"] * trucks["trips"]).all()
     assert len(planned.get("deck_gl_json_chart")) == 1
     assert planned.metric[0].value.endswith(" LAK")
     assert len(planned.get("download_button")) == 3
@@ -320,6 +363,9 @@ def test_compare_uploaded_scenario_against_its_baseline(
     rate = views.exchange_rate().lak_per_usd
     assert "USD/t" in set(kpis_usd["unit"]) and "LAK/t" not in set(kpis_usd["unit"])
     assert cba_usd["npv_usd"].iloc[0] == pytest.approx(cba["npv_lak"].iloc[0] / rate, abs=0.01)
+    assert not at.warning  # language and currency are not inputs of the comparison
+    at.multiselect(key="cmp_pick").set_value(["pave_route_16a"]).run()
+    assert [w.value for w in at.warning] == [i18n.STRINGS["stale_compare"][1]]  # still in Lao
 
 
 def test_choices_survive_a_language_switch() -> None:

@@ -29,6 +29,7 @@ from scenarios.views.common import (
     ROOT,
     STUDY_AREA,
     check_upload_size,
+    inputs_fingerprint,
     stage_upload,
     view_state,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "depot_choices",
     "exchange_rate",
     "format_money",
+    "inputs_fingerprint",
     "km_by",
     "lak_factor",
     "library_scenarios",

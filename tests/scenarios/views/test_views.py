@@ -458,14 +458,41 @@ def test_fleet_without_a_count_column_is_rejected() -> None:
 
 
 def test_edited_fleet_keeps_only_trucks_in_use() -> None:
-    """A staged fleet CSV keeps the rows with count >= 1 and the shift columns."""
+    """A staged fleet CSV keeps the rows with count >= 1, trips per day and the shift columns."""
     fleet = views.sample_fleet().assign(count=[0, 3, 1])
     text = views.stage_fleet(fleet).read_text(encoding="utf-8")
     assert text.splitlines() == [
-        "type,count,shift_start,max_hours",
-        "6-wheel,3,07:00,10",
-        "10-wheel,1,07:00,10",
+        "type,count,max_trips,shift_start,max_hours",
+        "6-wheel,3,2,07:00,10",
+        "10-wheel,1,1,07:00,10",
     ]
+
+
+def test_edited_trips_shift_and_hours_reach_the_fleet_reader() -> None:
+    """Edited trips per day, shift start and hours are read back by the planner's fleet reader."""
+    from scenarios.pickups import read_fleet
+
+    fleet = views.sample_fleet().assign(
+        count=[2.0, 1.0, 0.0],
+        max_trips=[4.0, None, 1.0],
+        shift_start=["06:30", "", "07:00"],
+        max_hours=[8.5, 10, 10],
+    )
+    entries = read_fleet(views.stage_fleet(fleet), known_types=["4x4-pickup", "6-wheel"])
+    got = [(e.type, e.count, e.max_trips, e.shift_start_s, e.max_duration_s) for e in entries]
+    assert got == [
+        ("4x4-pickup", 2, 4, 6 * 3600 + 30 * 60, round(8.5 * 3600)),
+        ("6-wheel", 1, 1, 7 * 3600, 10 * 3600),  # empty cells: the file defaults
+    ]
+
+
+@pytest.mark.parametrize("trips", [0, 1.5, "many"])
+def test_bad_trips_per_day_are_rejected(trips: Any) -> None:
+    """Trips per day must be a whole number >= 1; the row and column are named."""
+    fleet = views.sample_fleet().assign(max_trips=[1, trips, 1])
+    message = f"fleet row 2, column max_trips: expected a whole number >= 1, got {trips}"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        views.stage_fleet(fleet)
 
 
 def test_depot_choices_are_lao_mills_and_towns_paksong_first(tmp_path: Path) -> None:
