@@ -177,17 +177,37 @@ changed_shown = changed[changed["scenario"] == shown]
 roads = views.network_edges(network_or_stop(), season="dry", vehicle="heavy_truck")
 colours = views.palette
 lons_lats = [p for path in flows["path"] for p in path]
+trunk = flows[flows["kind"] == "trunk"]
 maps.show(
     [
         maps.paths(roads, colour=colours.BACKGROUND_ROAD_RGB, width=2),
         maps.paths(flows[flows["kind"] != "trunk"], colour=colours.COLLECTION_FLOW_RGBA, width=1),
         maps.paths(
-            flows[flows["kind"] == "trunk"], colour="rgb", width="2 + tonnes / 1500", pickable=True
+            maps.with_tooltip(trunk, "{scenario}: {from} → {to}, {tonnes:,.0f} t"),
+            colour="rgb",
+            width="2 + tonnes / 1500",
+            pickable=True,
         ),
-        maps.paths(changed_shown, colour="rgb", width=7, pickable=True),
+        maps.paths(
+            maps.with_tooltip(changed_shown, "{scenario}: {change} {ref} ({length_km:,.1f} km)"),
+            colour="rgb",
+            width=7,
+            pickable=True,
+        ),
     ],
     view=views.view_state([p[0] for p in lons_lats], [p[1] for p in lons_lats]),
-    tooltip="{scenario} {from} → {to} {tonnes} t {change} {ref}",
+    legend=[
+        maps.Key(t("roads_key"), colours.BACKGROUND_ROAD_RGB),
+        maps.Key(t("collection_key"), colours.COLLECTION_FLOW_RGBA),
+        *(
+            maps.Key(t("trunk_key", gateway=to), rgb)
+            for to, rgb in trunk.groupby("to", sort=False)["rgb"].first().items()
+        ),
+        *(
+            maps.Key(t("change_key", change=change), colours.CHANGE_RGB[change])
+            for change in dict.fromkeys(changed_shown["change"])
+        ),
+    ],
     height=520,
     key="cmp_map",
 )

@@ -50,21 +50,7 @@ def show(plan: views.PlanView) -> None:
         )
         if day not in (None, "all"):
             paths, stops = paths[paths["day"] == day], stops[stops["day"] == day]
-    colours = views.palette
-    maps.show(
-        [
-            maps.paths(paths, colour="rgb", width=4, pickable=True),
-            maps.points(
-                stops, colour="rgb", radius_px=9, outline=colours.OUTLINE_RGB, pickable=True
-            ),
-            maps.labels(stops, text="label", size_px=11, colour=colours.STOP_LABEL_RGB, bold=True),
-            maps.points(plan.depot, colour=colours.DEPOT_RGB, radius_px=12),
-        ],
-        view=plan.view,
-        tooltip="{truck} {village} {arrival}",
-        height=520,
-        key="plan_map",
-    )
+    _routes_map(plan, paths, stops)
 
     st.subheader(t("routes_table"))
     trucks = money_columns(plan.trucks).round({"cost_lak": 2, "cost_usd": 2})
@@ -106,3 +92,54 @@ def show(plan: views.PlanView) -> None:
         t("dl_geojson"), plan.routes_geojson, "routes.geojson", "application/geo+json", key="dl_geo"
     )
     d3.download_button(t("dl_plan"), plan.plan_json, "plan.json", "application/json", key="dl_plan")
+
+
+def _routes_map(plan: views.PlanView, paths: pd.DataFrame, stops: pd.DataFrame) -> None:
+    """The routes along the roads, numbered stops named by village, the depot, a legend."""
+    colours = views.palette
+    stop_tip = (
+        f"{{truck}} · {t('order')} {{order}} ({t('trip')} {{trip}}) · {{village}} · "
+        f"{t('arrival')} {{arrival}} · {{weight_kg:,.0f}} kg"
+    )
+    depot = maps.with_tooltip(plan.depot, f"{t('depot')}: {{name}}")
+    maps.show(
+        [
+            maps.paths(
+                maps.with_tooltip(paths, f"{t('truck')} {{truck}}"),
+                colour="rgb",
+                width=4,
+                pickable=True,
+            ),
+            maps.points(
+                maps.with_tooltip(stops, stop_tip),
+                colour="rgb",
+                radius_px=9,
+                outline=colours.OUTLINE_RGB,
+                pickable=True,
+            ),
+            maps.labels(stops, text="label", size_px=11, colour=colours.STOP_LABEL_RGB, bold=True),
+            maps.labels(
+                stops, text="village", size_px=11, colour=colours.PLACE_LABEL_RGB, offset_px=(11, 0)
+            ),
+            maps.points(depot, colour=colours.DEPOT_RGB, radius_px=12, pickable=True),
+            maps.labels(
+                depot,
+                text="name",
+                size_px=14,
+                colour=colours.DEPOT_RGB,
+                bold=True,
+                offset_px=(15, 0),
+            ),
+        ],
+        view=plan.view,
+        legend=[
+            maps.Key(t("depot"), colours.DEPOT_RGB, "dot"),
+            maps.Key(t("stop_key"), colours.PLACE_LABEL_RGB, "dot"),
+            *(
+                maps.Key(str(truck), rgb)
+                for truck, rgb in zip(paths["truck"], paths["rgb"], strict=True)
+            ),
+        ],
+        height=520,
+        key="plan_map",
+    )

@@ -100,6 +100,21 @@ def test_engine_terms_translate_and_unknown_keys_fall_back_to_english(
     assert [e.value for e in at.text] == expected
 
 
+def _check_maps(at: AppTest) -> list[str]:
+    """Assert each map has a legend and a text tooltip in every hoverable feature; the tooltips."""
+    decks = at.get("deck_gl_json_chart")
+    legends = [m for m in at.markdown if "class='bolaven-legend'" in m.value]
+    assert len(legends) == len(decks) > 0
+    tips: list[str] = []
+    for deck in decks:
+        assert json.loads(deck.proto.tooltip) == {"text": "{tooltip}"}
+        for layer in json.loads(deck.proto.json)["layers"]:
+            if layer.get("pickable"):
+                tips += [row["tooltip"] for row in layer["data"]]
+    assert tips and not [tip for tip in tips if "{" in tip or "}" in tip]
+    return tips
+
+
 def _network_page() -> AppTest:
     at = _app().run()
     at.switch_page("app_pages/network_data.py").run()
@@ -111,6 +126,8 @@ def test_network_page_map_legend_and_sources() -> None:
     """Network & data draws the map and lists km by surface, places and licensed sources."""
     at = _network_page()
     assert len(at.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(at)
+    assert "Pakse (town)" in tips
     legend, places, sources = (d.value for d in at.dataframe)
     assert set(legend["surface"]) <= {"Paved", "Gravel", "Earth"}
     assert legend["length_km"].sum() == pytest.approx(
@@ -207,6 +224,14 @@ def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> No
     assert served | dropped == sample and len(sample) == 45  # each served or listed dropped
     assert (trucks["load_kg"] <= trucks["capacity_kg"] * trucks["trips"]).all()
     assert len(planned.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(planned)
+    assert "Mill or depot: Paksong" in tips
+    assert any(
+        re.fullmatch(r"D\d .+ · Order \d+ \(Trip \d\) · .+ · Arrival \d\d:\d\d · [\d,]+ kg", tip)
+        for tip in tips
+    )
+    legend = next(m.value for m in planned.markdown if "bolaven-legend" in m.value)
+    assert all(truck in legend for truck in trucks["truck"])  # one legend entry per route
     assert planned.metric[0].value.endswith(" LAK")
     assert len(planned.get("download_button")) == 3
 
@@ -351,6 +376,8 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert {"npv_lak", "bcr", "eirr_pct", "payback_year"} <= set(cba.columns)
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(at)
+    assert any(tip.startswith("test_wet_paving: upgraded 16A (") for tip in tips)
     assert len(at.get("download_button")) == 1
     at.sidebar.segmented_control(key="lang").set_value("lo").run()  # results stay on screen
     assert not at.exception

@@ -10,7 +10,7 @@ import pandas as pd
 
 from networks import RoadNetwork, load_places
 from scenarios.views.common import DATA, STUDY_AREA, stage_upload, view_state
-from scenarios.views.palette import ROUTE_RGB, cycle
+from scenarios.views.palette import distinct
 
 if TYPE_CHECKING:
     from scenarios.pickups import PickupRun
@@ -205,10 +205,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     points = {r.id: (r.lat, r.lon, r.name) for day in run.days for r in day.records}
     truck_rows, stop_rows, path_rows = [], [], []
     solved = [r for day in run.days for r in day.plan.routes]  # the order of plan["routes"]
-    legs = zip(plan["routes"], geo["features"], solved, strict=True)
-    for index, (route, feature, solved_route) in enumerate(legs):
+    legs = zip(plan["routes"], geo["features"], solved, distinct(len(solved)), strict=True)
+    for route, feature, solved_route, rgb in legs:
         truck = _truck_label(route["day"], route["vehicle"])
-        rgb = cycle(ROUTE_RGB, index)
         coords = feature["geometry"]["coordinates"]
         path_rows.append({"truck": truck, "day": route["day"], "path": coords, "rgb": rgb})
         for order, (stop, trip) in enumerate(

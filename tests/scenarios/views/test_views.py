@@ -570,6 +570,21 @@ def test_one_categorical_palette_for_routes_and_flows() -> None:
     """Routes use the ten category colours; flows the same minus grey and olive; both repeat."""
     palette = views.palette
     assert palette.ROUTE_RGB == palette.CATEGORY_RGB and len(palette.CATEGORY_RGB) == 10
+    assert palette.distinct(3) == [palette.rgb(c) for c in palette.CATEGORY_RGB[:3]]
     assert palette.FLOW_RGB[6:] == ((227, 119, 194), (23, 190, 207))  # pink, then cyan
     assert len(palette.FLOW_RGB) == 8 and set(palette.FLOW_RGB) < set(palette.CATEGORY_RGB)
     assert palette.cycle(palette.FLOW_RGB, 8) == [31, 119, 180]
+
+
+@pytest.mark.parametrize("count", [11, 24, 60])
+def test_route_colours_stay_distinct_beyond_the_ten_category_colours(count: int) -> None:
+    """Beyond ten routes the hues are stepped: every route gets its own valid colour."""
+    colours = views.palette.distinct(count)
+    assert len(colours) == count == len({tuple(c) for c in colours})
+    assert all(len(c) == 3 and all(0 <= v <= 255 for v in c) for c in colours)
+
+
+def test_legend_colours_are_css() -> None:
+    """Legend swatches take CSS colours; an alpha channel becomes rgba with 0-1 opacity."""
+    assert views.palette.css((1, 2, 3)) == "rgb(1, 2, 3)"
+    assert views.palette.css((120, 120, 120, 90)) == "rgba(120, 120, 120, 0.35)"
