@@ -40,12 +40,14 @@ def _changed(key: str, _spec: views.ScenarioSpec) -> pd.DataFrame:
 
 library = views.library_scenarios()
 default = [n for n in ("pave_route_16a",) if n in set(library["name"])]
+titles = dict(zip(library["name"], library["title"], strict=True))
 chosen = st.multiselect(
     t("pick_scenarios"),
     list(library["name"]),
     default=default,
+    format_func=lambda name: titles.get(name, name),
     key="cmp_pick",
-    help="\n\n".join(f"**{r.name}**: {r.description}" for r in library.itertuples()),
+    help="\n\n".join(f"**{r.title}** (`{r.name}`): {r.description}" for r in library.itertuples()),
 )
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
 
@@ -68,6 +70,9 @@ run = st.button(
 )
 if not specs:
     st.info(t("pick_one"))
+for spec in specs:
+    titles[spec.name] = views.scenario_title(spec.name, spec.description)
+    st.caption(f"**{titles[spec.name]}**: {spec.description}")
 
 
 def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.DataFrame]:
@@ -126,7 +131,11 @@ st.dataframe(
     kpi_table,
     hide_index=True,
     key="cmp_kpis",
-    column_config=headers(kpi_table, number_columns(kpi_table)),
+    column_config=headers(
+        kpi_table,
+        number_columns(kpi_table)
+        | {n: st.column_config.NumberColumn(titles.get(n, n), format="localized") for n in names},
+    ),
     height=table_height(kpi_table),
 )
 
@@ -165,10 +174,14 @@ st.altair_chart(
 )
 
 st.subheader(t("cba"))
-cba = money_columns(view.cba)
-st.dataframe(
-    cba.round(2), hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba))
+cba = views.readable_cba(
+    money_columns(view.cba),
+    titles=titles,
+    no_benefits=t("no_benefits"),
+    not_appraised=t("not_appraised"),
+    no_eirr=t("no_eirr"),
 )
+st.dataframe(cba, hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba)))
 
 st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")

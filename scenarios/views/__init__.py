@@ -63,6 +63,7 @@ from scenarios.views.network import (
     places_frame,
     study_area_view,
 )
+from scenarios.views.numbers import readable_cba, scenario_title
 from scenarios.views.palette import RGB
 from scenarios.views.plan import (
     DEFAULT_DEPOT,
@@ -122,11 +123,13 @@ __all__ = [
     "places_frame",
     "plan_view",
     "plan_view_from_run",
+    "readable_cba",
     "results_cache_dir",
     "run_scenario_payload",
     "sample_fleet",
     "sample_pickups_path",
     "scenario_key",
+    "scenario_title",
     "sources_markdown",
     "stage_fleet",
     "stage_scenario_upload",

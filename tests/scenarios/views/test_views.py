@@ -30,8 +30,12 @@ MB = 1024 * 1024
 @pytest.mark.parametrize(
     ("amount_lak", "currency", "expected"),
     [
-        (21_900_000.0, "LAK", "21,900,000 LAK"),
+        (21_900_000.0, "LAK", "21.9 M LAK"),
+        (43_509_013_468.61, "LAK", "43.5 bn LAK"),
+        (-2_500_000_000.0, "LAK", "-2.5 bn LAK"),
+        (999_999.0, "LAK", "999,999 LAK"),
         (1234.5, "LAK", "1,234 LAK"),  # banker's rounding of .5 to the even kip
+        (21_900_000_000.0, "USD", "US$ 1.0 M"),
         (-50_000.0, "LAK", "-50,000 LAK"),
         (21_900_000.0, "USD", "US$ 1,000"),
         (21_899_781.0, "USD", "US$ 999.99"),  # below 1,000 US$: cents shown
@@ -44,8 +48,15 @@ MB = 1024 * 1024
     ],
 )
 def test_format_money(amount_lak: float, currency: str, expected: str) -> None:
-    """LAK amounts are written in LAK or in USD at the given rate; non-finite ones as a dash."""
+    """LAK amounts in LAK or USD, no kip decimals, millions and billions short; NaN as a dash."""
     assert views.format_money(amount_lak, currency, RATE) == expected
+
+
+def test_format_money_in_full_on_request() -> None:
+    """``compact=False`` writes every kip with thousands separators."""
+    assert views.format_money(43_509_013_468.61, "LAK", RATE, compact=False) == (
+        "43,509,013,469 LAK"
+    )
 
 
 @pytest.mark.parametrize("currency", ["EUR", "lak", "", "usd"])
