@@ -103,6 +103,10 @@ def localized_choice(
     ``key`` in the session state.
     """
     chosen = st.session_state.get(key, kwargs.pop("default", options[0]))
+    if "format_func" in kwargs:
+        # freeze the labels in this run's language: the widget of another language keeps its own
+        labels = {option: str(kwargs["format_func"](option)) for option in options}
+        kwargs["format_func"] = labels.__getitem__
     index = options.index(chosen) if chosen in options else 0
     if widget is st.segmented_control:
         kwargs["default"] = options[index]

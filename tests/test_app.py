@@ -49,6 +49,28 @@ def test_language_switch_translates_labels() -> None:
     assert "ຂໍ້ມູນທາງ © ຜູ້ປະກອບສ່ວນ OpenStreetMap" in captions
 
 
+def test_language_and_currency_are_kept_in_the_url() -> None:
+    """?lang=lo&currency=USD opens the app in Lao and US$; a switch rewrites the URL; bad values
+    fall back to English and LAK."""
+    at = _app()
+    at.query_params["lang"] = "lo"
+    at.query_params["currency"] = "USD"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "ວາງແຜນເກັບກາເຟ"
+    assert at.sidebar.segmented_control(key="currency").value == "USD"
+    at.sidebar.segmented_control(key="lang").set_value("en").run()
+    assert at.title[0].value == "Plan pickups"
+    assert at.query_params["lang"] in ("en", ["en"]) and at.query_params["currency"] in (
+        "USD",
+        ["USD"],
+    )
+    bad = _app()
+    bad.query_params["lang"] = "fr"
+    bad.run()
+    assert bad.sidebar.segmented_control(key="lang").value == "en"
+
+
 def test_every_label_has_english_and_lao() -> None:
     """Every i18n key and engine term has an English and a Lao text with the same placeholders."""
     import string
