@@ -32,8 +32,6 @@ with st.sidebar:
         t("language"), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
     )
     st.segmented_control(t("currency"), options=list(views.CURRENCIES), key="currency")
-for _key in _SWITCHES:
-    st.query_params[_key] = st.session_state[_key]
     rate = exchange_rate()
     st.caption(
         t(
@@ -43,6 +41,8 @@ for _key in _SWITCHES:
         ),
         help=rate.source,
     )
+for _key in _SWITCHES:
+    st.query_params[_key] = st.session_state[_key]
 
 page = st.navigation(
     [

@@ -63,7 +63,13 @@ maps.show(
             pickable=True,
         ),
         maps.points(
-            maps.with_tooltip(places, "{name} ({kind})"), colour="rgb", radius_px=6, pickable=True
+            maps.with_tooltip(
+                places.assign(kind_label=[t(f"place_{k}") for k in places["kind"]]),
+                "{name} ({kind_label})",
+            ),
+            colour="rgb",
+            radius_px=6,
+            pickable=True,
         ),
         maps.labels(
             places, text="name", size_px=12, colour=colours.PLACE_LABEL_RGB, offset_px=(9, 0)

@@ -38,6 +38,8 @@ def test_frame_starts_on_plan_page_with_attribution() -> None:
     assert at.title[0].value == "Plan pickups"
     captions = " ".join(c.value for c in at.sidebar.caption)
     assert "© OpenStreetMap contributors, ODbL" in captions
+    assert f"Rate: {views.exchange_rate().lak_per_usd:,.0f} LAK per USD" in captions  # sidebar
+    assert not [c for c in at.main.caption if c.value.startswith("Rate:")]
 
 
 def test_language_switch_translates_labels() -> None:
@@ -149,7 +151,7 @@ def test_network_page_map_legend_and_sources() -> None:
     at = _network_page()
     assert len(at.get("deck_gl_json_chart")) == 1
     tips = _check_maps(at)
-    assert "Pakse (town)" in tips
+    assert "Pakse (Town)" in tips
     legend, places, sources = (d.value for d in at.dataframe)
     assert set(legend["surface"]) <= {"Paved", "Gravel", "Earth"}
     assert legend["length_km"].sum() == pytest.approx(
@@ -157,7 +159,7 @@ def test_network_page_map_legend_and_sources() -> None:
     )
     assert {"Pakse", "Paksong", "Vang Tao"} <= set(places["name"])
     assert sources["licence"].str.contains("ODbL").any()
-    assert "early 2014" in at.caption[0].value
+    assert "early 2014" in at.main.caption[0].value
 
 
 def test_network_page_wet_passability_depends_on_vehicle() -> None:
