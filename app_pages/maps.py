@@ -19,7 +19,8 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from scenarios.views import RGB, palette
+from scenarios import views
+from scenarios.views import RGB
 
 Colour = RGB | str
 """A fixed colour, or the name of the column that holds each row's colour."""
@@ -140,7 +141,7 @@ class Key:
 def _legend_html(keys: Sequence[Key]) -> str:
     items = []
     for key in keys:
-        colour = palette.css(key.colour)
+        colour = views.palette.css(key.colour)
         if key.shape == "dot":
             swatch = (
                 f"<span style='display:inline-block;width:11px;height:11px;border-radius:50%;"
