@@ -19,17 +19,19 @@ PAGES = Path(__file__).resolve().parent / "app_pages"
 
 st.set_page_config(page_title="bolaven", page_icon=":material/coffee:", layout="wide")
 
+# Language and currency live in the URL (?lang=lo&currency=USD): a reload or a shared link
+# keeps them. The URL is read once per session; afterwards the widgets write it.
+_SWITCHES = {"lang": (list(LANGUAGES), "en"), "currency": (list(views.CURRENCIES), "LAK")}
+for _key, (_choices, _default) in _SWITCHES.items():
+    if st.session_state.get(_key) not in _choices:
+        _wanted = st.query_params.get(_key)
+        st.session_state[_key] = _wanted if _wanted in _choices else _default
+
 with st.sidebar:
     st.segmented_control(
-        t("language"),
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.__getitem__,
-        default="en",
-        key="lang",
+        t("language"), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
     )
-    st.segmented_control(
-        t("currency"), options=list(views.CURRENCIES), default="LAK", key="currency"
-    )
+    st.segmented_control(t("currency"), options=list(views.CURRENCIES), key="currency")
     rate = exchange_rate()
     st.caption(
         t(
@@ -39,6 +41,8 @@ with st.sidebar:
         ),
         help=rate.source,
     )
+for _key in _SWITCHES:
+    st.query_params[_key] = st.session_state[_key]
 
 page = st.navigation(
     [

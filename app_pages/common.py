@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.i18n import STRINGS, lang, t
 from scenarios import views
+
+if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
 
 _T = TypeVar("_T")
 
@@ -100,6 +103,10 @@ def localized_choice(
     ``key`` in the session state.
     """
     chosen = st.session_state.get(key, kwargs.pop("default", options[0]))
+    if "format_func" in kwargs:
+        # freeze the labels in this run's language: the widget of another language keeps its own
+        labels = {option: str(kwargs["format_func"](option)) for option in options}
+        kwargs["format_func"] = labels.__getitem__
     index = options.index(chosen) if chosen in options else 0
     if widget is st.segmented_control:
         kwargs["default"] = options[index]
@@ -120,3 +127,22 @@ def headers(frame: pd.DataFrame, config: dict[str, Any] | None = None) -> dict[s
         elif key in STRINGS:
             out[str(column)]["label"] = t(key)
     return out
+
+
+def mark_stale(selector: str, *, message: str) -> None:
+    """Warn that results are out of date and grey out the elements matching CSS ``selector``.
+
+    The results stay on screen for reference, faded and not clickable (no stale download),
+    until the user runs the page again with the inputs on screen.
+    """
+    st.warning(message, icon=":material/update:")
+    st.html(
+        f"<style>{selector} {{opacity: 0.35; filter: grayscale(1); pointer-events: none;}}</style>"
+    )
+
+
+def result_box(key: str, *, fresh: bool, message: str) -> DeltaGenerator:
+    """A container for a page's results, marked out of date (:func:`mark_stale`) unless fresh."""
+    if not fresh:
+        mark_stale(f".st-key-{key}", message=message)
+    return st.container(key=key)

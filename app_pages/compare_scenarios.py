@@ -13,6 +13,7 @@ from app_pages import maps
 from app_pages.common import (
     currency,
     headers,
+    mark_stale,
     money_columns,
     money_rows,
     network_or_stop,
@@ -39,12 +40,14 @@ def _changed(key: str, _spec: views.ScenarioSpec) -> pd.DataFrame:
 
 library = views.library_scenarios()
 default = [n for n in ("pave_route_16a",) if n in set(library["name"])]
+titles = dict(zip(library["name"], library["title"], strict=True))
 chosen = st.multiselect(
     t("pick_scenarios"),
     list(library["name"]),
     default=default,
+    format_func=lambda name: titles.get(name, name),
     key="cmp_pick",
-    help="\n\n".join(f"**{r.name}**: {r.description}" for r in library.itertuples()),
+    help="\n\n".join(f"**{r.title}** (`{r.name}`): {r.description}" for r in library.itertuples()),
 )
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
 
@@ -67,6 +70,9 @@ run = st.button(
 )
 if not specs:
     st.info(t("pick_one"))
+for spec in specs:
+    titles[spec.name] = views.scenario_title(spec.name, spec.description)
+    st.caption(f"**{titles[spec.name]}**: {spec.description}")
 
 
 def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.DataFrame]:
@@ -88,9 +94,12 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
     return views.compare_view(payloads), changed
 
 
+# the scenarios chosen now; a comparison of other scenarios is marked out of date
+inputs = views.inputs_fingerprint(chosen, None if upload is None else upload.getvalue())
 if run and specs:
     try:
         st.session_state["cmp_result"] = _run_all(specs)
+        st.session_state["cmp_inputs"] = inputs
     except (ValueError, LookupError, OSError, RuntimeError) as exc:
         st.session_state.pop("cmp_result", None)
         st.error(t("compare_failed", msg=exc))
@@ -98,6 +107,13 @@ if run and specs:
 if "cmp_result" not in st.session_state:
     st.stop()
 view, changed = st.session_state["cmp_result"]
+if st.session_state.get("cmp_inputs") != inputs:
+    # every result element has a key "cmp_…"; the inputs above keep theirs clickable
+    inputs_keys = ("pick", "upload", "run")
+    mark_stale(
+        '[class*="st-key-cmp_"]' + "".join(f":not(.st-key-cmp_{k})" for k in inputs_keys),
+        message=t("stale_compare"),
+    )
 cur = currency()
 
 
@@ -116,7 +132,11 @@ st.dataframe(
     kpi_table,
     hide_index=True,
     key="cmp_kpis",
-    column_config=headers(kpi_table, number_columns(kpi_table)),
+    column_config=headers(
+        kpi_table,
+        number_columns(kpi_table)
+        | {n: st.column_config.NumberColumn(titles.get(n, n), format="localized") for n in names},
+    ),
     height=table_height(kpi_table),
 )
 st.caption(t("solver_caption", detail=view.solver_line()))
@@ -156,10 +176,14 @@ st.altair_chart(
 )
 
 st.subheader(t("cba"))
-cba = money_columns(view.cba)
-st.dataframe(
-    cba.round(2), hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba))
+cba = views.readable_cba(
+    money_columns(view.cba),
+    titles=titles,
+    no_benefits=t("no_benefits"),
+    not_appraised=t("not_appraised"),
+    no_eirr=t("no_eirr"),
 )
+st.dataframe(cba, hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba)))
 
 road_appraisal = st.session_state.get("cmp_all_traffic")
 if road_appraisal is not None and not road_appraisal.empty:
@@ -187,17 +211,37 @@ changed_shown = changed[changed["scenario"] == shown]
 roads = views.network_edges(network_or_stop(), season="dry", vehicle="heavy_truck")
 colours = views.palette
 lons_lats = [p for path in flows["path"] for p in path]
+trunk = flows[flows["kind"] == "trunk"]
 maps.show(
     [
         maps.paths(roads, colour=colours.BACKGROUND_ROAD_RGB, width=2),
         maps.paths(flows[flows["kind"] != "trunk"], colour=colours.COLLECTION_FLOW_RGBA, width=1),
         maps.paths(
-            flows[flows["kind"] == "trunk"], colour="rgb", width="2 + tonnes / 1500", pickable=True
+            maps.with_tooltip(trunk, "{scenario}: {from} → {to}, {tonnes:,.0f} t"),
+            colour="rgb",
+            width="2 + tonnes / 1500",
+            pickable=True,
         ),
-        maps.paths(changed_shown, colour="rgb", width=7, pickable=True),
+        maps.paths(
+            maps.with_tooltip(changed_shown, "{scenario}: {change} {ref} ({length_km:,.1f} km)"),
+            colour="rgb",
+            width=7,
+            pickable=True,
+        ),
     ],
     view=views.view_state([p[0] for p in lons_lats], [p[1] for p in lons_lats]),
-    tooltip="{scenario} {from} → {to} {tonnes} t {change} {ref}",
+    legend=[
+        maps.Key(t("roads_key"), colours.BACKGROUND_ROAD_RGB),
+        maps.Key(t("collection_key"), colours.COLLECTION_FLOW_RGBA),
+        *(
+            maps.Key(t("trunk_key", gateway=to), rgb)
+            for to, rgb in trunk.groupby("to", sort=False)["rgb"].first().items()
+        ),
+        *(
+            maps.Key(t("change_key", change=change), colours.CHANGE_RGB[change])
+            for change in dict.fromkeys(changed_shown["change"])
+        ),
+    ],
     height=520,
     key="cmp_map",
 )

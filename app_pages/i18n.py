@@ -48,6 +48,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "passable": ("Passable", "ຜ່ານໄດ້"),
     "impassable": ("Impassable", "ຜ່ານບໍ່ໄດ້"),
     "legend": ("Legend", "ຄຳອະທິບາຍສີ"),
+    "stop_key": (
+        "Pickup stop (number: visiting order; colour: its truck)",
+        "ຈຸດເກັບ (ເລກ: ລຳດັບການໄປ; ສີ: ລົດທີ່ເກັບ)",
+    ),
+    "roads_key": ("Roads", "ເສັ້ນທາງ"),
+    "place_town": ("Town", "ເມືອງ"),
+    "place_mill": ("Coffee mill", "ໂຮງງານກາເຟ"),
+    "place_border_post": ("Border post", "ດ່ານຊາຍແດນ"),
+    "place_border_pair": ("Border crossing", "ຈຸດຂ້າມແດນ"),
+    "place_seaport": ("Seaport", "ທ່າເຮືອທະເລ"),
+    "place_city": ("City", "ນະຄອນ"),
+    "collection_key": ("Collection (village to hub)", "ການລວບລວມ (ບ້ານ ຫາ ສູນ)"),
+    "trunk_key": ("Trunk flow to {gateway}", "ການຂົນສົ່ງຫຼັກ ໄປ {gateway}"),
+    "change_key": ("Road {change}", "ທາງ: {change}"),
     "places": ("Places", "ສະຖານທີ່"),
     "network_stats": ("Network", "ເຄືອຂ່າຍ"),
     "nodes": ("Junctions", "ຈຸດເຊື່ອມ"),
@@ -70,7 +84,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ຖັນ: id, name, lat, lon (ຫຼື village_code), weight_kg, product; ຖ້າມີ tw_start, "
         "tw_end, service_min, required. ບໍ່ເກີນ 2 MB.",
     ),
-    "fleet": ("Fleet (edit the counts)", "ລົດບັນທຸກ (ແກ້ໄຂຈຳນວນໄດ້)"),
+    "fleet": (
+        "Fleet (edit counts, trips per day, shift and hours)",
+        "ລົດບັນທຸກ (ແກ້ໄຂຈຳນວນ, ຖ້ຽວຕໍ່ມື້, ເວລາເລີ່ມ ແລະ ຊົ່ວໂມງໄດ້)",
+    ),
+    "fleet_help": (
+        "Trips per day: how often a truck may unload at the depot and go out again "
+        "(empty = 1). Shift start HH:MM (empty = 07:00); max hours: the driver's day "
+        "(empty = 10 h, estimate).",
+        "ຖ້ຽວຕໍ່ມື້: ລົດກັບມາຖອກເຄື່ອງທີ່ສາງ ແລ້ວອອກໄປອີກໄດ້ຈັກເທື່ອ (ວ່າງ = 1). "
+        "ເວລາເລີ່ມວຽກ HH:MM (ວ່າງ = 07:00); ຊົ່ວໂມງສູງສຸດ: ເວລາເຮັດວຽກຂອງຄົນຂັບ "
+        "(ວ່າງ = 10 ຊົ່ວໂມງ, ຄ່າປະມານ).",
+    ),
+    "max_trips_help": (
+        "Trips a truck may make per day, unloading at the depot in between",
+        "ຈຳນວນຖ້ຽວທີ່ລົດໄປໄດ້ຕໍ່ມື້, ກັບມາຖອກເຄື່ອງທີ່ສາງລະຫວ່າງຖ້ຽວ",
+    ),
     "time_limit": ("Time budget (seconds)", "ເວລາຄຳນວນ (ວິນາທີ)"),
     "run_plan": ("Plan the routes", "ວາງແຜນເສັ້ນທາງ"),
     "planning": ("Planning routes…", "ກຳລັງວາງແຜນເສັ້ນທາງ…"),
@@ -82,6 +111,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hours": ("Driving hours", "ຊົ່ວໂມງຂັບລົດ"),
     "co2_kg": ("CO₂ (kg)", "CO₂ (ກິໂລ)"),
     "trucks_used": ("Trucks used", "ລົດທີ່ໃຊ້"),
+    "trucks_used_help": (
+        "Distinct trucks of the fleet that drove at least once; {days} truck-days in all.",
+        "ຈຳນວນລົດໃນກອງລົດທີ່ໄດ້ແລ່ນຢ່າງໜ້ອຍໜຶ່ງຄັ້ງ; ລວມ {days} ມື້-ລົດ.",
+    ),
+    "stale_plan": (
+        "Out of date: the inputs changed since this plan was made. Plan the routes again to "
+        "see the plan for the inputs on screen.",
+        "ບໍ່ທັນສະໄໝ: ຂໍ້ມູນປ້ອນເຂົ້າໄດ້ປ່ຽນແປງຫຼັງຈາກວາງແຜນນີ້. ກົດວາງແຜນເສັ້ນທາງອີກຄັ້ງ ເພື່ອເບິ່ງແຜນຂອງຂໍ້ມູນທີ່ສະແດງຢູ່.",
+    ),
+    "stale_compare": (
+        "Out of date: the scenario selection changed since this comparison was run. Run and "
+        "compare again to see the scenarios on screen.",
+        "ບໍ່ທັນສະໄໝ: ການເລືອກສະຖານະການໄດ້ປ່ຽນແປງຫຼັງຈາກປຽບທຽບນີ້. ກົດແລ່ນ ແລະ ປຽບທຽບອີກຄັ້ງ "
+        "ເພື່ອເບິ່ງສະຖານະການທີ່ເລືອກຢູ່.",
+    ),
+    "collected": ("Collected", "ເກັບໄດ້"),
+    "t_of_t": ("{got} t of {of} t", "{got} ໂຕນ ຈາກ {of} ໂຕນ"),
+    "left_behind": ("Left behind", "ບໍ່ໄດ້ເກັບ"),
+    "left_behind_help": (
+        "Weight of the pickups not served; {required} t of it was marked required.",
+        "ນ້ຳໜັກຂອງຈຸດທີ່ບໍ່ໄດ້ເກັບ; ໃນນັ້ນ {required} ໂຕນ ແມ່ນຈຸດທີ່ຕ້ອງເກັບ.",
+    ),
+    "required_left": (
+        "{t} t of required pickups are left behind: see the table of dropped pickups.",
+        "ຈຸດທີ່ຕ້ອງເກັບ {t} ໂຕນ ບໍ່ໄດ້ເກັບ: ເບິ່ງຕາຕະລາງຈຸດທີ່ບໍ່ໄດ້ເກັບ.",
+    ),
+    "split_note": (
+        "{n} pickup(s) heavier than a truck were split into equal loads, shown as "
+        "`<id>#1`, `<id>#2`, …; each load is a separate stop and may go on a different truck.",
+        "{n} ຈຸດທີ່ໜັກກວ່າລົດຄັນດຽວຖືກແບ່ງເປັນຫຼາຍສ່ວນເທົ່າກັນ, ສະແດງເປັນ "
+        "`<id>#1`, `<id>#2`, …; ແຕ່ລະສ່ວນເປັນຈຸດຈອດແຍກ ແລະ ອາດຂຶ້ນລົດຄັນອື່ນ.",
+    ),
+    "col_required": ("Required", "ຕ້ອງເກັບ"),
     "day": ("Day", "ມື້"),
     "n_stops": ("{n} stops", "{n} ຈຸດ"),
     "all_days": ("All days", "ທຸກມື້"),
@@ -104,6 +166,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_count": ("Count", "ຈຳນວນ"),
     "col_shift_start": ("Shift start", "ເລີ່ມວຽກ"),
     "col_max_hours": ("Max hours", "ຊົ່ວໂມງສູງສຸດ"),
+    "col_max_trips": ("Trips per day", "ຖ້ຽວຕໍ່ມື້"),
+    "col_trips": ("Trips", "ຈຳນວນຖ້ຽວ"),
+    "trip": ("Trip", "ຖ້ຽວທີ"),
     "col_kpi": ("Indicator", "ຕົວຊີ້ວັດ"),
     "col_unit": ("Unit", "ຫົວໜ່ວຍ"),
     "col_scenario": ("Scenario", "ສະຖານະການ"),
@@ -127,6 +192,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_bcr": ("Benefit-cost ratio", "ອັດຕາສ່ວນຜົນປະໂຫຍດຕໍ່ຕົ້ນທຶນ"),
     "col_eirr_pct": ("EIRR (%)", "ອັດຕາຜົນຕອບແທນທາງເສດຖະກິດ EIRR (%)"),
     "col_payback_year": ("Payback year", "ປີຄືນທຶນ"),
+    "col_discount_rate_pct": ("Discount rate (%)", "ອັດຕາສ່ວນຫຼຸດ (%)"),
+    "no_benefits": ("n/a (no benefits)", "ບໍ່ມີ (ບໍ່ມີຜົນປະໂຫຍດ)"),
+    "not_appraised": ("n/a (no appraisal inputs)", "ບໍ່ມີ (ບໍ່ມີຂໍ້ມູນປະເມີນ)"),
+    "no_eirr": ("n/a (flows never turn positive)", "ບໍ່ມີ (ກະແສເງິນບໍ່ເປັນບວກ)"),
     "col_note": ("Note", "ໝາຍເຫດ"),
     "col_cost_lak": ("Cost (LAK)", "ຕົ້ນທຶນ (ກີບ)"),
     "col_cost_usd": ("Cost (USD)", "ຕົ້ນທຶນ (ໂດລາ)"),

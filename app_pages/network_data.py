@@ -45,16 +45,45 @@ places = views.places_frame(net)
 colour_column = "surface_rgb" if colour_by == "surface" else "passable_rgb"
 
 colours = views.palette
+if colour_by == "surface":
+    road_keys = [maps.Key(t(k), v) for k, v in colours.SURFACE_RGB.items()]
+else:
+    road_keys = [
+        maps.Key(t("passable"), colours.PASSABLE_RGB[True]),
+        maps.Key(t("impassable"), colours.PASSABLE_RGB[False]),
+    ]
+edge_tip = f"{{ref}} {{highway}} · {t('col_surface')}: {{surface}} · {{length_km:,.1f}} km"
 maps.show(
     [
-        maps.paths(edges, colour=colour_column, width=3, min_width_px=2, pickable=True),
-        maps.points(places, colour="rgb", radius_px=6, pickable=True),
+        maps.paths(
+            maps.with_tooltip(edges, edge_tip),
+            colour=colour_column,
+            width=3,
+            min_width_px=2,
+            pickable=True,
+        ),
+        maps.points(
+            maps.with_tooltip(
+                places.assign(kind_label=[t(f"place_{k}") for k in places["kind"]]),
+                "{name} ({kind_label})",
+            ),
+            colour="rgb",
+            radius_px=6,
+            pickable=True,
+        ),
         maps.labels(
             places, text="name", size_px=12, colour=colours.PLACE_LABEL_RGB, offset_px=(9, 0)
         ),
     ],
     view=views.study_area_view(),
-    tooltip="{name} {ref} {highway} {surface} {length_km} km",
+    legend=[
+        *road_keys,
+        *(
+            maps.Key(t(f"place_{kind}"), rgb, "dot")
+            for kind, rgb in colours.PLACE_RGB.items()
+            if kind in set(places["kind"])
+        ),
+    ],
     height=560,
     key="network_map",
 )
@@ -67,22 +96,10 @@ with legend_col:
         table["surface"] = table["surface"].map(
             lambda s: t(s) if s in ("paved", "gravel", "earth") else s
         )
-        swatches = [(t(k), v) for k, v in colours.SURFACE_RGB.items()]
     else:
         table = views.km_by(edges, "passable")
         table["passable"] = table["passable"].map(lambda b: t("passable" if b else "impassable"))
-        swatches = [
-            (t("passable"), colours.PASSABLE_RGB[True]),
-            (t("impassable"), colours.PASSABLE_RGB[False]),
-        ]
     st.dataframe(table, hide_index=True, key="legend_table", column_config=headers(table))
-    st.markdown(
-        " ".join(
-            f"<span style='color:rgb({c[0]},{c[1]},{c[2]})'>━━</span> {label}"
-            for label, c in swatches
-        ),
-        unsafe_allow_html=True,
-    )
 with stats_col:
     st.subheader(t("network_stats"))
     summary = views.network_summary(net)

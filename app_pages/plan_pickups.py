@@ -5,21 +5,38 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from app_pages import maps
-from app_pages.common import (
-    depot_choices,
-    headers,
-    localized_choice,
-    money,
-    money_columns,
-    network_or_stop,
-)
+from app_pages import plan_results
+from app_pages.common import depot_choices, localized_choice, network_or_stop, result_box
 from app_pages.i18n import t
 from scenarios import views
+
+
+@st.cache_data(show_spinner=False)
+def _sample_fleet() -> pd.DataFrame:
+    """The sample fleet, the same frame on every rerun so that no edit is lost."""
+    return views.sample_fleet()
+
+
+def _fleet_columns() -> dict[str, Any]:
+    """The fleet editor's columns: labels in the chosen language, limits the file reader keeps."""
+    number = st.column_config.NumberColumn
+    return {
+        "type": st.column_config.TextColumn(t("col_type")),
+        "count": number(t("col_count"), min_value=0, max_value=50, step=1, required=True),
+        "max_trips": number(
+            t("col_max_trips"), help=t("max_trips_help"), min_value=1, max_value=10, step=1
+        ),
+        "shift_start": st.column_config.TextColumn(
+            t("col_shift_start"), help="HH:MM", validate=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+        ),
+        "max_hours": number(t("col_max_hours"), min_value=1, max_value=24, step=0.5),
+    }
+
 
 st.title(t("page_plan"))
 st.caption(t("plan_intro"))
@@ -63,12 +80,15 @@ with right:
         st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="season"
     )
     time_limit_s = st.slider(t("time_limit"), 1, 60, 5, key="plan_time_limit")
+    st.markdown(f"**{t('fleet')}**")
     fleet = st.data_editor(
-        views.sample_fleet(),
+        _sample_fleet(),
         hide_index=True,
-        disabled=[c for c in views.sample_fleet().columns if c != "count"],
+        disabled=["type"],
+        column_config=_fleet_columns(),
         key="plan_fleet",
     )
+    st.caption(t("fleet_help"))
 
 run = st.button(
     t("run_plan"), type="primary", disabled=pickups is None, key="plan_run", icon=":material/route:"
@@ -109,8 +129,13 @@ def _solve_with_progress() -> views.PlanView | None:
     return plan
 
 
+# Everything the plan depends on: a plan made from other inputs is marked out of date.
+inputs = views.inputs_fingerprint(
+    depot, str(pickups_path), season, time_limit_s, pd.DataFrame(fleet)
+)
 if run:
     st.session_state["plan_result"] = _solve_with_progress()
+    st.session_state["plan_inputs"] = inputs
 
 plan: views.PlanView | None = st.session_state.get("plan_result")
 if plan is None:
@@ -118,74 +143,6 @@ if plan is None:
     network_or_stop()
     st.stop()
 
-# ---- results --------------------------------------------------------------------------------
-s = plan.summary
-cols = st.columns(3) + st.columns(3)
-cols[0].metric(t("cost_per_t"), money(s["cost_per_tonne_lak"]))
-cols[1].metric(t("total_cost"), money(s["total_cost_lak"]))
-cols[2].metric(t("trucks_used"), f"{int(s['trucks_used'])}")
-cols[3].metric(t("distance_km"), f"{s['distance_km']:,.1f}")
-cols[4].metric(t("hours"), f"{s['duration_h']:,.1f}")
-cols[5].metric(t("co2_kg"), f"{s['co2_kg']:,.0f}")
-
-st.subheader(t("routes_map"))
-days = sorted({d for d in plan.paths["day"] if d is not None and not pd.isna(d)})
-paths, stops = plan.paths, plan.stops
-if len(days) > 1:
-    day = localized_choice(
-        st.segmented_control,
-        t("day"),
-        ["all", *days],
-        format_func=lambda d: t("all_days") if d == "all" else str(d),
-        key="plan_map_day",
-    )
-    if day not in (None, "all"):
-        paths, stops = paths[paths["day"] == day], stops[stops["day"] == day]
-colours = views.palette
-maps.show(
-    [
-        maps.paths(paths, colour="rgb", width=4, pickable=True),
-        maps.points(stops, colour="rgb", radius_px=9, outline=colours.OUTLINE_RGB, pickable=True),
-        maps.labels(stops, text="label", size_px=11, colour=colours.STOP_LABEL_RGB, bold=True),
-        maps.points(plan.depot, colour=colours.DEPOT_RGB, radius_px=12),
-    ],
-    view=plan.view,
-    tooltip="{truck} {village} {arrival}",
-    height=520,
-    key="plan_map",
-)
-
-st.subheader(t("routes_table"))
-trucks = money_columns(plan.trucks).round({"cost_lak": 2, "cost_usd": 2})
-st.dataframe(trucks, hide_index=True, key="plan_trucks", column_config=headers(trucks))
-table_columns = {
-    "order": t("order"),
-    "village": t("village"),
-    "arrival": t("arrival"),
-    "load_kg": t("load_kg"),
-}
-for i, (truck, truck_stops) in enumerate(plan.stops.groupby("truck", sort=False)):
-    with st.expander(f"{t('truck')} {truck}: {t('n_stops', n=len(truck_stops))}", expanded=i == 0):
-        st.dataframe(
-            truck_stops[list(table_columns)].rename(columns=table_columns),
-            hide_index=True,
-            key=f"plan_stops_{truck}",
-        )
-
-st.subheader(t("dropped"))
-if plan.dropped.empty:
-    st.success(t("no_dropped"))
-else:
-    st.dataframe(
-        plan.dropped, hide_index=True, key="plan_dropped", column_config=headers(plan.dropped)
-    )
-
-st.subheader(t("downloads"))
-d1, d2, d3 = st.columns(3)
-d1.download_button(
-    t("dl_sheets"), plan.driver_sheets_csv, "driver_sheets.csv", "text/csv", key="dl_sheets"
-)
-d2.download_button(
-    t("dl_geojson"), plan.routes_geojson, "routes.geojson", "application/geo+json", key="dl_geo"
-)
-d3.download_button(t("dl_plan"), plan.plan_json, "plan.json", "application/json", key="dl_plan")
+fresh = st.session_state.get("plan_inputs") == inputs
+with result_box("plan_results", fresh=fresh, message=t("stale_plan")):
+    plan_results.show(plan)

@@ -38,6 +38,8 @@ def test_frame_starts_on_plan_page_with_attribution() -> None:
     assert at.title[0].value == "Plan pickups"
     captions = " ".join(c.value for c in at.sidebar.caption)
     assert "© OpenStreetMap contributors, ODbL" in captions
+    assert f"Rate: {views.exchange_rate().lak_per_usd:,.0f} LAK per USD" in captions  # sidebar
+    assert not [c for c in at.main.caption if c.value.startswith("Rate:")]
 
 
 def test_language_switch_translates_labels() -> None:
@@ -47,6 +49,28 @@ def test_language_switch_translates_labels() -> None:
     assert at.title[0].value == "ວາງແຜນເກັບກາເຟ"
     captions = " ".join(c.value for c in at.sidebar.caption)
     assert "ຂໍ້ມູນທາງ © ຜູ້ປະກອບສ່ວນ OpenStreetMap" in captions
+
+
+def test_language_and_currency_are_kept_in_the_url() -> None:
+    """?lang=lo&currency=USD opens the app in Lao and US$; a switch rewrites the URL; bad values
+    fall back to English and LAK."""
+    at = _app()
+    at.query_params["lang"] = "lo"
+    at.query_params["currency"] = "USD"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "ວາງແຜນເກັບກາເຟ"
+    assert at.sidebar.segmented_control(key="currency").value == "USD"
+    at.sidebar.segmented_control(key="lang").set_value("en").run()
+    assert at.title[0].value == "Plan pickups"
+    assert at.query_params["lang"] in ("en", ["en"]) and at.query_params["currency"] in (
+        "USD",
+        ["USD"],
+    )
+    bad = _app()
+    bad.query_params["lang"] = "fr"
+    bad.run()
+    assert bad.sidebar.segmented_control(key="lang").value == "en"
 
 
 def test_every_label_has_english_and_lao() -> None:
@@ -100,6 +124,21 @@ def test_engine_terms_translate_and_unknown_keys_fall_back_to_english(
     assert [e.value for e in at.text] == expected
 
 
+def _check_maps(at: AppTest) -> list[str]:
+    """Assert each map has a legend and a text tooltip in every hoverable feature; the tooltips."""
+    decks = at.get("deck_gl_json_chart")
+    legends = [m for m in at.markdown if "class='bolaven-legend'" in m.value]
+    assert len(legends) == len(decks) > 0
+    tips: list[str] = []
+    for deck in decks:
+        assert json.loads(deck.proto.tooltip) == {"text": "{tooltip}"}
+        for layer in json.loads(deck.proto.json)["layers"]:
+            if layer.get("pickable"):
+                tips += [row["tooltip"] for row in layer["data"]]
+    assert tips and not [tip for tip in tips if "{" in tip or "}" in tip]
+    return tips
+
+
 def _network_page() -> AppTest:
     at = _app().run()
     at.switch_page("app_pages/network_data.py").run()
@@ -111,6 +150,8 @@ def test_network_page_map_legend_and_sources() -> None:
     """Network & data draws the map and lists km by surface, places and licensed sources."""
     at = _network_page()
     assert len(at.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(at)
+    assert "Pakse (Town)" in tips
     legend, places, sources = (d.value for d in at.dataframe)
     assert set(legend["surface"]) <= {"Paved", "Gravel", "Earth"}
     assert legend["length_km"].sum() == pytest.approx(
@@ -118,7 +159,7 @@ def test_network_page_map_legend_and_sources() -> None:
     )
     assert {"Pakse", "Paksong", "Vang Tao"} <= set(places["name"])
     assert sources["licence"].str.contains("ODbL").any()
-    assert "early 2014" in at.caption[0].value
+    assert "early 2014" in at.main.caption[0].value
 
 
 def test_network_page_wet_passability_depends_on_vehicle() -> None:
@@ -136,8 +177,8 @@ def test_network_page_wet_passability_depends_on_vehicle() -> None:
 SAMPLE_HEADER = "id,name,lat,lon,weight_kg,product\n"
 
 
-def _plan(at: AppTest) -> AppTest:
-    at.slider(key="plan_time_limit").set_value(1).run()
+def _plan(at: AppTest, *, time_limit_s: int = 1) -> AppTest:
+    at.slider(key="plan_time_limit").set_value(time_limit_s).run()
     at.button(key="plan_run").click().run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
@@ -146,8 +187,49 @@ def _plan(at: AppTest) -> AppTest:
 
 @pytest.fixture(scope="module")
 def planned() -> AppTest:
-    """The Plan pickups page after planning the sample with a 1 s time budget."""
-    return _plan(_app().run())
+    """The Plan pickups page after planning the sample wet week with the sample fleet (5 s)."""
+    at = _app().run()
+    at.radio(key="season.en").set_value("wet").run()
+    return _plan(at, time_limit_s=5)
+
+
+def test_wet_week_with_the_sample_fleet_collects_every_required_stop(planned: AppTest) -> None:
+    """The sample fleet's trips per day reach the planner: no required pickup is left behind.
+
+    Before the editor kept ``max_trips`` every truck went out once a day and 22 t stayed behind.
+    """
+    plan: views.PlanView = planned.session_state["plan_result"]
+    s = plan.summary
+    assert s["tonnes_required_left_behind"] == 0
+    assert not plan.dropped["required"].any()
+    assert s["tonnes"] + s["tonnes_left_behind"] == pytest.approx(s["tonnes_requested"], abs=0.01)
+    assert plan.trucks["trips"].max() > 1  # a truck unloads at the depot and goes out again
+    per_trip = plan.stops.groupby(["truck", "trip"])["weight_kg"].sum()
+    capacity = plan.trucks.set_index("truck")["capacity_kg"]
+    assert all(kg <= capacity[truck] for (truck, _), kg in per_trip.items())
+    assert planned.metric[3].value == f"{s['tonnes']:,.1f} t of {s['tonnes_requested']:,.1f} t"
+    assert not planned.warning  # no "required pickups left behind", no "out of date"
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "other"),
+    [
+        ("radio", "season.en", "dry"),
+        ("selectbox", "plan_depot", "Pakse"),
+        ("slider", "plan_time_limit", 9),
+    ],
+)
+def test_changed_inputs_mark_the_plan_out_of_date(
+    planned: AppTest, kind: str, key: str, other: Any
+) -> None:
+    """Changing an input after planning marks the plan out of date until the inputs match again."""
+    widget = getattr(planned, kind)(key=key)
+    before = widget.value
+    widget.set_value(other).run()
+    assert [w.value for w in planned.warning] == [i18n.STRINGS["stale_plan"][0]]
+    assert planned.session_state["plan_result"] is not None  # kept on screen, greyed out
+    getattr(planned, kind)(key=key).set_value(before).run()
+    assert not planned.warning
 
 
 def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> None:
@@ -155,26 +237,44 @@ def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> No
     trucks = planned.dataframe[2].value  # preview, fleet editor not counted, then trucks
     assert list(trucks.columns[:3]) == ["truck", "day", "stops"]
     trucks_used = int(planned.metric[2].value)
-    assert len(trucks) == trucks_used > 0
+    # trucks are counted once however many days they drive; the table has a row per truck-day
+    assert trucks_used == trucks["truck"].str.split(" ", n=1).str[1].nunique()
+    assert 0 < trucks_used <= 7 < len(trucks)  # the sample fleet has 7 trucks
     plan = planned.session_state["plan_result"]
     assert trucks["stops"].sum() == len(plan.stops)
     served = {str(i).split("#")[0] for i in plan.stops["id"]}  # split parts: "<id>#<n>"
     dropped = {str(i).split("#")[0] for i in plan.dropped["id"]}
     sample = set(views.pickups_preview(views.sample_pickups_path())["id"])
     assert served | dropped == sample and len(sample) == 45  # each served or listed dropped
-    assert (trucks["load_kg"] <= trucks["capacity_kg"]).all()
+    assert (trucks["load_kg"] <= trucks["capacity_kg"] * trucks["trips"]).all()
     assert len(planned.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(planned)
+    assert "Mill or depot: Paksong" in tips
+    assert any(
+        re.fullmatch(r"D\d .+ · Order \d+ \(Trip \d\) · .+ · Arrival \d\d:\d\d · [\d,]+ kg", tip)
+        for tip in tips
+    )
+    legend = next(m.value for m in planned.markdown if "bolaven-legend" in m.value)
+    assert all(truck in legend for truck in trucks["truck"])  # one legend entry per route
     assert planned.metric[0].value.endswith(" LAK")
     assert len(planned.get("download_button")) == 3
 
 
+def _amount(text: str) -> float:
+    """A number written by views.format_money, without its currency ("34.3 M" -> 34.3e6)."""
+    scale = {"M": 1e6, "bn": 1e9}
+    number, _, word = text.partition(" ")
+    return float(number.replace(",", "")) * scale.get(word, 1.0)
+
+
 def test_currency_switch_shows_usd(planned: AppTest) -> None:
     """Switching the sidebar to USD rewrites the money KPIs at the configured rate."""
-    lak = float(planned.metric[1].value.removesuffix(" LAK").replace(",", ""))
+    lak = _amount(planned.metric[1].value.removesuffix(" LAK"))
+    assert planned.metric[1].value.endswith(" M LAK")  # a week's cost: millions, no kip decimals
     planned.sidebar.segmented_control(key="currency").set_value("USD").run()
-    usd = float(planned.metric[1].value.removeprefix("US$ ").replace(",", ""))
+    usd = _amount(planned.metric[1].value.removeprefix("US$ "))
     rate = views.exchange_rate().lak_per_usd
-    assert usd == pytest.approx(lak / rate, rel=1e-3)
+    assert usd == pytest.approx(lak / rate, rel=2e-3)  # "34.3 M": rounded to 0.15 % at most
     planned.sidebar.segmented_control(key="currency").set_value("LAK").run()
 
 
@@ -304,8 +404,14 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert "US$/t" not in set(kpis["unit"])  # the LAK twin is shown, in the chosen currency
     landed = deltas[deltas["kpi"] == "Landed cost to port"].iloc[0]
     assert landed["delta"] == pytest.approx(landed["scenario_value"] - landed["baseline_value"])
-    assert cba["scenario"].tolist() == ["test_wet_paving"]
+    title = "Pave Route 16A; wet season only (keeps the test short)"
+    assert cba["scenario"].tolist() == [title]  # titles, not slugs
     assert {"npv_lak", "bcr", "eirr_pct", "payback_year"} <= set(cba.columns)
+    assert cba["discount_rate_pct"].tolist() == [12.0]
+    assert re.fullmatch(r"\d+\.\d\d|n/a \(no benefits\)", cba["bcr"].iloc[0])
+    assert f"**{title}**: Pave Route 16A; wet season only (keeps the test short)." in [
+        c.value for c in at.caption
+    ]
     # the all-traffic appraisal (HDM-4 / RED) beside the coffee-only one
     assert all_traffic["scenario"].tolist() == ["test_wet_paving"]
     assert {"eirr_all_traffic_pct", "coffee_benefit_share_pct"} <= set(all_traffic.columns)
@@ -313,6 +419,8 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert "Capital cost +20 %" in set(tests["test"])
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
+    tips = _check_maps(at)
+    assert any(tip.startswith("test_wet_paving: upgraded 16A (") for tip in tips)
     assert len(at.get("download_button")) == 1
     at.sidebar.segmented_control(key="lang").set_value("lo").run()  # results stay on screen
     assert not at.exception
@@ -325,6 +433,9 @@ def test_compare_uploaded_scenario_against_its_baseline(
     rate = views.exchange_rate().lak_per_usd
     assert "USD/t" in set(kpis_usd["unit"]) and "LAK/t" not in set(kpis_usd["unit"])
     assert cba_usd["npv_usd"].iloc[0] == pytest.approx(cba["npv_lak"].iloc[0] / rate, abs=0.01)
+    assert not at.warning  # language and currency are not inputs of the comparison
+    at.multiselect(key="cmp_pick").set_value(["pave_route_16a"]).run()
+    assert [w.value for w in at.warning] == [i18n.STRINGS["stale_compare"][1]]  # still in Lao
 
 
 def test_choices_survive_a_language_switch() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,9 @@ CHROMIUM_ARGS = [
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 TABLE = '[data-testid="stDataFrame"]'
 RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'  # shown while the script runs
+CHART = '[data-testid="stDeckGlJsonChart"]'  # one per map (its canvases are more)
+LEGEND = ".bolaven-legend"  # app_pages/maps.py writes one under every map
+TOOLTIP = ".deck-tooltip"
 
 pytestmark = pytest.mark.browser
 
@@ -86,12 +90,51 @@ def _shot(page: Any, name: str, *, height: int = 2400) -> Path:
     return path
 
 
+def _pixel(
+    box: dict[str, float], view: dict[str, float], lon: float, lat: float
+) -> tuple[float, float]:
+    """Where deck.gl draws ``lon``, ``lat`` on a canvas ``box`` centred on ``view`` (Web Mercator,
+    512-pixel world at zoom 0)."""
+    scale = 512 * 2 ** view["zoom"] / (2 * math.pi)
+
+    def mercator(lon: float, lat: float) -> tuple[float, float]:
+        return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    (x0, y0), (x1, y1) = mercator(view["longitude"], view["latitude"]), mercator(lon, lat)
+    return box["x"] + box["width"] / 2 + (x1 - x0) * scale, box["y"] + box["height"] / 2 - (
+        y1 - y0
+    ) * scale
+
+
+def _tooltip_at(page: Any, x: float, y: float) -> str:
+    """The map tooltip shown with the mouse at ``x``, ``y`` (page pixels)."""
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y)
+    tip = page.locator(TOOLTIP).first
+    tip.wait_for(state="visible", timeout=30_000)
+    return str(tip.inner_text())
+
+
 def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url: str) -> None:
-    """The Network & data page draws the road map, the places table and the ODbL notice."""
+    """The Network & data page draws the road map with its legend, real tooltips on the places,
+    the places table and the ODbL notice."""
+    from scenarios import views
+
     _open(page, f"{streamlit_url}/network")
     page.wait_for_selector(MAP)
     page.wait_for_selector(TABLE)
     page.get_by_text("OpenStreetMap contributors, ODbL").first.wait_for()
+    assert page.locator(LEGEND).count() == page.locator(CHART).count() == 1
+    assert "Paved" in page.locator(LEGEND).inner_text()
+    page.wait_for_timeout(2000)  # let deck.gl draw before picking
+    box = page.locator(MAP).first.bounding_box()
+    tips = [
+        _tooltip_at(page, *_pixel(box, views.study_area_view(), lon, lat))
+        for lon, lat in ((105.799, 15.1202), (106.2304, 15.1815))  # Pakse, Paksong
+    ]
+    # Paksong's town point carries a mill too: either may be on top
+    assert tips[0] == "Pakse (Town)" and tips[1].startswith("Paksong"), tips
+    assert not [tip for tip in tips if "{" in tip or "}" in tip]
     assert _shot(page, "network_data").stat().st_size > 10_000
 
 
@@ -116,7 +159,38 @@ def test_plan_sample_pickups_shows_routes_map_and_table(page: Any, streamlit_url
     page.get_by_text("Every pickup is served.").or_(
         page.get_by_text("Dropped pickups")
     ).first.wait_for()
+    assert page.locator(LEGEND).count() == page.locator(CHART).count() == 1
+    assert "Mill or depot" in page.locator(LEGEND).inner_text()
     assert _shot(page, "plan_pickups").stat().st_size > 10_000
+
+
+def test_changed_season_marks_the_plan_out_of_date(page: Any) -> None:
+    """After planning (the test above), choosing another season warns and greys the plan out."""
+    results = page.locator(".st-key-plan_results")
+    assert results.evaluate("e => getComputedStyle(e).opacity") == "1"
+    page.get_by_text("Wet", exact=True).first.click()
+    page.get_by_text("Out of date").first.wait_for()
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.st-key-plan_results')).opacity < 0.5"
+    )
+    page.get_by_text("Dry", exact=True).first.click()  # back to the planned inputs
+    page.get_by_text("Out of date").first.wait_for(state="detached")
+
+
+def test_language_and_currency_survive_a_reload(page: Any, streamlit_url: str) -> None:
+    """Choosing ລາວ and USD puts them in the URL; reloading the page keeps both."""
+    _open(page, streamlit_url)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("ລາວ", exact=True).click()
+    page.get_by_role("heading", name="ວາງແຜນເກັບກາເຟ").wait_for()
+    sidebar.get_by_text("USD", exact=True).click()
+    page.wait_for_function("() => location.search.includes('currency=USD')")
+    assert "lang=lo" in page.url
+    page.reload()
+    page.get_by_role("heading", name="ວາງແຜນເກັບກາເຟ").wait_for()
+    assert "lang=lo" in page.url and "currency=USD" in page.url
+    sidebar.get_by_text("EN", exact=True).click()  # leave the page in English for what follows
+    page.get_by_role("heading", name="Plan pickups").wait_for()
 
 
 def test_compare_uploaded_scenario_shows_tables_chart_and_map(
@@ -128,7 +202,7 @@ def test_compare_uploaded_scenario_shows_tables_chart_and_map(
     scenario = tmp_path / "paving.toml"
     scenario.write_bytes(WET_PAVING_TOML)
     _open(page, f"{streamlit_url}/compare")
-    page.get_by_text("pave_route_16a").first.wait_for()
+    page.get_by_text("Pave the Bolaven feeder Route 16A").first.wait_for()  # titles, not slugs
     picker = page.locator('[data-testid="stMultiSelect"]')
     picker.locator("input").click()
     page.keyboard.press("Backspace")  # drop the default library pick: only the upload runs
@@ -147,4 +221,9 @@ def test_compare_uploaded_scenario_shows_tables_chart_and_map(
     page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]')
     page.wait_for_selector(MAP)
     assert page.locator(TABLE).count() >= 4
+    assert page.locator(LEGEND).count() == page.locator(CHART).count() == 1
     assert _shot(page, "compare_scenarios", height=2800).stat().st_size > 10_000
+    picker.locator("input").click()  # another scenario chosen: the comparison is out of date
+    page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")
+    page.get_by_text("Out of date").first.wait_for()

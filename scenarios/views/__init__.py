@@ -29,6 +29,7 @@ from scenarios.views.common import (
     ROOT,
     STUDY_AREA,
     check_upload_size,
+    inputs_fingerprint,
     stage_upload,
     view_state,
 )
@@ -62,6 +63,7 @@ from scenarios.views.network import (
     places_frame,
     study_area_view,
 )
+from scenarios.views.numbers import readable_cba, scenario_title
 from scenarios.views.palette import RGB
 from scenarios.views.plan import (
     DEFAULT_DEPOT,
@@ -108,6 +110,7 @@ __all__ = [
     "depot_choices",
     "exchange_rate",
     "format_money",
+    "inputs_fingerprint",
     "km_by",
     "lak_factor",
     "library_scenarios",
@@ -123,11 +126,13 @@ __all__ = [
     "places_frame",
     "plan_view",
     "plan_view_from_run",
+    "readable_cba",
     "results_cache_dir",
     "run_scenario_payload",
     "sample_fleet",
     "sample_pickups_path",
     "scenario_key",
+    "scenario_title",
     "sources_markdown",
     "stage_fleet",
     "stage_scenario_upload",

@@ -75,6 +75,29 @@ def stage_upload(data: bytes, *, suffix: str, directory: Path | None = None) -> 
     return path
 
 
+def inputs_fingerprint(*parts: object) -> str:
+    """A short digest of a page's inputs (text, numbers, paths, tables, bytes).
+
+    A page keeps the fingerprint of the inputs a result was computed from beside the result;
+    when the inputs on screen give another fingerprint, the result is out of date.
+    """
+    import hashlib
+
+    import pandas as pd
+
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, pd.DataFrame):
+            text = part.reset_index(drop=True).astype("string").fillna("").to_csv(index=False)
+            data = text.encode("utf-8")
+        elif isinstance(part, bytes):
+            data = part
+        else:
+            data = repr(part).encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:16]
+
+
 def edge_path(
     graph: nx.MultiDiGraph[Any], u: Hashable, v: Hashable, data: dict[str, Any]
 ) -> list[list[float]]:

@@ -128,6 +128,7 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
                 "bcr": c.cba.bcr if c.cba else None,
                 "eirr_pct": None if not c.cba or c.cba.eirr is None else 100.0 * c.cba.eirr,
                 "payback_year": c.cba.payback_year if c.cba else None,
+                "discount_rate_pct": 100.0 * c.cba.discount_rate if c.cba else None,
                 "note": c.cba_note if not c.cba else f"{c.cba.eirr_note} {c.cba_note}".strip(),
             }
             for c in comparisons

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from scenarios.views.common import LIBRARY, ROOT, check_upload_size, stage_upload
+from scenarios.views.numbers import scenario_title
 
 if TYPE_CHECKING:
     from scenarios.spec import ScenarioSpec
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 def library_scenarios() -> pd.DataFrame:
-    """The shipped scenario files: ``name``, ``description``, ``file`` (absolute path)."""
+    """The shipped scenario files: ``name``, ``title``, ``description``, ``file`` (absolute)."""
     from scenarios.spec import load_scenario
 
     rows = []
@@ -32,8 +33,15 @@ def library_scenarios() -> pd.DataFrame:
         except ValueError as exc:  # a broken library file is listed, not fatal
             logger.warning("library scenario %s is invalid: %s", path.name, exc)
             continue
-        rows.append({"name": spec.name, "description": spec.description, "file": str(path)})
-    return pd.DataFrame(rows, columns=["name", "description", "file"])
+        rows.append(
+            {
+                "name": spec.name,
+                "title": scenario_title(spec.name, spec.description),
+                "description": spec.description,
+                "file": str(path),
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "title", "description", "file"])
 
 
 def load_scenario_file(path: str | Path) -> ScenarioSpec:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 CURRENCIES = ("LAK", "USD")
+_DECIMALS = {"LAK": 0, "USD": 2}
+"""Money in tables: whole kip, US$ with cents."""
 _UNIT_CURRENCY = {"LAK": "LAK", "US$": "USD", "USD": "USD"}
 
 
@@ -64,15 +66,31 @@ def lak_factor(currency: str, rate: ExchangeRate) -> float:
     return 1.0 / rate.lak_per_usd if currency == "USD" else 1.0
 
 
-def format_money(amount_lak: float, currency: str, rate: ExchangeRate) -> str:
-    """An amount given in LAK, written in ``currency`` (``LAK`` or ``USD``)."""
+_SCALES = ((1e9, "bn"), (1e6, "M"))
+"""Large amounts are written in billions or millions with one decimal (``43.5 bn LAK``)."""
+
+
+def format_money(
+    amount_lak: float, currency: str, rate: ExchangeRate, *, compact: bool = True
+) -> str:
+    """An amount given in LAK, written in ``currency`` (``LAK`` or ``USD``) for people.
+
+    LAK without decimals; from a million on (``compact``), in millions (``M``) or billions
+    (``bn``) with one decimal. US$ with cents below 1,000.
+    """
     _check_currency(currency)
     if not math.isfinite(amount_lak):
         return "–"
-    if currency == "USD":
-        usd = amount_lak / rate.lak_per_usd
-        return f"US$ {usd:,.2f}" if abs(usd) < 1000 else f"US$ {usd:,.0f}"
-    return f"{amount_lak:,.0f} LAK"
+    value = amount_lak / rate.lak_per_usd if currency == "USD" else amount_lak
+    text = next(
+        (f"{value / size:,.1f} {word}" for size, word in _SCALES if compact and abs(value) >= size),
+        None,
+    )
+    if text is None and currency == "USD":
+        text = f"{value:,.2f}" if abs(value) < 1000 else f"{value:,.0f}"
+    elif text is None:
+        text = f"{value:,.0f}"
+    return f"US$ {text}" if currency == "USD" else f"{text} LAK"
 
 
 def unit_currency(unit: str) -> str | None:
@@ -92,7 +110,7 @@ def money_columns(frame: pd.DataFrame, currency: str, rate: ExchangeRate) -> pd.
     for column in out.columns:
         words = str(column).split("_")
         if "lak" in words:
-            out[column] = out[column].astype(float) * factor
+            out[column] = (out[column].astype(float) * factor).round(_DECIMALS[currency])
             renamed[column] = "_".join(currency.lower() if w == "lak" else w for w in words)
     return out.rename(columns=renamed)
 
@@ -116,6 +134,6 @@ def money_rows(
     lak = currencies[out.index] == "LAK"
     for column in value_columns:
         out[column] = out[column].astype(float)
-        out.loc[lak, column] = out.loc[lak, column] * factor
+        out.loc[lak, column] = (out.loc[lak, column] * factor).round(_DECIMALS[currency])
     out.loc[lak, unit_column] = out.loc[lak, unit_column].str.replace("LAK", currency)
     return out

@@ -6,6 +6,7 @@ layers take. The view-model tables put them in their ``rgb`` columns as lists (:
 
 from __future__ import annotations
 
+import colorsys
 from collections.abc import Sequence
 
 RGB = tuple[int, ...]
@@ -72,3 +73,27 @@ def rgb(colour: RGB) -> list[int]:
 def cycle(palette: Sequence[RGB], index: int) -> list[int]:
     """The ``index``-th colour of ``palette``, starting again after its last colour."""
     return rgb(palette[index % len(palette)])
+
+
+def distinct(count: int) -> list[list[int]]:
+    """``count`` colours, no two alike: the category colours, then hues stepped around the wheel.
+
+    Up to ten routes keep the familiar category colours; beyond that the hues are spread evenly
+    (360 / ``count`` degrees apart), with lighter and darker steps alternating so that
+    neighbouring hues still read apart.
+    """
+    if count <= len(CATEGORY_RGB):
+        return [rgb(c) for c in CATEGORY_RGB[:count]]
+    colours: list[list[int]] = []
+    for index in range(count):
+        lightness = (0.40, 0.58)[index % 2]
+        red, green, blue = colorsys.hls_to_rgb(index / count, lightness, 0.8)
+        colours.append([round(255 * red), round(255 * green), round(255 * blue)])
+    return colours
+
+
+def css(colour: Sequence[int]) -> str:
+    """A colour as CSS text (``rgb(r, g, b)``, with alpha as ``rgba``) for legends."""
+    if len(colour) == 4:
+        return f"rgba({colour[0]}, {colour[1]}, {colour[2]}, {colour[3] / 255:.2f})"
+    return f"rgb({colour[0]}, {colour[1]}, {colour[2]})"

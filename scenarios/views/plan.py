@@ -10,7 +10,7 @@ import pandas as pd
 
 from networks import RoadNetwork, load_places
 from scenarios.views.common import DATA, STUDY_AREA, stage_upload, view_state
-from scenarios.views.palette import ROUTE_RGB, cycle
+from scenarios.views.palette import distinct
 
 if TYPE_CHECKING:
     from scenarios.pickups import PickupRun
@@ -49,13 +49,31 @@ def sample_pickups_path() -> Path:
     return SAMPLE_PICKUPS
 
 
-FLEET_EDIT_COLUMNS = ("type", "count", "shift_start", "max_hours")
+FLEET_EDIT_COLUMNS = ("type", "count", "max_trips", "shift_start", "max_hours")
+"""The fleet file's columns the app's editor shows (``note`` stays in the file)."""
 
 
 def sample_fleet() -> pd.DataFrame:
-    """The sample fleet as an editable table (type, count, shift_start, max_hours)."""
+    """The sample fleet as an editable table (type, count, max_trips, shift_start, max_hours)."""
     frame = pd.read_csv(SAMPLE_FLEET, dtype={"shift_start": str})
     return frame[[c for c in FLEET_EDIT_COLUMNS if c in frame.columns]].copy()
+
+
+def _whole(fleet: pd.DataFrame, column: str, *, minimum: int, optional: bool) -> pd.Series:
+    """The cells of ``column`` as whole numbers >= ``minimum``; empty optional cells stay empty."""
+    values = pd.to_numeric(fleet[column], errors="coerce")
+    for index, (raw, value) in enumerate(zip(fleet[column], values, strict=True), start=1):
+        empty = pd.isna(raw) or str(raw).strip() == ""
+        if empty and optional:
+            continue
+        if empty or pd.isna(value) or value < minimum or value != int(value):
+            got = "an empty cell" if empty else raw
+            msg = (
+                f"fleet row {index}, column {column}: expected a whole number >= {minimum}, "
+                f"got {got}"
+            )
+            raise ValueError(msg)
+    return values.astype("Int64")
 
 
 def pickups_preview(path: Path) -> pd.DataFrame:
@@ -80,25 +98,52 @@ def pickups_preview(path: Path) -> pd.DataFrame:
 
 
 def stage_fleet(fleet: pd.DataFrame) -> Path:
-    """Write an edited fleet table to a staged CSV (rows with count 0 are left out)."""
+    """Write an edited fleet table to a staged CSV (rows with count 0 are left out).
+
+    Keeps every column of :data:`FLEET_EDIT_COLUMNS` the table has, so trips per day
+    (``max_trips``), shift start and driver's hours reach the planner as edited; an empty
+    optional cell takes the fleet file's default (one trip, 07:00, 10 h).
+    """
     missing = [c for c in ("type", "count") if c not in fleet.columns]
     if missing:
         msg = f"fleet table: expected columns type, count; missing {', '.join(missing)}"
         raise ValueError(msg)
-    counts = pd.to_numeric(fleet["count"], errors="coerce")
-    for index, value in enumerate(counts, start=1):
-        if pd.isna(value) or value < 0 or value != int(value):
-            raw = fleet["count"].iloc[index - 1]
-            got = "an empty cell" if pd.isna(raw) else raw
-            msg = f"fleet row {index}, column count: expected a whole number >= 0, got {got}"
-            raise ValueError(msg)
-    kept = fleet[counts > 0]
+    fleet = fleet.reset_index(drop=True).copy()
+    fleet["count"] = _whole(fleet, "count", minimum=0, optional=False)
+    if "max_trips" in fleet.columns:
+        fleet["max_trips"] = _whole(fleet, "max_trips", minimum=1, optional=True)
+    kept = fleet[fleet["count"] > 0]
     if kept.empty:
         msg = "fleet: expected at least one truck with count >= 1, got none"
         raise ValueError(msg)
     columns = [c for c in FLEET_EDIT_COLUMNS if c in kept.columns]
-    text = kept[columns].fillna("").astype(str).to_csv(index=False)
+    text = kept[columns].astype("string").fillna("").to_csv(index=False)
     return stage_upload(text.encode("utf-8"), suffix=".csv")
+
+
+def _split_ids(plan: dict[str, Any]) -> list[str]:
+    """Ids of the parts "<id>#<n>" of pickups split to fit the trucks, served or dropped."""
+    ids = [str(s["id"]) for r in plan["routes"] for s in r["stops"]]
+    return [i for i in ids + [str(d["id"]) for d in plan["dropped"]] if "#" in i]
+
+
+def _dropped_table(run: PickupRun) -> pd.DataFrame:
+    """The pickups (or split parts) left behind: id, name, day, kg, required, reason."""
+    rows = [
+        {
+            "id": pickup.id,
+            "name": pickup.name,
+            "day": day.day,
+            "weight_kg": pickup.weight_kg,
+            "required": pickup.required,
+            "reason": d.reason,
+        }
+        for day in run.days
+        for d in day.plan.dropped
+        for pickup in (day.problem.pickups[d.pickup],)
+    ]
+    columns = ["id", "name", "day", "weight_kg", "required", "reason"]
+    return pd.DataFrame(rows, columns=columns).astype({"required": bool})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +204,15 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     geo: dict[str, Any] = pickups.route_geojson(run)
     points = {r.id: (r.lat, r.lon, r.name) for day in run.days for r in day.records}
     truck_rows, stop_rows, path_rows = [], [], []
-    for index, (route, feature) in enumerate(zip(plan["routes"], geo["features"], strict=True)):
+    solved = [r for day in run.days for r in day.plan.routes]  # the order of plan["routes"]
+    legs = zip(plan["routes"], geo["features"], solved, distinct(len(solved)), strict=True)
+    for route, feature, solved_route, rgb in legs:
         truck = _truck_label(route["day"], route["vehicle"])
-        rgb = cycle(ROUTE_RGB, index)
         coords = feature["geometry"]["coordinates"]
         path_rows.append({"truck": truck, "day": route["day"], "path": coords, "rgb": rgb})
-        for order, stop in enumerate(route["stops"], start=1):
+        for order, (stop, trip) in enumerate(
+            zip(route["stops"], (x.trip + 1 for x in solved_route.stops), strict=True), start=1
+        ):
             # the pipeline splits a pickup heavier than a truck into parts "<id>#<n>"
             lat, lon, name = points.get(stop["id"]) or points[str(stop["id"]).split("#")[0]]
             stop_rows.append(
@@ -172,6 +220,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                     "truck": truck,
                     "day": route["day"],
                     "order": order,
+                    "trip": trip,
                     "id": stop["id"],
                     "village": stop["name"] or name,
                     "arrival": stop["arrival"],
@@ -188,6 +237,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                 "truck": truck,
                 "day": route["day"],
                 "stops": len(route["stops"]),
+                "trips": solved_route.trips,
                 "load_kg": sum(s["weight_kg"] for s in route["stops"]),
                 "capacity_kg": route["capacity_kg"],
                 "start": route["start"],
@@ -197,15 +247,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                 "cost_lak": route["cost_lak"],
             }
         )
-    names = {pid: name for pid, (_, _, name) in points.items()}
-    names.update({d["id"]: names.get(str(d["id"]).split("#")[0], "") for d in plan["dropped"]})
-    dropped = pd.DataFrame(
-        [
-            {"id": d["id"], "name": names.get(d["id"], ""), "day": d["day"], "reason": d["reason"]}
-            for d in plan["dropped"]
-        ],
-        columns=["id", "name", "day", "reason"],
-    )
+    dropped = _dropped_table(run)
     s = plan["summary"]
     sheets = [
         {"truck": key, **row} for key, rows in pickups.driver_sheets(run).items() for row in rows
@@ -221,7 +263,18 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
             "duration_h": float(s["hours"]),
             "co2_kg": float(s["co2_kg"]),
             "litres": float(s["litres_diesel"]),
-            "trucks_used": float(s["routes"]),
+            # problem pickups, not records: a split pickup's record stands behind each part
+            "tonnes_requested": sum(p.weight_kg for d in run.days for p in d.problem.pickups)
+            / 1000.0,
+            "tonnes_left_behind": float(dropped["weight_kg"].sum()) / 1000.0,
+            "tonnes_required_left_behind": float(
+                dropped.loc[dropped["required"], "weight_kg"].sum()
+            )
+            / 1000.0,
+            # trucks are numbered 1..n per type and day: the same label on two days is one truck
+            "trucks_used": float(len({r["vehicle"] for r in plan["routes"]})),
+            "truck_days": float(s["routes"]),
+            "split_pickups": float(len({str(i).split("#")[0] for i in _split_ids(plan)})),
         },
         trucks=pd.DataFrame(truck_rows),
         stops=pd.DataFrame(stop_rows),

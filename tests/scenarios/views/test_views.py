@@ -30,8 +30,12 @@ MB = 1024 * 1024
 @pytest.mark.parametrize(
     ("amount_lak", "currency", "expected"),
     [
-        (21_900_000.0, "LAK", "21,900,000 LAK"),
+        (21_900_000.0, "LAK", "21.9 M LAK"),
+        (43_509_013_468.61, "LAK", "43.5 bn LAK"),
+        (-2_500_000_000.0, "LAK", "-2.5 bn LAK"),
+        (999_999.0, "LAK", "999,999 LAK"),
         (1234.5, "LAK", "1,234 LAK"),  # banker's rounding of .5 to the even kip
+        (21_900_000_000.0, "USD", "US$ 1.0 M"),
         (-50_000.0, "LAK", "-50,000 LAK"),
         (21_900_000.0, "USD", "US$ 1,000"),
         (21_899_781.0, "USD", "US$ 999.99"),  # below 1,000 US$: cents shown
@@ -44,8 +48,15 @@ MB = 1024 * 1024
     ],
 )
 def test_format_money(amount_lak: float, currency: str, expected: str) -> None:
-    """LAK amounts are written in LAK or in USD at the given rate; non-finite ones as a dash."""
+    """LAK amounts in LAK or USD, no kip decimals, millions and billions short; NaN as a dash."""
     assert views.format_money(amount_lak, currency, RATE) == expected
+
+
+def test_format_money_in_full_on_request() -> None:
+    """``compact=False`` writes every kip with thousands separators."""
+    assert views.format_money(43_509_013_468.61, "LAK", RATE, compact=False) == (
+        "43,509,013,469 LAK"
+    )
 
 
 @pytest.mark.parametrize("currency", ["EUR", "lak", "", "usd"])
@@ -460,14 +471,41 @@ def test_fleet_without_a_count_column_is_rejected() -> None:
 
 
 def test_edited_fleet_keeps_only_trucks_in_use() -> None:
-    """A staged fleet CSV keeps the rows with count >= 1 and the shift columns."""
+    """A staged fleet CSV keeps the rows with count >= 1, trips per day and the shift columns."""
     fleet = views.sample_fleet().assign(count=[0, 3, 1])
     text = views.stage_fleet(fleet).read_text(encoding="utf-8")
     assert text.splitlines() == [
-        "type,count,shift_start,max_hours",
-        "6-wheel,3,07:00,10",
-        "10-wheel,1,07:00,10",
+        "type,count,max_trips,shift_start,max_hours",
+        "6-wheel,3,2,07:00,10",
+        "10-wheel,1,1,07:00,10",
     ]
+
+
+def test_edited_trips_shift_and_hours_reach_the_fleet_reader() -> None:
+    """Edited trips per day, shift start and hours are read back by the planner's fleet reader."""
+    from scenarios.pickups import read_fleet
+
+    fleet = views.sample_fleet().assign(
+        count=[2.0, 1.0, 0.0],
+        max_trips=[4.0, None, 1.0],
+        shift_start=["06:30", "", "07:00"],
+        max_hours=[8.5, 10, 10],
+    )
+    entries = read_fleet(views.stage_fleet(fleet), known_types=["4x4-pickup", "6-wheel"])
+    got = [(e.type, e.count, e.max_trips, e.shift_start_s, e.max_duration_s) for e in entries]
+    assert got == [
+        ("4x4-pickup", 2, 4, 6 * 3600 + 30 * 60, round(8.5 * 3600)),
+        ("6-wheel", 1, 1, 7 * 3600, 10 * 3600),  # empty cells: the file defaults
+    ]
+
+
+@pytest.mark.parametrize("trips", [0, 1.5, "many"])
+def test_bad_trips_per_day_are_rejected(trips: Any) -> None:
+    """Trips per day must be a whole number >= 1; the row and column are named."""
+    fleet = views.sample_fleet().assign(max_trips=[1, trips, 1])
+    message = f"fleet row 2, column max_trips: expected a whole number >= 1, got {trips}"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        views.stage_fleet(fleet)
 
 
 def test_depot_choices_are_lao_mills_and_towns_paksong_first(tmp_path: Path) -> None:
@@ -545,6 +583,21 @@ def test_one_categorical_palette_for_routes_and_flows() -> None:
     """Routes use the ten category colours; flows the same minus grey and olive; both repeat."""
     palette = views.palette
     assert palette.ROUTE_RGB == palette.CATEGORY_RGB and len(palette.CATEGORY_RGB) == 10
+    assert palette.distinct(3) == [palette.rgb(c) for c in palette.CATEGORY_RGB[:3]]
     assert palette.FLOW_RGB[6:] == ((227, 119, 194), (23, 190, 207))  # pink, then cyan
     assert len(palette.FLOW_RGB) == 8 and set(palette.FLOW_RGB) < set(palette.CATEGORY_RGB)
     assert palette.cycle(palette.FLOW_RGB, 8) == [31, 119, 180]
+
+
+@pytest.mark.parametrize("count", [11, 24, 60])
+def test_route_colours_stay_distinct_beyond_the_ten_category_colours(count: int) -> None:
+    """Beyond ten routes the hues are stepped: every route gets its own valid colour."""
+    colours = views.palette.distinct(count)
+    assert len(colours) == count == len({tuple(c) for c in colours})
+    assert all(len(c) == 3 and all(0 <= v <= 255 for v in c) for c in colours)
+
+
+def test_legend_colours_are_css() -> None:
+    """Legend swatches take CSS colours; an alpha channel becomes rgba with 0-1 opacity."""
+    assert views.palette.css((1, 2, 3)) == "rgb(1, 2, 3)"
+    assert views.palette.css((120, 120, 120, 90)) == "rgba(120, 120, 120, 0.35)"

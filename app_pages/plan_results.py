@@ -1,0 +1,145 @@
+"""The results of the Plan pickups page: headline figures, map, tables, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import maps
+from app_pages.common import headers, localized_choice, money, money_columns
+from app_pages.i18n import t
+from scenarios import views
+
+
+def show(plan: views.PlanView) -> None:
+    """Render ``plan``: figures, the routes map, a table per truck, dropped pickups, downloads."""
+    s = plan.summary
+    cols = st.columns(4) + st.columns(4)
+    cols[0].metric(t("cost_per_t"), money(s["cost_per_tonne_lak"]))
+    cols[1].metric(t("total_cost"), money(s["total_cost_lak"]))
+    cols[2].metric(
+        t("trucks_used"),
+        f"{int(s['trucks_used'])}",
+        help=t("trucks_used_help", days=int(s["truck_days"])),
+    )
+    cols[3].metric(
+        t("collected"),
+        t("t_of_t", got=f"{s['tonnes']:,.1f}", of=f"{s['tonnes_requested']:,.1f}"),
+    )
+    cols[4].metric(
+        t("left_behind"),
+        f"{s['tonnes_left_behind']:,.1f} t",
+        help=t("left_behind_help", required=f"{s['tonnes_required_left_behind']:,.1f}"),
+    )
+    cols[5].metric(t("distance_km"), f"{s['distance_km']:,.1f}")
+    cols[6].metric(t("hours"), f"{s['duration_h']:,.1f}")
+    cols[7].metric(t("co2_kg"), f"{s['co2_kg']:,.0f}")
+    if s["tonnes_required_left_behind"] > 0:
+        st.warning(t("required_left", t=f"{s['tonnes_required_left_behind']:,.1f}"))
+
+    st.subheader(t("routes_map"))
+    days = sorted({d for d in plan.paths["day"] if d is not None and not pd.isna(d)})
+    paths, stops = plan.paths, plan.stops
+    if len(days) > 1:
+        day = localized_choice(
+            st.segmented_control,
+            t("day"),
+            ["all", *days],
+            format_func=lambda d: t("all_days") if d == "all" else str(d),
+            key="plan_map_day",
+        )
+        if day not in (None, "all"):
+            paths, stops = paths[paths["day"] == day], stops[stops["day"] == day]
+    _routes_map(plan, paths, stops)
+
+    st.subheader(t("routes_table"))
+    trucks = money_columns(plan.trucks).round({"cost_lak": 2, "cost_usd": 2})
+    st.dataframe(trucks, hide_index=True, key="plan_trucks", column_config=headers(trucks))
+    table_columns = {
+        "order": t("order"),
+        "trip": t("trip"),
+        "village": t("village"),
+        "arrival": t("arrival"),
+        "load_kg": t("load_kg"),
+    }
+    for i, (truck, truck_stops) in enumerate(plan.stops.groupby("truck", sort=False)):
+        with st.expander(
+            f"{t('truck')} {truck}: {t('n_stops', n=len(truck_stops))}", expanded=i == 0
+        ):
+            st.dataframe(
+                truck_stops[list(table_columns)].rename(columns=table_columns),
+                hide_index=True,
+                key=f"plan_stops_{truck}",
+            )
+
+    if s["split_pickups"]:
+        st.caption(t("split_note", n=int(s["split_pickups"])))
+
+    st.subheader(t("dropped"))
+    if plan.dropped.empty:
+        st.success(t("no_dropped"))
+    else:
+        st.dataframe(
+            plan.dropped, hide_index=True, key="plan_dropped", column_config=headers(plan.dropped)
+        )
+
+    st.subheader(t("downloads"))
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(
+        t("dl_sheets"), plan.driver_sheets_csv, "driver_sheets.csv", "text/csv", key="dl_sheets"
+    )
+    d2.download_button(
+        t("dl_geojson"), plan.routes_geojson, "routes.geojson", "application/geo+json", key="dl_geo"
+    )
+    d3.download_button(t("dl_plan"), plan.plan_json, "plan.json", "application/json", key="dl_plan")
+
+
+def _routes_map(plan: views.PlanView, paths: pd.DataFrame, stops: pd.DataFrame) -> None:
+    """The routes along the roads, numbered stops named by village, the depot, a legend."""
+    colours = views.palette
+    stop_tip = (
+        f"{{truck}} · {t('order')} {{order}} ({t('trip')} {{trip}}) · {{village}} · "
+        f"{t('arrival')} {{arrival}} · {{weight_kg:,.0f}} kg"
+    )
+    depot = maps.with_tooltip(plan.depot, f"{t('depot')}: {{name}}")
+    maps.show(
+        [
+            maps.paths(
+                maps.with_tooltip(paths, f"{t('truck')} {{truck}}"),
+                colour="rgb",
+                width=4,
+                pickable=True,
+            ),
+            maps.points(
+                maps.with_tooltip(stops, stop_tip),
+                colour="rgb",
+                radius_px=9,
+                outline=colours.OUTLINE_RGB,
+                pickable=True,
+            ),
+            maps.labels(stops, text="label", size_px=11, colour=colours.STOP_LABEL_RGB, bold=True),
+            maps.labels(
+                stops, text="village", size_px=11, colour=colours.PLACE_LABEL_RGB, offset_px=(11, 0)
+            ),
+            maps.points(depot, colour=colours.DEPOT_RGB, radius_px=12, pickable=True),
+            maps.labels(
+                depot,
+                text="name",
+                size_px=14,
+                colour=colours.DEPOT_RGB,
+                bold=True,
+                offset_px=(15, 0),
+            ),
+        ],
+        view=plan.view,
+        legend=[
+            maps.Key(t("depot"), colours.DEPOT_RGB, "dot"),
+            maps.Key(t("stop_key"), colours.PLACE_LABEL_RGB, "dot"),
+            *(
+                maps.Key(str(truck), rgb)
+                for truck, rgb in zip(paths["truck"], paths["rgb"], strict=True)
+            ),
+        ],
+        height=520,
+        key="plan_map",
+    )
