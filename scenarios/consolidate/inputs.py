@@ -15,6 +15,7 @@ from typing import Any
 
 from optimizer.exceptions import InputError
 from scenarios.common.paths import DATA_DIR
+from scenarios.common.ranges import check_file
 from scenarios.pickups.io import Row, read_rows, read_toml
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
@@ -127,6 +128,7 @@ class MarketSpec:
 def read_supply(path: Path | None = None) -> tuple[Village, ...]:
     """Read the supply villages (``village_id, lon, lat, green_t, collected_state``)."""
     path = path or SUPPLY_CSV
+    check_file(path)
     need = ("village_id", "lon", "lat", "green_t")
     out: list[Village] = []
     seen: set[str] = set()
@@ -151,6 +153,7 @@ def read_supply(path: Path | None = None) -> tuple[Village, ...]:
 def read_hubs(path: Path | None = None) -> tuple[HubSite, ...]:
     """Read candidate hubs; a row needs a ``place`` name or both ``lon`` and ``lat``."""
     path = path or HUBS_CSV
+    check_file(path)
     need = ("hub_id", "capacity_t", "fixed_cost_usd_per_yr", "handling_usd_per_t")
     out: list[HubSite] = []
     for row in read_rows(path, required=need, what="hubs"):
@@ -204,6 +207,7 @@ def _hours(path: Path, row: Row) -> tuple[float, float]:
 def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
     """Read border posts (see ``data/gateways.csv`` for the columns and their sources)."""
     path = path or GATEWAYS_CSV
+    check_file(path)
     need = ("gateway_id", "place", "country", "clearance_h", "fee_usd_per_truck")
     out: list[GatewaySite] = []
     for row in read_rows(path, required=need, what="gateways"):
@@ -244,6 +248,7 @@ def read_corridors(
 ) -> tuple[CorridorSpec, ...]:
     """Read corridors; an empty ``road_km`` takes the mean of the published onward legs."""
     path = path or CORRIDORS_CSV
+    check_file(path)
     legs = read_onward_legs(onward_path)
     by_id = {g.id: g for g in gateways}
     out: list[CorridorSpec] = []
@@ -294,6 +299,7 @@ def read_markets(path: Path | None = None) -> tuple[MarketSpec, ...]:
 def read_season_split(arabica_share: float, path: Path | None = None) -> dict[str, float]:
     """Share of the annual volume harvested in dry and in wet months (sums to 1)."""
     path = path or CALENDAR_CSV
+    check_file(path)
     split = {"dry": 0.0, "wet": 0.0}
     need = ("month", "season", "arabica_share", "robusta_share")
     for row in read_rows(path, required=need, what="harvest calendar"):
@@ -313,6 +319,7 @@ def read_season_split(arabica_share: float, path: Path | None = None) -> dict[st
 def read_params(path: Path | None = None) -> dict[str, Any]:
     """The ``value`` of every table in ``consolidation_params.toml``."""
     path = path or PARAMS_TOML
+    check_file(path)
     data = read_toml(path, what="consolidation parameters")
     values: dict[str, Any] = {}
     for key, entry in data.items():

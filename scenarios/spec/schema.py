@@ -30,7 +30,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, Field, ValidationError
 
+from optimizer.exceptions import InputError
 from scenarios.common.errors import ScenarioError
+from scenarios.common.ranges import check_file
 from scenarios.spec.changes import (
     Appraisal,
     BorderChange,
@@ -100,7 +102,7 @@ def _valid_keys(loc: tuple[int | str, ...]) -> list[str]:
     owner = _owner_of(loc)
     if owner is None:
         return []
-    keys = set(owner.model_fields) - {"path"}
+    keys = {f.alias or name for name, f in owner.model_fields.items()} - {"path"}
     if owner is ScenarioSpec:
         keys |= _FILE_KEYS
     return sorted(keys)
@@ -234,6 +236,10 @@ def load_scenario(path: str | Path) -> ScenarioSpec:
     """
     file = Path(path)
     raw = _raw_with_parents(file, ())
+    try:
+        check_file(file)
+    except InputError as exc:
+        raise ScenarioError(str(exc)) from None
     raw.pop("extends", None)
     raw.setdefault("name", file.stem)
     raw["path"] = str(file.resolve())

@@ -1,0 +1,1 @@
+"""Uncertainty: ranges of the estimated inputs, Monte Carlo draws, one-at-a-time sensitivity."""
