@@ -94,6 +94,13 @@ def derive_supply(
     return table
 
 
+_VOLUME_RANGE = (
+    "DERIVED volume (national export spread by area share and village count): +-30 % per "
+    "village (judgement: yields and area shares differ by village and year). Narrow with a "
+    "village coffee census."
+)
+
+
 def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province: str) -> list[dict]:  # type: ignore[type-arg]
     if group.empty:
         return []
@@ -112,6 +119,8 @@ def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province:
             "lat": round(row.geometry.y, 5),
             "district_kind": kind,
             "green_t": round(per_village, 3),
+            "green_t_low": round(per_village * 0.7, 3),
+            "green_t_high": round(per_village * 1.3, 3),
             "collected_state": "parchment",
             "collected_t": round(per_village / GREEN_PER_PARCHMENT, 3),
             "rule": rule,
@@ -121,6 +130,8 @@ def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province:
                 "villages: ODM village layer"
             ),
             "estimate": True,
+            "dist": "triangular",
+            "range_source": _VOLUME_RANGE,
         }
         for _, row in group.iterrows()
     ]
