@@ -121,6 +121,7 @@ st.dataframe(
     column_config=headers(kpi_table, number_columns(kpi_table)),
     height=table_height(kpi_table),
 )
+st.caption(t("solver_caption", detail=view.solver_line()))
 
 st.subheader(t("deltas"))
 if view.deltas.empty:

@@ -170,6 +170,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "running": ("Running scenarios…", "ກຳລັງຄຳນວນສະຖານະການ…"),
     "compared": ("{n} scenario runs done", "ຄຳນວນແລ້ວ {n} ສະຖານະການ"),
     "kpis": ("Key figures", "ຕົວເລກຫຼັກ"),
+    "solver_caption": (
+        "Solver: {detail} (optimal: proven least-cost plan; gap: proven distance to it)",
+        "ຕົວແກ້ບັນຫາ: {detail} (optimal: ແຜນຕົ້ນທຶນຕ່ຳສຸດທີ່ພິສູດແລ້ວ; gap: ໄລຍະຫ່າງທີ່ພິສູດແລ້ວ)",
+    ),
     "deltas": ("Change against the baseline", "ການປ່ຽນແປງທຽບກັບພື້ນຖານ"),
     "breakdown": ("Landed cost per tonne, by part", "ຕົ້ນທຶນຕໍ່ໂຕນ ເຖິງທ່າເຮືອ ແຍກຕາມສ່ວນ"),
     "cba": ("Cost-benefit", "ຕົ້ນທຶນ-ຜົນປະໂຫຍດ"),

@@ -10,11 +10,11 @@ so that moving more coffee is not counted as a loss.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from scenarios.appraisal.cba import CbaInputs, CbaResult, appraise
-from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS
+from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS, solver_columns
 
 __all__ = ["Comparison", "KpiDelta", "annual_saving_lak", "compare_results"]
 
@@ -49,6 +49,19 @@ class Comparison:
     annual_saving_lak: float
     cba: CbaResult | None
     cba_note: str
+    solver: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """``solver_status`` and ``mip_gap_pct`` of each side, keyed ``scenario`` and ``baseline``."""
+
+    @property
+    def solver_note(self) -> str:
+        """One line: each side's solver status and proven gap (README: optimal, gap)."""
+        parts = []
+        for side, name in (("scenario", self.scenario), ("baseline", self.baseline)):
+            info = self.solver.get(side, {})
+            gap = info.get("mip_gap_pct")
+            gap_text = f"proven gap {gap:.4f} %" if gap is not None else "gap unknown"
+            parts.append(f"{name}: {info.get('solver_status') or 'unknown'}, {gap_text}")
+        return "solver: " + "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready mapping."""
@@ -62,6 +75,7 @@ class Comparison:
             "annual_saving_lak": self.annual_saving_lak,
             "cba": self.cba.as_dict() if self.cba is not None else None,
             "cba_note": self.cba_note,
+            "solver": self.solver,
         }
 
 
@@ -164,6 +178,10 @@ def compare_results(scenario: Mapping[str, Any], baseline: Mapping[str, Any]) ->
     saving = annual_saving_lak(b_kpis, s_kpis)
     cba, note = _appraise(scenario, saving)
     return Comparison(
+        solver={
+            "scenario": solver_columns(scenario["result"]),
+            "baseline": solver_columns(baseline["result"]),
+        },
         scenario=str(scenario["name"]),
         baseline=str(baseline["name"]),
         kpis=kpis,

@@ -16,7 +16,7 @@ from typing import Any
 
 from scenarios.appraisal.compare import Comparison, compare_results
 from scenarios.batch.report_svg import breakdown_chart, flow_map
-from scenarios.run.kpis import KPI_FIELDS, kpi_row
+from scenarios.run.kpis import KPI_FIELDS, kpi_row, solver_columns
 
 __all__ = ["comparisons_for", "write_flows_gpkg", "write_kpis_csv", "write_report"]
 
@@ -133,10 +133,17 @@ def _kpi_table(results: Sequence[Mapping[str, Any]]) -> str:
     body = []
     for result in results:
         kpis = result["result"]["kpis"]
+        solver = solver_columns(result["result"])
+        gap = solver["mip_gap_pct"]
         cells = "".join(f"<td>{_fmt(kpis.get(f.key), f.unit)}</td>" for f in KPI_FIELDS)
-        body.append(f"<tr><td>{escape(str(result['name']))}</td>{cells}</tr>")
+        body.append(
+            f"<tr><td>{escape(str(result['name']))}</td>"
+            f"<td>{escape(str(solver['solver_status'] or '–'))}</td>"
+            f"<td>{'–' if gap is None else f'{gap:.4f}'}</td>{cells}</tr>"
+        )
     return (
-        f"<table><thead><tr><th>Scenario</th>{head}</tr></thead>"
+        "<table><thead><tr><th>Scenario</th><th>Solver status</th>"
+        f"<th>Proven gap<br><small>%</small></th>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 
@@ -189,7 +196,8 @@ def _comparison_html(comparison: Comparison) -> str:
         )
     return (
         f"<h3>{escape(comparison.scenario)} vs {escape(comparison.baseline)}</h3>"
-        f"<p>Annual saving: <b>{comparison.annual_saving_lak:,.0f} LAK/yr</b></p>"
+        f"<p>Annual saving: <b>{comparison.annual_saving_lak:,.0f} LAK/yr</b><br>"
+        f"<small>{escape(comparison.solver_note)}</small></p>"
         "<table><thead><tr><th>KPI</th><th>Baseline</th><th>Scenario</th><th>Δ</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>{appraisal}"
     )
@@ -230,7 +238,9 @@ def _page(
         "<h1>Bolaven coffee logistics: scenario report</h1>"
         f"<p>{len(results)} scenario(s) run, {len(errors)} failed; generated {stamp}. "
         "Money in LAK at the cost tables' prices; tonnes of green-equivalent coffee. "
-        "Road data © OpenStreetMap contributors (ODbL).</p>"
+        "Road data © OpenStreetMap contributors (ODbL). Solver status <i>optimal</i>: the "
+        "plan is proven within the proven gap shown of the least-cost plan; only such "
+        "results are kept.</p>"
         f"<h2>Scenarios</h2><table><tbody>{descriptions}</tbody></table>"
         f"<h2>Key indicators</h2>{_kpi_table(results)}"
         f"<h2>Landed cost per tonne by part</h2>{chart}"

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from scenarios.batch.store import (
+    NotProvenOptimalError,
     fingerprint,
     inputs_fingerprint,
     is_fresh,
@@ -36,6 +37,7 @@ from scenarios.spec.schema import ScenarioError, ScenarioSpec, load_scenario
 
 __all__ = [
     "BatchEvent",
+    "BatchInterrupted",
     "BatchSummary",
     "Engine",
     "inputs_fingerprint",
@@ -45,6 +47,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+WORKER_PRELOAD = "scenarios.batch.worker_init"
+"""Module run in every local worker process at start-up (see its docstring)."""
 
 Engine = Callable[[ScenarioSpec], dict[str, Any]]
 Status = Literal["done", "skipped", "failed"]
@@ -75,6 +80,17 @@ class BatchSummary:
     def ok(self) -> bool:
         """True when no scenario failed."""
         return not self.failed
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch; ``summary`` says what finished (and was stored) before it.
+
+    Nothing that was still running is stored: a rerun resumes with the scenarios left.
+    """
+
+    def __init__(self, summary: BatchSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
 
 
 def _expand(files: Sequence[Path]) -> tuple[dict[str, ScenarioSpec], dict[str, str]]:
@@ -131,9 +147,14 @@ def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            scheduler_port=0,  # any free port: no fixed ports (8786 may be taken)
+            dashboard_address=None,  # no dashboard: nobody reads it
+            # ... but the scheduler still serves its health routes over HTTP, on 8787 unless
+            # told otherwise (and warns when 8787 is taken): any free loopback port instead
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
             memory_limit="4GiB",
             silence_logs=logging.CRITICAL,  # failures are reported by the batch itself
+            preload=[WORKER_PRELOAD],  # workers never receive the terminal's Ctrl-C
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
@@ -212,9 +233,15 @@ def run_batch(
         if name not in todo:
             skipped.append(name)
             emit(name, "skipped")
-    if todo:
-        plan = _Plan(todo, fingerprints, out, run)
-        _run_on_dask(plan, workers, scheduler, done=done, failed=failed, emit=emit)
+    try:
+        if todo:
+            plan = _Plan(todo, fingerprints, out, run)
+            _run_on_dask(plan, workers, scheduler, done=done, failed=failed, emit=emit)
+    except KeyboardInterrupt:
+        elapsed = time.perf_counter() - start
+        raise BatchInterrupted(
+            BatchSummary(out, tuple(done), tuple(skipped), dict(failed), elapsed)
+        ) from None
     return BatchSummary(out, tuple(done), tuple(skipped), failed, time.perf_counter() - start)
 
 
@@ -276,6 +303,13 @@ def _run_on_dask(
                 log.warning("scenario %s failed: %s", name, message)
                 emit(name, "failed", message)
                 continue
-            record_success(out, spec, fingerprints[name], output)
+            try:
+                record_success(out, spec, fingerprints[name], output)
+            except NotProvenOptimalError as exc:  # stored as a failure: solved again next run
+                message = f"{Path(spec.path or name).name}: {exc}"
+                failed[name] = message
+                record_failure(out, name, spec, message, "")
+                emit(name, "failed", message)
+                continue
             done.append(name)
             emit(name, "done")

@@ -20,6 +20,7 @@ from scenarios.common.paths import REPO_ROOT
 from scenarios.spec.schema import ScenarioSpec, scenario_fingerprint
 
 __all__ = [
+    "NotProvenOptimalError",
     "error_path",
     "fingerprint",
     "inputs_fingerprint",
@@ -28,6 +29,7 @@ __all__ = [
     "record_failure",
     "record_success",
     "result_path",
+    "solver_problem",
     "write_json_atomic",
 ]
 
@@ -97,14 +99,42 @@ def error_path(out_dir: Path, name: str) -> Path:
     return out_dir / "results" / f"{name}.error.json"
 
 
+class NotProvenOptimalError(RuntimeError):
+    """A scenario's solve stopped before proving optimality: its answer is not stored."""
+
+
+def solver_problem(result: Any) -> str | None:
+    """Why an engine result may not be stored as finished, or None when it may.
+
+    A result is finished only when its ``solver`` mapping says ``proven_optimal``: a plan that
+    stopped on a work or time limit depends on where the search stopped, not on the inputs.
+    """
+    solver = result.get("solver") if isinstance(result, dict) else None
+    if not isinstance(solver, dict):
+        return "the result carries no solver status (expected a 'solver' mapping)"
+    if solver.get("proven_optimal") is True:
+        return None
+    gap = solver.get("mip_gap")
+    gap_text = f"{float(gap) * 100:.4f} %" if isinstance(gap, int | float) else "unknown"
+    return (
+        f"solver stopped with status {solver.get('status')!r} and a proven gap of {gap_text}, "
+        "not proven optimal; not stored as a finished result (rerun to solve again)"
+    )
+
+
 def is_fresh(out_dir: Path, name: str, expected: str) -> bool:
-    """True when a stored result of ``name`` carries the ``expected`` fingerprint."""
+    """True when a stored result of ``name`` carries ``expected`` and was proven optimal.
+
+    A result stored by an older version without proof of optimality is solved again.
+    """
     path = result_path(out_dir, name)
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(stored.get("fingerprint") == expected)
+    if stored.get("fingerprint") != expected:
+        return False
+    return solver_problem(stored.get("result")) is None
 
 
 def record_failure(
@@ -124,7 +154,16 @@ def record_failure(
 
 
 def record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str, Any]) -> None:
-    """Store a result with its fingerprint and remove any stale failure of the scenario."""
+    """Store a result with its fingerprint and remove any stale failure of the scenario.
+
+    Raises
+    ------
+    NotProvenOptimalError
+        When the result was not proven optimal (:func:`solver_problem`); nothing is written.
+    """
+    problem = solver_problem(output["result"])
+    if problem is not None:
+        raise NotProvenOptimalError(problem)
     payload = {
         "name": spec.name,
         "status": "ok",

@@ -15,7 +15,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from scenarios.appraisal.compare import Comparison, compare_results
-from scenarios.batch.runner import BatchEvent, BatchSummary, load_results, run_batch
+from scenarios.batch.runner import (
+    BatchEvent,
+    BatchInterrupted,
+    BatchSummary,
+    load_results,
+    run_batch,
+)
 from scenarios.common.paths import LIBRARY_DIR
 from scenarios.spec.schema import ScenarioError, load_scenario
 
@@ -65,6 +71,20 @@ def _run_with_progress(
         return run_batch(files, out, workers=workers, scheduler=scheduler, on_event=on_event)
 
 
+EXIT_INTERRUPTED = 130
+"""Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+def _interrupted(summary: BatchSummary | None) -> typer.Exit:
+    """Print the one-line Ctrl-C message and return the exit to raise."""
+    done = f"{len(summary.done)} finished and stored; " if summary is not None else ""
+    typer.echo(
+        f"interrupted: {done}nothing unfinished was stored; rerun the same command to resume",
+        err=True,
+    )
+    return typer.Exit(EXIT_INTERRUPTED)
+
+
 @scenarios_app.command("run")
 def run_command(
     files: Annotated[list[Path], typer.Argument(help="Scenario TOML files.")],
@@ -82,7 +102,12 @@ def run_command(
     """
     from scenarios.batch.report import write_report
 
-    summary = _run_with_progress(files, out, workers, scheduler, quiet=as_json)
+    try:
+        summary = _run_with_progress(files, out, workers, scheduler, quiet=as_json)
+    except BatchInterrupted as exc:
+        raise _interrupted(exc.summary) from None
+    except KeyboardInterrupt:
+        raise _interrupted(None) from None
     names = set(summary.done) | set(summary.skipped)
     results, errors = load_results(out)
     results = [r for r in results if r["name"] in names]
@@ -123,6 +148,7 @@ def _comparison_table(comparison: Comparison) -> Table:
 
 
 def _print_cba(console: Console, comparison: Comparison) -> None:
+    console.print(comparison.solver_note)
     console.print(f"Annual saving: {comparison.annual_saving_lak:,.0f} LAK/yr")
     cba = comparison.cba
     if cba is None:
@@ -148,7 +174,10 @@ def compare_command(
     ),
 ) -> None:
     """Run A and B (reusing unchanged results) and print B - A deltas and B's CBA."""
-    summary = run_batch([baseline, scenario], cache, workers=workers)
+    try:
+        summary = run_batch([baseline, scenario], cache, workers=workers)
+    except BatchInterrupted as exc:
+        raise _interrupted(exc.summary) from None
     if summary.failed:
         first = next(iter(summary.failed.values()))
         raise RuntimeError(first)

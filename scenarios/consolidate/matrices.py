@@ -21,6 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from networks import RoadNetwork, travel_matrix
+from networks.matrix import GraphArrays, accumulate_along_trees, graph_arrays, shortest_trees
+from networks.model import parse_season, parse_vehicle
 from optimizer.consolidation.model import UNREACHABLE
 from optimizer.costs import (
     CostRates,
@@ -29,6 +31,7 @@ from optimizer.costs import (
     fixed_cost_lak,
     litres_per_km,
     loading_time_s,
+    roughness_factors,
 )
 from scenarios.common.costing import make_edge_cost
 
@@ -56,6 +59,113 @@ class LegMatrix:
         return self.profile.capacity_kg / 1000.0
 
 
+@dataclass(frozen=True)
+class PhysicalLeg:
+    """What a leg's trip costs are made of, along fixed least-cost paths, without prices.
+
+    Rows are origins, columns destinations; ``out`` is origin → destination, ``back`` the
+    return. Per direction: distance (m), duration (s), litres of the per-km fuel term and
+    US$ of the per-km repair-and-tyre term, summed over the edges of the path; ``inf`` where
+    impassable. ``trip_litres`` are along least-fuel paths. Re-pricing these (diesel, exchange
+    rate) needs no new shortest-path run; see :func:`price_leg`.
+    """
+
+    out_m: FloatArray
+    out_s: FloatArray
+    out_fuel_l: FloatArray
+    out_usd: FloatArray
+    back_s: FloatArray
+    back_fuel_l: FloatArray
+    back_usd: FloatArray
+    trip_litres: FloatArray
+
+
+def _edge_terms(
+    net: RoadNetwork, arrays: GraphArrays, profile: VehicleProfile, rates: CostRates
+) -> tuple[FloatArray, FloatArray]:
+    """Per kept edge: litres of the per-km fuel term and US$ of the repair-and-tyre term."""
+    graph = net.graph
+    iri = np.array([graph.edges[u, v, k]["iri_m_per_km"] for u, v, k in arrays.keys], dtype=float)
+    fuel, rm, tyres = roughness_factors(iri, rates)
+    km = arrays.length_m / 1000.0
+    fuel_l = km * profile.fuel_l_per_km * fuel
+    usd = km * (profile.maintenance_usd_per_km * rm + profile.tyres_usd_per_km * tyres)
+    return np.asarray(fuel_l, dtype=float), np.asarray(usd, dtype=float)
+
+
+def physical_leg(
+    net: RoadNetwork,
+    origins: list[int],
+    destinations: list[int],
+    *,
+    season: str,
+    profile: VehicleProfile,
+    path_rates: CostRates,
+) -> PhysicalLeg:
+    """Distances, durations and cost terms along the least-cost paths at ``path_rates``.
+
+    The paths are those :func:`leg_matrix` prices at ``path_rates``; the litres along the
+    least-fuel paths come from a second shortest-path run, as in :func:`leg_matrix`.
+    """
+    nodes = [*origins, *destinations]
+    n_o = len(origins)
+    vehicle = parse_vehicle(profile.network_class)
+    arrays = graph_arrays(net, parse_season(season), vehicle, make_edge_cost(profile, path_rates))
+    weights, pred = shortest_trees(arrays, nodes)
+    fuel_l, usd = _edge_terms(net, arrays, profile, path_rates)
+    sums = accumulate_along_trees(arrays, pred, [arrays.length_m, arrays.duration_s, fuel_l, usd])
+    cols = np.array([arrays.index[int(n)] for n in nodes])
+    unreachable = np.isinf(weights[:, cols])
+    dist, dur, fuel, money = (np.where(unreachable, np.inf, a[:, cols]) for a in sums)
+
+    def fuel_cost(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
+        del duration_s
+        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, path_rates))
+
+    tl = travel_matrix(net, nodes, season=season, vehicle=vehicle, edge_cost=fuel_cost)
+    assert tl.cost_lak is not None
+    return PhysicalLeg(
+        out_m=dist[:n_o, n_o:],
+        out_s=dur[:n_o, n_o:],
+        out_fuel_l=fuel[:n_o, n_o:],
+        out_usd=money[:n_o, n_o:],
+        back_s=dur[n_o:, :n_o].T,
+        back_fuel_l=fuel[n_o:, :n_o].T,
+        back_usd=money[n_o:, :n_o].T,
+        trip_litres=tl.cost_lak[:n_o, n_o:] + tl.cost_lak[n_o:, :n_o].T,
+    )
+
+
+def price_leg(
+    leg: PhysicalLeg,
+    *,
+    profile: VehicleProfile,
+    rates: CostRates,
+    empty_return: float,
+    hours_per_day: float,
+) -> LegMatrix:
+    """Trip costs and hours of a physical leg at ``rates`` (diesel, exchange rate, wages)."""
+    crew_per_h = cost_per_hour_lak(profile, rates)
+    out_h, back_h = leg.out_s / 3600.0, leg.back_s / 3600.0
+    out_cost = leg.out_fuel_l * rates.diesel_lak_per_l + leg.out_usd * rates.lak_per_usd
+    out_cost = out_cost + out_h * crew_per_h
+    back_cost = leg.back_fuel_l * rates.diesel_lak_per_l + leg.back_usd * rates.lak_per_usd
+    back_cost = back_cost + back_h * crew_per_h
+    load_h = float(loading_time_s(profile.capacity_kg, rates)) / 3600.0
+    fixed_per_h = fixed_cost_lak(profile, rates) / hours_per_day
+    back = back_cost + back_h * fixed_per_h
+    # an impassable return stays impassable even when no return cost is charged (0 x inf)
+    back = np.where(np.isfinite(back), empty_return * back, np.inf)
+    cost = out_cost + out_h * fixed_per_h + back + load_h * (fixed_per_h + crew_per_h)
+    return LegMatrix(
+        profile=profile,
+        distance_km=leg.out_m / 1000.0,
+        trip_hours=out_h + back_h + load_h,
+        trip_cost_lak=cost,
+        trip_litres=leg.trip_litres,
+    )
+
+
 def leg_matrix(
     net: RoadNetwork,
     origins: list[int],
@@ -68,38 +178,9 @@ def leg_matrix(
     hours_per_day: float,
 ) -> LegMatrix:
     """Trip costs, hours and litres from each origin to each destination and back."""
-    nodes = [*origins, *destinations]
-    n_o = len(origins)
-    edge_cost = make_edge_cost(profile, rates)
-    tm = travel_matrix(
-        net, nodes, season=season, vehicle=profile.network_class, edge_cost=edge_cost
-    )
-    assert tm.cost_lak is not None
-    out_cost, back_cost = tm.cost_lak[:n_o, n_o:], tm.cost_lak[n_o:, :n_o].T
-    out_s, back_s = tm.duration_s[:n_o, n_o:], tm.duration_s[n_o:, :n_o].T
-    load_h = float(loading_time_s(profile.capacity_kg, rates)) / 3600.0
-    out_h, back_h = out_s / 3600.0, back_s / 3600.0
-    fixed_per_h = fixed_cost_lak(profile, rates) / hours_per_day
-    crew_per_h = cost_per_hour_lak(profile, rates)
-    back = back_cost + back_h * fixed_per_h
-    # an impassable return stays impassable even when no return cost is charged (0 x inf)
-    back = np.where(np.isfinite(back), empty_return * back, np.inf)
-    cost = out_cost + out_h * fixed_per_h + back + load_h * (fixed_per_h + crew_per_h)
-    hours = out_h + back_h + load_h
-
-    def fuel(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
-        del duration_s
-        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, rates))
-
-    tl = travel_matrix(net, nodes, season=season, vehicle=profile.network_class, edge_cost=fuel)
-    assert tl.cost_lak is not None
-    litres = tl.cost_lak[:n_o, n_o:] + tl.cost_lak[n_o:, :n_o].T
-    return LegMatrix(
-        profile=profile,
-        distance_km=tm.distance_m[:n_o, n_o:] / 1000.0,
-        trip_hours=hours,
-        trip_cost_lak=cost,
-        trip_litres=litres,
+    leg = physical_leg(net, origins, destinations, season=season, profile=profile, path_rates=rates)
+    return price_leg(
+        leg, profile=profile, rates=rates, empty_return=empty_return, hours_per_day=hours_per_day
     )
 
 

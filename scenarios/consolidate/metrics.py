@@ -11,7 +11,8 @@ from optimizer.costs import CO2_KG_PER_L_DIESEL, CostRates
 from scenarios.consolidate.matrices import LegMatrix, leg_matrix
 
 if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import Inputs, Network
+    from scenarios.consolidate.locate import Network
+    from scenarios.consolidate.pipeline import Inputs
 
 #: World Bank (2018) "Transport Costs and Prices in Lao PDR", AUS0000443 (facts §2.1), 2018 LAK:
 #: operator cost per t-km (most firms 230-575, average 489) and shipper price per t-km.

@@ -22,8 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from networks import OutOfRegionError, RoadNetwork, load_network, resolve_point, snap_points
-from networks.places import find_place, load_places
+from networks import RoadNetwork, load_network
 from optimizer import (
     ConsolidationProblem,
     ConsolidationResult,
@@ -33,9 +32,8 @@ from optimizer import (
     Hub,
     Market,
     SupplyPoint,
-    solve_consolidation,
 )
-from optimizer.consolidation.explain import Explanation, explain_consolidation
+from optimizer.consolidation.explain import Explanation
 from optimizer.costs import (
     ConversionRatios,
     CostRates,
@@ -44,7 +42,6 @@ from optimizer.costs import (
     cost_per_hour_lak,
     fixed_cost_lak,
 )
-from optimizer.exceptions import InputError
 from scenarios.common.costing import (
     find_profile,
     load_conversions,
@@ -52,7 +49,9 @@ from scenarios.common.costing import (
     load_vehicle_profiles,
 )
 from scenarios.consolidate import inputs as ci
-from scenarios.consolidate.matrices import LegMatrix, leg_matrix, per_tonne_green, to_int_costs
+from scenarios.consolidate import reuse
+from scenarios.consolidate.locate import Network
+from scenarios.consolidate.matrices import LegMatrix, per_tonne_green, to_int_costs
 from scenarios.consolidate.metrics import Fidelity, Metrics, fidelity, metrics
 
 logger = logging.getLogger(__name__)
@@ -135,17 +134,6 @@ def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
 
 
 @dataclass(frozen=True)
-class Network:
-    """The snapped network and the node of every village, hub and gateway."""
-
-    net: RoadNetwork
-    village_nodes: list[int]
-    hub_nodes: list[int]
-    gateway_nodes: list[int]
-    coords: dict[str, tuple[float, float]]  # id -> (lon, lat)
-
-
-@dataclass(frozen=True)
 class ConsolidationRun:
     """A solved, verified consolidation with its explanation, metrics and fidelity check."""
 
@@ -162,82 +150,8 @@ class ConsolidationRun:
     trunk: dict[str, LegMatrix] = field(repr=False)
 
 
-def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float, float]:
-    try:
-        lat, lon, _ = resolve_point(net, (lat, lon))
-    except OutOfRegionError as exc:
-        msg = f"{label} is off the map: {exc}"
-        raise InputError(msg) from None
-    return lat, lon
-
-
-def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
-    """Snap villages, hubs and gateways; off-map or unconnectable points raise naming their id."""
-    places = net.places or load_places()
-    coords: dict[str, tuple[float, float]] = {}
-    village_pts = []
-    for v in inputs.villages:
-        lat, lon = _point(net, v.lat, v.lon, f"supply point {v.id!r} ({v.name})")
-        village_pts.append((lat, lon))
-        coords[v.id] = (lon, lat)
-    site_pts = []
-    for hub in inputs.hubs:
-        if hub.lat is not None and hub.lon is not None:
-            lat, lon = hub.lat, hub.lon
-        else:
-            place = find_place(places, hub.place)
-            lat, lon = place.lat, place.lon
-        site_pts.append(_point(net, lat, lon, f"hub {hub.id!r}"))
-        coords[hub.id] = (site_pts[-1][1], site_pts[-1][0])
-    for gateway in inputs.gateways:
-        place = find_place(places, gateway.place)
-        site_pts.append(_point(net, place.lat, place.lon, f"gateway {gateway.id!r}"))
-        coords[gateway.id] = (place.lon, place.lat)
-    snap = snap_points(net, [*village_pts, *site_pts], max_connector_m=max_connector_m)
-    ids = [v.id for v in inputs.villages] + [h.id for h in inputs.hubs]
-    ids += [g.id for g in inputs.gateways]
-    if snap.unreachable:
-        names = ", ".join(f"{ids[u.index]!r} ({u.reason})" for u in snap.unreachable[:5])
-        more = f" and {len(snap.unreachable) - 5} more" if len(snap.unreachable) > 5 else ""
-        msg = f"points off the road network: {names}{more}."
-        raise InputError(msg)
-    nodes = [int(n) for n in snap.nodes if n is not None]
-    n_v, n_h = len(inputs.villages), len(inputs.hubs)
-    return Network(snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords)
-
-
 def _periods(season: str) -> tuple[str, ...]:
     return ("dry", "wet") if season == "year" else (season,)
-
-
-def _legs(
-    located: Network, inputs: Inputs, periods: tuple[str, ...], rates: CostRates
-) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
-    p = inputs.params
-    hours_per_day = float(p["truck_hours_per_day"])
-    collection, trunk = {}, {}
-    for period in periods:
-        collection[period] = leg_matrix(
-            located.net,
-            located.village_nodes,
-            located.hub_nodes,
-            season=period,
-            profile=inputs.profile(f"collection_vehicle_{period}"),
-            rates=rates,
-            empty_return=float(p["collection_empty_return"]),
-            hours_per_day=hours_per_day,
-        )
-        trunk[period] = leg_matrix(
-            located.net,
-            located.hub_nodes,
-            located.gateway_nodes,
-            season=period,
-            profile=inputs.profile("trunk_vehicle"),
-            rates=rates,
-            empty_return=float(p["trunk_empty_return"]),
-            hours_per_day=hours_per_day,
-        )
-    return collection, trunk
 
 
 def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:
@@ -355,19 +269,27 @@ def run_consolidation(
     options: ConsolidateOptions | None = None,
     *,
     net: RoadNetwork | None = None,
+    net_key: str | None = None,
 ) -> ConsolidationRun:
-    """Solve the consolidation for ``options.season`` on ``net`` (default: the embedded network)."""
+    """Solve the consolidation for ``options.season`` on ``net`` (default: the embedded network).
+
+    ``net_key`` names the content of ``net`` (the default network's is its source hash): with
+    it, the located network and the leg matrices are reused across calls and processes
+    (:mod:`scenarios.consolidate.reuse`); without it (a network of unknown content) they are
+    computed afresh. Proven-optimal solves are reused by the content of the problem.
+    """
     options = options or ConsolidateOptions()
-    net = net or load_network()
-    located = locate(net, inputs, float(inputs.params["supply_max_connector_m"]))
+    if net is None:
+        net = load_network()
+        net_key = net_key or net.source.content_hash or None
+    located, located_key = reuse.located_network(net, net_key, inputs)
     periods = _periods(options.season)
-    collection, trunk = _legs(located, inputs, periods, inputs.rates)
+    collection, trunk = reuse.leg_matrices(located, located_key, inputs, periods)
     problem, shifted = build_problem(inputs, options, collection, trunk)
     params = ConsolidationSolveParams(
         time_limit_s=options.time_limit_s, hint_open_hubs=options.hint_open_hubs
     )
-    result = solve_consolidation(problem, params)
-    explanation = explain_consolidation(problem, result, params) if options.explain else None
+    result, explanation = reuse.solve(problem, params, explain=options.explain)
     return ConsolidationRun(
         season=options.season,
         inputs=inputs,

@@ -20,6 +20,8 @@ __all__ = [
     "KpiField",
     "kpi_row",
     "kpis_from_run",
+    "solver_columns",
+    "solver_summary",
     "validate_kpis",
 ]
 
@@ -86,10 +88,37 @@ def validate_kpis(kpis: Mapping[str, Any]) -> None:
         raise ValueError(msg)
 
 
+def solver_summary(result: Any) -> dict[str, Any]:
+    """Status and proven gap of a consolidation solve, JSON-ready (see README: optimal, gap).
+
+    ``result`` is an ``optimizer.ConsolidationResult``.
+    """
+    return {
+        "status": str(result.status),
+        "mip_gap": float(result.mip_gap),
+        "mip_gap_pct": float(result.mip_gap) * 100.0,
+        "proven_optimal": bool(result.proven_optimal),
+        "gap_limit": float(result.gap_limit),
+        "nodes": int(result.nodes),
+        "solve_time_s": round(float(result.solve_time_s), 3),
+    }
+
+
+def solver_columns(result: Mapping[str, Any]) -> dict[str, Any]:
+    """``solver_status`` and ``mip_gap_pct`` of an engine result (``None`` if it has none)."""
+    solver = result.get("solver") or {}
+    gap = solver.get("mip_gap_pct")
+    return {
+        "solver_status": solver.get("status"),
+        "mip_gap_pct": float(gap) if gap is not None else None,
+    }
+
+
 def kpi_row(result: Mapping[str, Any]) -> dict[str, Any]:
-    """Flatten one stored scenario result into a CSV row (KPIs, breakdown, corridors)."""
+    """Flatten one stored scenario result into a CSV row (status, KPIs, breakdown, corridors)."""
     kpis = result["result"]["kpis"]
     row: dict[str, Any] = {"scenario": result["name"], "status": "ok"}
+    row.update(solver_columns(result["result"]))
     for field in KPI_FIELDS:
         row[f"{field.key}"] = kpis.get(field.key)
     for part in BREAKDOWN_PARTS:
@@ -211,6 +240,7 @@ def kpis_from_run(run: Any) -> dict[str, Any]:
     validate_kpis(kpis)
     return {
         "status": result.status,
+        "solver": solver_summary(result),
         "season": run.season,
         "lak_per_usd": float(rates.lak_per_usd),
         "diesel_lak_per_l": float(rates.diesel_lak_per_l),

@@ -28,6 +28,7 @@ __all__ = [
     "BaseInputs",
     "ResolvedScenario",
     "base_inputs",
+    "comparator_plan",
     "network_variant",
     "plan_pickup_sample",
     "resolve_scenario",
@@ -37,6 +38,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from networks import RoadNetwork
+    from optimizer import ConsolidationResult
     from scenarios.consolidate.pipeline import Inputs
 
 log = logging.getLogger(__name__)
@@ -108,17 +110,56 @@ def run_scenario(
     planned on the scenario's road network, as ``pickup_sample`` in the result.
     """
     from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
+    from scenarios.run.invariants import check_not_dearer
     from scenarios.run.kpis import kpis_from_run
 
     resolved = resolve_scenario(spec, base)
-    options = ConsolidateOptions(season=resolved.season, explain=False, time_limit_s=time_limit_s)
+    comparator = comparator_plan(spec, base)
+    hint = None
+    if comparator is not None:
+        hub_ids = {h.id for h in resolved.inputs.hubs}
+        hint = tuple(h for h in comparator[1].open_hubs if h in hub_ids)
+    options = ConsolidateOptions(
+        season=resolved.season, explain=False, time_limit_s=time_limit_s, hint_open_hubs=hint
+    )
     run = run_consolidation(resolved.inputs, options, net=resolved.net)
     result = kpis_from_run(run)
+    if comparator is not None:
+        name, plan = comparator
+        result["invariant"] = check_not_dearer(
+            run.problem, run.result, plan, baseline=name
+        ).as_dict()
     if pickup_sample:
         sample = plan_pickup_sample(resolved)
         result["pickup_sample"] = sample
         result["kpis"]["pickup_sample_lak_per_t"] = float(sample["cost_lak_per_tonne"])
     return result
+
+
+_COMPARATOR_PLANS: dict[str, tuple[str, ConsolidationResult]] = {}
+
+
+def comparator_plan(
+    spec: ScenarioSpec, base: BaseInputs | None = None
+) -> tuple[str, ConsolidationResult] | None:
+    """The name and solved plan of the scenario's comparator (``compare_to``), or None.
+
+    Solved once per process and content (a batch worker reuses it for every scenario that
+    compares with the same baseline); used as the warm start and for the invariant check.
+    """
+    from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
+    from scenarios.spec.schema import load_scenario, scenario_fingerprint
+
+    if spec.compare_to is None or (spec.path and Path(spec.compare_to) == Path(spec.path)):
+        return None
+    comparator = load_scenario(spec.compare_to)
+    key = scenario_fingerprint(comparator)
+    if key not in _COMPARATOR_PLANS:
+        resolved = resolve_scenario(comparator, base)
+        options = ConsolidateOptions(season=resolved.season, explain=False)
+        run = run_consolidation(resolved.inputs, options, net=resolved.net)
+        _COMPARATOR_PLANS[key] = (comparator.name, run.result)
+    return _COMPARATOR_PLANS[key]
 
 
 def plan_pickup_sample(

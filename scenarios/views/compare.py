@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from dataclasses import dataclass
@@ -37,6 +38,18 @@ class CompareView:
     cba: pd.DataFrame
     flows: pd.DataFrame
     report_html: bytes
+    solver: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    """One row per scenario: ``scenario``, ``solver_status``, ``mip_gap_pct`` (proven gap, %)."""
+
+    def solver_line(self) -> str:
+        """Each scenario's solver status and proven gap, in one line."""
+        parts = []
+        for record in self.solver.to_dict("records"):
+            gap = record.get("mip_gap_pct")
+            known = isinstance(gap, int | float) and not math.isnan(gap)
+            gap_text = f", gap {gap:.4f} %" if known else ""
+            parts.append(f"{record['scenario']} {record['solver_status']}{gap_text}")
+        return "; ".join(parts)
 
 
 def _kpi_table(payloads: list[dict[str, Any]]) -> pd.DataFrame:
@@ -142,7 +155,14 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
         warnings.filterwarnings("ignore", "The filename extension should be 'gpkg'")
         paths = write_report(tmp, payloads)
         html = Path(str(paths["html"])).read_bytes()
+    from scenarios.run.kpis import solver_columns
+
+    solver = pd.DataFrame(
+        [{"scenario": p["name"], **solver_columns(p["result"])} for p in payloads],
+        columns=["scenario", "solver_status", "mip_gap_pct"],
+    )
     return CompareView(
+        solver=solver,
         kpis=_kpi_table(payloads),
         deltas=deltas,
         breakdown=breakdown,

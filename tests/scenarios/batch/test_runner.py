@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -26,13 +27,27 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def tiny_engine(spec: ScenarioSpec) -> dict[str, Any]:
-    """A cheap real engine: cost = 100 x volume factor; diesel_factor 13 fails; may sleep."""
+    """A cheap real engine: cost = 100 x volume factor; diesel_factor 13 fails; may sleep.
+
+    Diesel factor 7 stands for a solve that stopped on its work limit (status ``feasible``).
+    """
     if spec.costs.diesel_factor == 13:
         msg = "unlucky diesel factor"
         raise RuntimeError(msg)
     if spec.name == "slow" and os.environ.get("BOLAVEN_TEST_SLEEP_S"):
         time.sleep(float(os.environ["BOLAVEN_TEST_SLEEP_S"]))
-    return {"kpis": {"annual_cost_lak": 100.0 * spec.demand.volume_factor}, "pid": os.getpid()}
+    stopped = spec.costs.diesel_factor == 7
+    solver = {
+        "status": "feasible" if stopped else "optimal",
+        "mip_gap": 0.02 if stopped else 0.0,
+        "proven_optimal": not stopped,
+    }
+    return {
+        "kpis": {"annual_cost_lak": 100.0 * spec.demand.volume_factor},
+        "solver": solver,
+        "pid": os.getpid(),
+        "pgid": os.getpgrp(),
+    }
 
 
 def _library(folder: Path) -> list[Path]:
@@ -182,7 +197,11 @@ def test_existing_scheduler_address_is_used(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     files = _library(lib)[:1]
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     ) as cluster:
         summary = run_batch(
             files,
@@ -226,3 +245,117 @@ def test_longest_scenarios_are_scheduled_first(tmp_path: Path) -> None:
     assert _expected_cost(out, road) > _expected_cost(out, wet)
     write_json_atomic(out / "results" / "wet.json", {"elapsed_s": 99.0})
     assert _expected_cost(out, wet) == 990 > _expected_cost(out, road)
+
+
+def test_unproven_result_is_never_stored_and_is_solved_again(tmp_path: Path) -> None:
+    """A solve that was not proven optimal is a failure naming its status and gap; a stored
+    result without proof (from an older version) is solved again on the next run."""
+    lib = tmp_path / "lib"
+    _library(lib)
+    (lib / "limit.toml").write_text('extends = "base.toml"\n[costs]\ndiesel_factor = 7\n')
+    out = tmp_path / "out"
+    summary = run_batch(
+        [lib / "limit.toml"], out, workers=1, engine=tiny_engine, shared_fingerprint="v1"
+    )
+    assert summary.done == ("base",)
+    assert "status 'feasible'" in summary.failed["limit"]
+    assert "2.0000 %" in summary.failed["limit"]
+    assert not (out / "results" / "limit.json").exists()
+    stored = out / "results" / "base.json"
+    payload = json.loads(stored.read_text())
+    payload["result"]["solver"] = {"status": "feasible", "mip_gap": 0.01, "proven_optimal": False}
+    write_json_atomic(stored, payload)
+    again = run_batch(
+        [lib / "base.toml"], out, workers=1, engine=tiny_engine, shared_fingerprint="v1"
+    )
+    assert again.done == ("base",)
+    assert json.loads(stored.read_text())["result"]["solver"]["proven_optimal"] is True
+
+
+def _occupy(port: int) -> socket.socket | None:
+    """Listen on 127.0.0.1:port as another program would; None when it is already taken."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError:
+        sock.close()
+        return None
+    sock.listen(1)
+    return sock
+
+
+def test_batch_runs_with_dask_default_ports_taken(tmp_path: Path) -> None:
+    """With ports 8786 (scheduler) and 8787 (dashboard) in use, a 2-worker batch still runs."""
+    held = [s for s in (_occupy(8786), _occupy(8787)) if s is not None]
+    try:
+        files = _library(tmp_path / "lib")[:1]
+        summary = run_batch(
+            files, tmp_path / "out", workers=2, engine=tiny_engine, shared_fingerprint="v1"
+        )
+    finally:
+        for sock in held:
+            sock.close()
+    assert summary.ok
+    assert sorted(summary.done) == ["base", "grow"]
+
+
+_INTERRUPTED_CLI = """
+import sys
+import scenarios.batch.runner as runner
+from tests.scenarios.batch.test_runner import tiny_engine
+runner._default_engine = lambda: tiny_engine
+from scenarios.cli.root import main
+sys.argv = ["bolaven", "scenarios", "run", *sys.argv[1:-1], "--out", sys.argv[-1], "-w", "2"]
+main()
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_batch_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    """SIGINT to the CLI's process group (a terminal's Ctrl-C) exits 130 with one line; the
+    workers, in their own process group, never get it; the unfinished scenario is not stored
+    and a rerun finishes it without redoing the finished one."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "fast.toml").write_text("")
+    (lib / "slow.toml").write_text("")
+    out = tmp_path / "out"
+    env = {**os.environ, "BOLAVEN_TEST_SLEEP_S": "120", "PYTHONPATH": str(REPO)}
+    files = [str(lib / "fast.toml"), str(lib / "slow.toml")]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INTERRUPTED_CLI, *files, str(out)],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    fast = out / "results" / "fast.json"
+    try:
+        for _ in range(900):
+            if fast.exists() or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert fast.exists(), "the fast scenario never finished"
+        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines[-1].startswith("interrupted: 1 finished and stored;"), stderr
+    assert "Traceback" not in stderr
+    assert "KeyboardInterrupt" not in stderr
+    result = json.loads(fast.read_text())["result"]
+    assert result["pgid"] != proc.pid  # the worker left the terminal's process group
+    assert not (out / "results" / "slow.json").exists()
+    assert not (out / "results" / "slow.error.json").exists()
+    before = fast.stat().st_mtime_ns
+    summary = run_batch(files, out, workers=1, engine=tiny_engine)
+    assert summary.skipped == ("fast",)
+    assert summary.done == ("slow",)
+    assert fast.stat().st_mtime_ns == before

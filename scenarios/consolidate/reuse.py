@@ -1,0 +1,157 @@
+"""Reuse across calls: located networks, physical leg matrices and proven-optimal solves.
+
+Re-solving often (scenario batches, uncertainty and appraisal runs) must not redo work whose
+inputs did not change. Each step is keyed by the content it depends on
+(:mod:`scenarios.consolidate.cache`):
+
+- the located network, by the network's content key and the sites' coordinates: shared by
+  every scenario that does not touch the roads or move a site;
+- the physical leg matrices (distance, duration, fuel litres and US$ terms along each
+  least-cost path), by the located network, season, vehicle and the *reference* prices of
+  ``data/cost_rates.toml``. Paths are always chosen at those reference prices, so a
+  price-only change (diesel, exchange rate) re-prices the cached matrices with no new
+  shortest-path run: trucks keep the base roads when only a price moves;
+- solves, by the problem's content and the solve parameters, kept only when proven optimal
+  with no clock limit: the answer is then the same on any machine, so reusing it is exact.
+
+Set ``BOLAVEN_REUSE=off`` to compute everything afresh (benchmarks of cold runs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import TYPE_CHECKING, Any
+
+from optimizer import ConsolidationProblem, ConsolidationResult, ConsolidationSolveParams
+from optimizer import solve_consolidation as _solve
+from optimizer.consolidation.explain import Explanation, explain_consolidation
+from optimizer.costs import CostRates
+from scenarios.common.costing import load_cost_rates
+from scenarios.consolidate.cache import cached, content_key
+from scenarios.consolidate.locate import Network, locate
+from scenarios.consolidate.matrices import LegMatrix, physical_leg, price_leg
+
+if TYPE_CHECKING:
+    from networks import RoadNetwork
+    from scenarios.consolidate.pipeline import Inputs
+
+__all__ = ["enabled", "leg_matrices", "located_network", "path_rates", "solve"]
+
+PRICE_FIELDS = ("diesel_lak_per_l", "lak_per_usd", "lak_per_thb")
+"""Cost-rate fields a scenario may change without new shortest-path runs."""
+
+
+def enabled() -> bool:
+    """False when ``BOLAVEN_REUSE=off`` asks for everything to be computed afresh."""
+    return os.environ.get("BOLAVEN_REUSE", "on").strip().lower() not in ("off", "0", "no")
+
+
+def path_rates(rates: CostRates) -> CostRates:
+    """``rates`` with the reference prices of ``data/cost_rates.toml``: paths are chosen there."""
+    reference = load_cost_rates()
+    return dataclasses.replace(rates, **{f: getattr(reference, f) for f in PRICE_FIELDS})
+
+
+def _sites(net: RoadNetwork, inputs: Inputs) -> dict[str, Any]:
+    return {
+        "places": net.places,
+        "villages": [(v.id, v.lat, v.lon) for v in inputs.villages],
+        "hubs": [(h.id, h.place, h.lat, h.lon) for h in inputs.hubs],
+        "gateways": [(g.id, g.place) for g in inputs.gateways],
+        "max_connector_m": float(inputs.params["supply_max_connector_m"]),
+    }
+
+
+def located_network(
+    net: RoadNetwork, net_key: str | None, inputs: Inputs
+) -> tuple[Network, str | None]:
+    """The located network and its key (None when ``net``'s content is unknown)."""
+    reach_m = float(inputs.params["supply_max_connector_m"])
+    if net_key is None or not enabled():
+        return locate(net, inputs, reach_m), None
+    key = content_key("located", net_key, _sites(net, inputs))
+    return cached(key, lambda: locate(net, inputs, reach_m)), key
+
+
+def _leg(
+    located: Network,
+    located_key: str | None,
+    origins: list[int],
+    destinations: list[int],
+    *,
+    season: str,
+    vehicle_key: str,
+    inputs: Inputs,
+    empty_return_key: str,
+) -> LegMatrix:
+    profile = inputs.profile(vehicle_key)
+    at = path_rates(inputs.rates)
+
+    def compute() -> Any:
+        return physical_leg(
+            located.net, origins, destinations, season=season, profile=profile, path_rates=at
+        )
+
+    if located_key is None or not enabled():
+        physical = compute()
+    else:
+        kind = "collection" if vehicle_key.startswith("collection") else "trunk"
+        physical = cached(content_key("leg", located_key, kind, season, profile, at), compute)
+    return price_leg(
+        physical,
+        profile=profile,
+        rates=inputs.rates,
+        empty_return=float(inputs.params[empty_return_key]),
+        hours_per_day=float(inputs.params["truck_hours_per_day"]),
+    )
+
+
+def leg_matrices(
+    located: Network, located_key: str | None, inputs: Inputs, periods: tuple[str, ...]
+) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
+    """Collection (village → hub) and trunk (hub → gateway) legs of each period, priced."""
+    collection, trunk = {}, {}
+    for period in periods:
+        collection[period] = _leg(
+            located,
+            located_key,
+            located.village_nodes,
+            located.hub_nodes,
+            season=period,
+            vehicle_key=f"collection_vehicle_{period}",
+            inputs=inputs,
+            empty_return_key="collection_empty_return",
+        )
+        trunk[period] = _leg(
+            located,
+            located_key,
+            located.hub_nodes,
+            located.gateway_nodes,
+            season=period,
+            vehicle_key="trunk_vehicle",
+            inputs=inputs,
+            empty_return_key="trunk_empty_return",
+        )
+    return collection, trunk
+
+
+def solve(
+    problem: ConsolidationProblem, params: ConsolidationSolveParams, *, explain: bool
+) -> tuple[ConsolidationResult, Explanation | None]:
+    """Solve (and explain) ``problem``, reusing a proven-optimal solve of the same content.
+
+    Nothing that stopped on the clock or before proving optimality is reused.
+    """
+    reusable = enabled() and params.time_limit_s is None
+    if reusable:
+        key = content_key("solve", problem, params)
+        result = cached(key, lambda: _solve(problem, params), keep=lambda r: r.proven_optimal)
+    else:
+        result = _solve(problem, params)
+    if not explain:
+        return result, None
+    if reusable and result.proven_optimal:
+        explain_key = content_key("explain", problem, params)
+        return result, cached(explain_key, lambda: explain_consolidation(problem, result, params))
+    return result, explain_consolidation(problem, result, params)
