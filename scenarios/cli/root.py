@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "scenarios.cli.pickups",
     "scenarios.cli.consolidate",
     "scenarios.cli.scenarios",
+    "scenarios.cli.uncertainty",
 )
 
 
