@@ -261,7 +261,9 @@ def write_tables(
             for d in dims
             if f"tornado/{d.name}/low" in fig and f"tornado/{d.name}/high" in fig
         }
-        tornado = tornado_rows(name, fig["central"], pairs, {d.name: d.label for d in dims})
+        labels = {d.name: d.label for d in dims}
+        bounds = {d.name: (d.members[0].low, d.members[0].value, d.members[0].high) for d in dims}
+        tornado = tornado_rows(name, fig["central"], pairs, labels, bounds)
         all_tornado += tornado
         payload[name] = scenario_json(rows, tornado, baseline=baselines[name])
     _write_csv(out / "summary.csv", all_summary)

@@ -8,6 +8,7 @@ the baseline's case with the SAME values (common random numbers).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,7 +17,14 @@ import numpy as np
 from scenarios.appraisal.compare import compare_results
 from scenarios.run.kpis import BREAKDOWN_PARTS
 
-__all__ = ["Outcome", "case_figures", "draw_rows", "summary_rows", "tornado_rows"]
+__all__ = [
+    "Outcome",
+    "case_figures",
+    "draw_rows",
+    "summary_rows",
+    "switching_value",
+    "tornado_rows",
+]
 
 Outcome = Mapping[str, Any]
 """A solved case: ``{"status", "mip_gap", "proven_optimal", "lak_per_usd", "kpis"}``."""
@@ -142,14 +150,29 @@ def draw_rows(
     return rows
 
 
+def switching_value(points: Sequence[tuple[float, float]]) -> float | None:
+    """The parameter value where a figure crosses zero, interpolated linearly between solved
+    points ``(parameter value, figure)`` (None when it keeps its sign over the range)."""
+    ordered = sorted(points)
+    for (x0, y0), (x1, y1) in itertools.pairwise(ordered):
+        if y0 == 0:
+            return x0
+        if (y0 < 0) != (y1 < 0) and y1 != y0:
+            return x0 + (x1 - x0) * (0 - y0) / (y1 - y0)
+    return None
+
+
 def tornado_rows(
     scenario: str,
     central: Mapping[str, Any],
     cases: Mapping[str, tuple[Mapping[str, Any], Mapping[str, Any]]],
     labels: Mapping[str, str],
+    bounds: Mapping[str, tuple[float, float, float]] | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per dimension: landed cost and saving at its low and high bound, the swings;
-    sorted by the saving swing when the scenario has a baseline, else by the landed-cost swing.
+    """One row per dimension: landed cost, saving and NPV at its low and high bound, the
+    swings, and where NPV or the saving turns negative (``bounds``: low, central, high of the
+    dimension's first member); sorted by the saving swing when the scenario has a baseline,
+    else by the landed-cost swing.
     """
     rows = []
     for dim, (low, high) in cases.items():
@@ -161,6 +184,11 @@ def tornado_rows(
             row[f"{metric}_at_low"] = _round(lo)
             row[f"{metric}_at_high"] = _round(hi)
             row[f"{metric}_swing"] = _round(abs(hi - lo))
+            if metric != "landed_cost_lak_per_t" and bounds is not None and dim in bounds:
+                b_lo, b_mid, b_hi = bounds[dim]
+                points = [(b_lo, lo), (b_mid, _value(central, metric)), (b_hi, hi)]
+                switch = switching_value(points)
+                row[f"{metric}_switching_value"] = "" if switch is None else _round(switch)
         rows.append(row)
     key = "saving_lak_per_yr_swing" if "saving_lak_per_yr" in central else None
     key = key or "landed_cost_lak_per_t_swing"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scenarios.uncertainty.summary import summary_rows, tornado_rows
+from scenarios.uncertainty.summary import summary_rows, switching_value, tornado_rows
 
 
 def _fig(landed: float, saving: float, hubs: list[str], share: float) -> dict[str, Any]:
@@ -47,3 +47,9 @@ def test_tornado_sorted_by_saving_swing() -> None:
     assert [r["parameter"] for r in rows] == ["big", "small"]
     assert rows[0]["saving_lak_per_yr_swing"] == 50
     assert rows[0]["landed_cost_lak_per_t_at_low"] == 90
+
+
+def test_switching_value_interpolates_the_sign_change() -> None:
+    """NPV -10 at 1, +10 at 3: it switches at 2; no sign change, no switching value."""
+    assert switching_value([(3.0, 10.0), (1.0, -10.0), (2.5, 5.0)]) == 2.0
+    assert switching_value([(1.0, 5.0), (2.0, 1.0)]) is None
