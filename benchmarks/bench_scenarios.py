@@ -1,74 +1,62 @@
-"""Scenario batch: the shipped library with 1 worker and with 2 workers, in one run.
+"""Re-solve speed: `bolaven consolidate --season year` and the library batch, cold vs warm.
 
-Prints per-scenario engine wall and CPU time, the wall time of each batch (cluster start
-included), the machine's load average, and the speed-up. Each batch writes to a fresh temporary
-folder, so nothing is skipped. On a shared machine other processes compete for the cores: the
-CPU-time columns and the load average show how much of the wall time was waiting for a core.
+Cold runs set ``BOLAVEN_REUSE=off``: located networks, leg matrices and solves are all
+computed afresh, as the code before the reuse cache did on every call. Warm runs reuse what
+the cold run stored (keyed by content, so the answers are the same). Both are measured in the
+same run, in the order cold, warm, warm, cold, so that a background load that drifts linearly
+cancels; each figure is the mean of its two runs. Targets (idle machine): consolidate warm
+<= 5 s wall, library batch on 2 workers <= 60 s. The load average is printed beside them: on
+a shared machine other processes compete for the cores.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from scenarios.batch.runner import run_batch
+REPO = Path(__file__).resolve().parent.parent
+LIBRARY = REPO / "scenarios" / "library"
+BOLAVEN = [sys.executable, "-m", "scenarios"]
 
-LIBRARY = Path(__file__).resolve().parent.parent / "scenarios" / "library"
+
+def _wall(args: list[str], *, cold: bool) -> float:
+    env = {**os.environ, "BOLAVEN_REUSE": "off" if cold else "on"}
+    start = time.perf_counter()
+    subprocess.run(args, cwd=REPO, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
 
 
-def _batch(
-    files: list[Path], workers: int
-) -> tuple[float, dict[str, tuple[float, float]], dict[str, str]]:
-    with tempfile.TemporaryDirectory(prefix=f"bench-scenarios-{workers}w-") as tmp:
-        start = time.perf_counter()
-        summary = run_batch(files, tmp, workers=workers)
-        wall = time.perf_counter() - start
-        engine = {}
-        for file in (Path(tmp) / "results").glob("*.json"):
-            if not file.name.endswith(".error.json"):
-                payload = json.loads(file.read_text(encoding="utf-8"))
-                engine[payload["name"]] = (float(payload["elapsed_s"]), float(payload["cpu_s"]))
-    return wall, engine, summary.failed
+def _consolidate(cold: bool) -> float:
+    return _wall([*BOLAVEN, "consolidate", "--season", "year", "--json"], cold=cold)
+
+
+def _library(cold: bool) -> float:
+    files = [str(f) for f in sorted(LIBRARY.glob("*.toml"))]
+    with tempfile.TemporaryDirectory(prefix="bench-library-") as tmp:
+        args = [*BOLAVEN, "scenarios", "run", *files, "--out", tmp, "--workers", "2", "--json"]
+        return _wall(args, cold=cold)
 
 
 def main() -> None:
-    """Run the library with 1 and 2 workers in the order 1, 2, 2, 1 and print the speed-up.
-
-    The A-B-B-A order cancels a background load that drifts linearly during the benchmark
-    (this machine is shared); each configuration's time is the sum of its two runs.
-    """
-    files = sorted(LIBRARY.glob("*.toml"))
-    cores = os.cpu_count() or 1
-    walls: dict[int, float] = {1: 0.0, 2: 0.0}
-    engine: dict[int, dict[str, tuple[float, float]]] = {1: {}, 2: {}}
-    failed: dict[str, str] = {}
-    print(f"{'run':<6}{'workers':>8}{'wall s':>10}{'load before':>13}{'load after':>12}")
-    for i, workers in enumerate((1, 2, 2, 1), start=1):
-        load_before = os.getloadavg()[0]
-        wall, times, errors = _batch(files, workers)
-        walls[workers] += wall
-        failed.update(errors)
-        for name, (w, c) in times.items():
-            old_w, old_c = engine[workers].get(name, (0.0, 0.0))
-            engine[workers][name] = (old_w + w / 2, old_c + c / 2)
-        print(f"{i:<6}{workers:>8}{wall:>10.1f}{load_before:>13.1f}{os.getloadavg()[0]:>12.1f}")
-    nan = (float("nan"), float("nan"))
-    print(
-        f"\n{'scenario (mean of 2 runs)':<26}{'1 worker: wall s':>17}{'cpu s':>8}"
-        f"{'2 workers: wall s':>19}{'cpu s':>8}"
-    )
-    for name in sorted(engine[1]):
-        (w1, c1), (w2, c2) = engine[1][name], engine[2].get(name, nan)
-        print(f"{name:<26}{w1:>17.1f}{c1:>8.1f}{w2:>19.1f}{c2:>8.1f}")
-    for name, error in failed.items():
-        print(f"FAILED {name}: {error}")
-    print(f"\n{len(files)} files, {len(engine[1])} scenarios per run; {cores} cores")
-    print(f"library wall time, 1 worker : {walls[1] / 2:8.1f} s (mean of 2 runs)")
-    print(f"library wall time, 2 workers: {walls[2] / 2:8.1f} s (mean of 2 runs)")
-    print(f"speed-up 2 workers / 1 worker: {walls[1] / walls[2]:.2f}x (target >= 1.6x)")
+    """Print cold and warm wall times of both commands and their ratios."""
+    print(f"{'command':<34}{'cold s':>9}{'warm s':>9}{'ratio':>8}{'target':>9}{'load':>7}")
+    for label, command, target in (
+        ("consolidate --season year", _consolidate, 5.0),
+        ("library batch, 2 workers", _library, 60.0),
+    ):
+        command(False)  # fill the caches once (not timed)
+        times = {True: 0.0, False: 0.0}
+        for cold in (True, False, False, True):
+            times[cold] += command(cold) / 2
+        load = os.getloadavg()[0]
+        print(
+            f"{label:<34}{times[True]:>9.1f}{times[False]:>9.1f}"
+            f"{times[True] / times[False]:>7.1f}x{f'<= {target:.0f}':>9}{load:>7.1f}"
+        )
 
 
 if __name__ == "__main__":

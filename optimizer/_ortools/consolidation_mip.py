@@ -1,12 +1,16 @@
-"""MIP adapter for the consolidation model (OR-Tools linear-solver interface, SCIP backend).
+"""MIP adapter for the consolidation model (OR-Tools linear-solver interface, SCIP by default).
 
-``open[h]`` binary; ``assign[p, v, h]`` continuous tonnes (a village may split its volume
-between hubs; with ``ConsolidationSolveParams.single_sourcing`` it is binary, as in
-:mod:`optimizer._ortools.cpsat`); ``flow[p, h, c]`` and ``market[p, c, k]`` continuous tonnes.
-Given the hubs, the rest is a network flow (villages → hubs → corridors → markets) whose
-simplex vertices are integral in kg, so only the hub binaries branch and the full region solves
-in seconds. Tonnes are rounded back to integer kg preserving every total (largest remainder),
-which leaves market totals within a few kg of their targets. The objective is in thousand LAK.
+``open[h]`` binary; ``assign[p, g, h]`` continuous tonnes from a supply group (villages whose
+collection costs differ by a constant, merged exactly: :mod:`optimizer.consolidation.reduce`;
+with ``single_sourcing`` one binary per village and hub); ``flow[p, h, c]`` and
+``market[p, c, k]`` continuous tonnes. Given the hubs the rest is a network flow, so only the
+hub binaries branch. Capacity links are aggregated per hub (``sum assign <= cap * open``):
+measured on the full region, the disaggregated links (one per village and hub) tighten the
+root bound by ~1 % but double the LP, and the proof is slower. The objective is in thousand LAK.
+
+Determinism: one thread, a fixed random seed, a node limit as the safety net and no clock
+unless the caller sets one; SCIP does not catch Ctrl-C (an interrupted solve must never look
+like a finished one).
 """
 
 from __future__ import annotations
@@ -14,38 +18,43 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
 
 from ortools.linear_solver import pywraplp
 
+from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
     corridor_serves,
     market_targets_kg,
     open_corridors,
     usable_hubs,
 )
-from optimizer.consolidation.costs import cost_breakdown
 from optimizer.consolidation.model import (
     UNREACHABLE,
-    Assignment,
     ConsolidationProblem,
     ConsolidationResult,
-    CorridorFlow,
-    MarketFlow,
-    SolveStatus,
 )
 from optimizer.consolidation.params import ConsolidationSolveParams
-from optimizer.exceptions import InfeasibleProblemError, SolverError
+from optimizer.consolidation.reduce import VillageGroup, split_group, village_groups
+from optimizer.exceptions import InfeasibleProblemError, InputError, SolverError
 
 logger = logging.getLogger(__name__)
 
 _KEY = tuple[int, int, int]
+_Terms = list[tuple[float, pywraplp.Variable]]
+# Cutting planes barely move this bound (the gap closes by branching on a few hub binaries);
+# restarts re-solve the large root LP and RENS solves a sub-MIP of the same size: measured with
+# benchmarks/bench_consolidation.py, together they cost more than half the solve time.
 _SCIP_PARAMS = (
-    "separating/maxrounds = 0\n"
-    "separating/maxroundsroot = 0\n"
-    "presolving/maxrestarts = 0\n"
-    "heuristics/rens/freq = -1\n"
+    "separating/maxrounds = 0",
+    "separating/maxroundsroot = 0",
+    "presolving/maxrestarts = 0",
+    "heuristics/rens/freq = -1",
+    "randomization/randomseedshift = 0",
+    "lp/threads = 1",
+    "misc/catchctrlc = FALSE",
+    # A hint fixes only the hub binaries; let SCIP complete it into a plan whatever the share
+    # of variables left unknown (the default, 85 %, ignores such a hint).
+    "heuristics/completesol/maxunknownrate = 1",
 )
 _SCALE = 1000.0  # objective unit: thousand LAK (tonnes x LAK per tonne / 1000)
 
@@ -63,7 +72,8 @@ class _Model:
         self.params = params
         self.hubs = usable_hubs(problem, params.forced_open)
         self.open: dict[int, pywraplp.Variable] = {}
-        self.assign: dict[_KEY, pywraplp.Variable] = {}
+        self.groups: list[VillageGroup] = []
+        self.assign: dict[tuple[int, int], pywraplp.Variable] = {}  # (group, hub)
         self.flow: dict[_KEY, pywraplp.Variable] = {}
         self.market: dict[_KEY, pywraplp.Variable] = {}
         self.objective = solver.Objective()
@@ -75,7 +85,8 @@ class _Model:
             forced = hub.status == "open" or hub.id in self.params.forced_open
             self.open[h] = s.IntVar(1 if forced else 0, 1, f"open_{h}")
             self.objective.SetCoefficient(self.open[h], hub.fixed_cost_lak / _SCALE)
-        received: dict[int, list[tuple[float, pywraplp.Variable]]] = defaultdict(list)
+        self._break_symmetry()
+        received: dict[int, _Terms] = defaultdict(list)
         for p in range(len(problem.periods)):
             inflow = self._assignments(p, received)
             self._flows(p, inflow)
@@ -84,41 +95,58 @@ class _Model:
             for coef, var in received[h]:
                 ct.SetCoefficient(var, coef)
             ct.SetCoefficient(self.open[h], -problem.hubs[h].capacity_kg / 1000.0)
+        self.objective.SetOffset(sum(g.offset_lak for g in self.groups) / _SCALE)
         self.objective.SetMinimization()
 
-    def _assignments(
-        self, p: int, received: dict[int, list[tuple[float, pywraplp.Variable]]]
-    ) -> dict[int, list[tuple[float, pywraplp.Variable]]]:
+    def _break_symmetry(self) -> None:
+        """Identical hubs (same records and cost columns): open them in index order."""
+        problem = self.problem
+        seen: dict[tuple[object, ...], int] = {}
+        for h in self.hubs:
+            hub = problem.hubs[h]
+            key = (
+                hub.capacity_kg,
+                hub.fixed_cost_lak,
+                hub.handling_lak_per_t,
+                hub.status,
+                hub.id in self.params.forced_open,
+                problem.collection_lak_per_t[:, :, h].tobytes(),
+                problem.trunk_lak_per_t[:, h, :].tobytes(),
+            )
+            if key in seen:
+                ct = self.solver.Constraint(0.0, 1.0)
+                ct.SetCoefficient(self.open[seen[key]], 1.0)
+                ct.SetCoefficient(self.open[h], -1.0)
+            seen[key] = h
+
+    def _assignments(self, p: int, received: dict[int, _Terms]) -> dict[int, _Terms]:
         problem, s = self.problem, self.solver
         collection = problem.collection_lak_per_t[p]
-        inflow: dict[int, list[tuple[float, pywraplp.Variable]]] = defaultdict(list)
-        for v, point in enumerate(problem.supply):
-            kg = point.green_kg[p]
-            if kg == 0:
-                continue
-            single = self.params.single_sourcing
-            one = s.Constraint(1.0, 1.0) if single else s.Constraint(kg / 1000.0, kg / 1000.0)
+        single = self.params.single_sourcing
+        inflow: dict[int, _Terms] = defaultdict(list)
+        for group in village_groups(problem, p, merge=not single):
+            g = len(self.groups)
+            self.groups.append(group)
+            tonnes = group.kg / 1000.0
+            one = s.Constraint(1.0, 1.0) if single else s.Constraint(tonnes, tonnes)
             for h in self.hubs:
-                if collection[v, h] == UNREACHABLE:
+                if collection[group.rep, h] == UNREACHABLE:
                     continue
-                tonnes = kg / 1000.0
-                var = (
-                    s.BoolVar(f"a_{p}_{v}_{h}") if single else s.NumVar(0, tonnes, f"a_{p}_{v}_{h}")
-                )
+                var = s.BoolVar(f"a_{g}_{h}") if single else s.NumVar(0, tonnes, f"a_{g}_{h}")
                 coef = tonnes if single else 1.0
-                self.assign[p, v, h] = var
+                self.assign[g, h] = var
                 one.SetCoefficient(var, 1.0)
                 if single or self.params.strong_links:
                     link = s.Constraint(-s.infinity(), 0.0)
                     link.SetCoefficient(var, 1.0)
-                    link.SetCoefficient(self.open[h], -1.0 if single else -kg / 1000.0)
-                per_t = int(collection[v, h]) + problem.hubs[h].handling_lak_per_t
+                    link.SetCoefficient(self.open[h], -1.0 if single else -tonnes)
+                per_t = int(collection[group.rep, h]) + problem.hubs[h].handling_lak_per_t
                 self.objective.SetCoefficient(var, coef * per_t / _SCALE)
                 inflow[h].append((coef, var))
                 received[h].append((coef, var))
         return inflow
 
-    def _flows(self, p: int, inflow: dict[int, list[tuple[float, pywraplp.Variable]]]) -> None:
+    def _flows(self, p: int, inflow: dict[int, _Terms]) -> None:
         problem, s = self.problem, self.solver
         total = problem.period_kg(p)
         corridors = open_corridors(problem, p)
@@ -162,29 +190,79 @@ class _Model:
                     split.SetCoefficient(var, 1.0)
                     demand[k].SetCoefficient(var, 1.0)
 
+    def hint(self, open_hub_ids: tuple[str, ...]) -> None:
+        """Start from a known plan's open hubs (SCIP completes the rest of the plan)."""
+        ids = [h.id for h in self.problem.hubs]
+        unknown = sorted(set(open_hub_ids) - set(ids))
+        if unknown:
+            msg = (
+                f"hint_open_hubs: unknown hub(s) {', '.join(unknown)}. "
+                f"Choose from: {', '.join(ids)}."
+            )
+            raise InputError(msg)
+        variables = list(self.open.values())
+        values = [1.0 if self.problem.hubs[h].id in open_hub_ids else 0.0 for h in self.open]
+        self.solver.SetHint(variables, values)
+
+    def raw_solution(self) -> RawSolution:
+        """The solver's values in kg, village groups split back into villages."""
+        by_group: dict[int, dict[int, float]] = defaultdict(dict)
+        for (g, h), var in self.assign.items():
+            coef = self.groups[g].kg if self.params.single_sourcing else 1000.0
+            by_group[g][h] = var.solution_value() * coef
+        assign: dict[_KEY, float] = {}
+        for g, hub_kg in by_group.items():
+            assign.update(split_group(self.problem, self.groups[g], hub_kg))
+        return RawSolution(
+            open_hubs=tuple(h for h, var in self.open.items() if var.solution_value() > 0.5),
+            assign_kg=assign,
+            flow_kg={k: var.solution_value() * 1000.0 for k, var in self.flow.items()},
+            market_kg={k: var.solution_value() * 1000.0 for k, var in self.market.items()},
+        )
+
+
+def _configure(solver: pywraplp.Solver, params: ConsolidationSolveParams) -> None:
+    solver.SetNumThreads(params.num_workers)
+    if params.time_limit_s is not None:
+        solver.SetTimeLimit(int(params.time_limit_s * 1000))
+    if params.mip_solver != "SCIP":
+        logger.warning(
+            "%s through OR-Tools takes no node limit: only the gap (and any time limit) stops it",
+            params.mip_solver,
+        )
+        return
+    scip = (*_SCIP_PARAMS, f"limits/totalnodes = {params.node_limit}")
+    if not solver.SetSolverSpecificParametersAsString("\n".join(scip) + "\n"):
+        logger.warning("SCIP rejected the tuning parameters; solving with its defaults")
+
 
 def solve_with_mip(
     problem: ConsolidationProblem, params: ConsolidationSolveParams
 ) -> ConsolidationResult:
-    """Build and solve the MIP with SCIP; return the (not yet verified) result."""
+    """Build and solve the MIP; return the (not yet verified) result."""
     start = time.perf_counter()
     model = _Model(problem, params)
     model.build()
     solver = model.solver
-    if params.time_limit_s is not None:
-        solver.SetTimeLimit(int(params.time_limit_s * 1000))
-    # Cutting planes barely move this bound (the gap closes by branching on a few hub
-    # binaries); restarts re-solve the large root LP and RENS solves a sub-MIP of the same
-    # size. Together they cost more than half the solve time on the full region (measured
-    # with benchmarks/bench_consolidation.py): switch them off.
-    scip = _SCIP_PARAMS + f"limits/totalnodes = {params.node_limit}\n"
-    if not solver.SetSolverSpecificParametersAsString(scip):
-        logger.warning("SCIP rejected the tuning parameters; solving with its defaults")
+    _configure(solver, params)
+    if params.hint_open_hubs is not None:
+        model.hint(params.hint_open_hubs)
     mp = pywraplp.MPSolverParameters()
     mp.SetDoubleParam(pywraplp.MPSolverParameters.RELATIVE_MIP_GAP, params.relative_gap)
+    solve_start = time.perf_counter()
     code = solver.Solve(mp)
     elapsed = time.perf_counter() - start
-    logger.info("SCIP status %d in %.2f s, %d variables", code, elapsed, solver.NumVariables())
+    stopped_by_clock = params.time_limit_s is not None and (
+        time.perf_counter() - solve_start >= params.time_limit_s
+    )
+    logger.info(
+        "%s status %d in %.2f s, %d nodes, %d variables",
+        params.mip_solver,
+        code,
+        elapsed,
+        solver.nodes(),
+        solver.NumVariables(),
+    )
     if code == pywraplp.Solver.INFEASIBLE:
         msg = (
             "infeasible capacities: no assignment of villages to hubs respects every hub "
@@ -198,107 +276,12 @@ def solve_with_mip(
         )
         raise SolverError(msg)
     value, bound = solver.Objective().Value(), solver.Objective().BestBound()
-    gap = abs(value - bound) / max(abs(value), 1e-9)
-    status: SolveStatus
-    if code == pywraplp.Solver.OPTIMAL:
-        status = "optimal"
-    elif params.time_limit_s is not None and elapsed >= params.time_limit_s:
-        status = "time_limit"
-    else:
-        status = "feasible"
-    return _extract(model, status, elapsed, gap)
-
-
-def largest_remainder(values_kg: list[float], total_kg: int) -> list[int]:
-    """Round non-negative kg values to integers that add up to ``total_kg`` exactly."""
-    floors = [max(int(x), 0) for x in values_kg]
-    short = total_kg - sum(floors)
-    order = sorted(range(len(values_kg)), key=lambda i: values_kg[i] - floors[i], reverse=True)
-    for i in order[: max(short, 0)]:
-        floors[i] += 1
-    for i in sorted(range(len(floors)), key=lambda i: floors[i], reverse=True)[: max(-short, 0)]:
-        floors[i] -= 1
-    return floors
-
-
-def _group_round(
-    items: dict[_KEY, pywraplp.Variable], group: Callable[[_KEY], Any], totals: dict[Any, int]
-) -> dict[_KEY, int]:
-    keys_by: dict[Any, list[_KEY]] = defaultdict(list)
-    for key in items:
-        keys_by[group(key)].append(key)
-    out: dict[_KEY, int] = {}
-    for g, keys in keys_by.items():
-        kg = largest_remainder([items[k].solution_value() * 1000 for k in keys], totals.get(g, 0))
-        out.update(zip(keys, kg, strict=True))
-    return out
-
-
-def _assigned_kg(model: _Model) -> dict[_KEY, int]:
-    problem = model.problem
-    if model.params.single_sourcing:
-        return {
-            (p, v, h): problem.supply[v].green_kg[p] if var.solution_value() > 0.5 else 0
-            for (p, v, h), var in model.assign.items()
-        }
-    totals = {
-        (p, v): s.green_kg[p]
-        for p in range(len(problem.periods))
-        for v, s in enumerate(problem.supply)
-    }
-    return _group_round(model.assign, lambda k: (k[0], k[1]), totals)
-
-
-def _extract(model: _Model, status: SolveStatus, elapsed: float, gap: float) -> ConsolidationResult:
-    problem = model.problem
-    periods = problem.periods
-    open_hubs = tuple(
-        problem.hubs[h].id for h, var in model.open.items() if var.solution_value() > 0.5
-    )
-    assigned = _assigned_kg(model)
-    hub_in: dict[tuple[int, int], int] = defaultdict(int)
-    assignments = []
-    for (p, v, h), kg in assigned.items():
-        if kg <= 0:
-            continue
-        hub_in[p, h] += kg
-        cost = round(kg * int(problem.collection_lak_per_t[p, v, h]) / 1000)
-        assignments.append(
-            Assignment(periods[p], problem.supply[v].id, problem.hubs[h].id, kg, cost)
-        )
-    flow_kg = _group_round(model.flow, lambda k: (k[0], k[1]), dict(hub_in))
-    corridor_in: dict[tuple[int, int], int] = defaultdict(int)
-    for (p, _, c), kg in flow_kg.items():
-        corridor_in[p, c] += kg
-    market_kg = _group_round(model.market, lambda k: (k[0], k[1]), dict(corridor_in))
-    flows = tuple(
-        CorridorFlow(
-            period=periods[p],
-            hub_id=problem.hubs[h].id,
-            corridor_id=problem.corridors[c].id,
-            gateway_id=problem.corridors[c].gateway_id,
-            port=problem.corridors[c].port,
-            green_kg=kg,
-        )
-        for (p, h, c), kg in flow_kg.items()
-        if kg > 0
-    )
-    market_flows = tuple(
-        MarketFlow(periods[p], problem.corridors[c].id, problem.markets[k].id, kg)
-        for (p, c, k), kg in market_kg.items()
-        if kg > 0
-    )
-    return ConsolidationResult(
-        status=status,
-        mip_gap=gap,
-        open_hubs=open_hubs,
-        assignments=tuple(assignments),
-        flows=flows,
-        market_flows=market_flows,
-        cost_lak=cost_breakdown(problem, open_hubs, tuple(assignments), flows),
-        total_green_kg=problem.total_kg,
-        num_variables=model.solver.NumVariables(),
+    stats = SolveStats(
+        status=solve_status(proven=code == pywraplp.Solver.OPTIMAL, clock=stopped_by_clock),
+        mip_gap=abs(value - bound) / max(abs(value), 1e-9),
+        gap_limit=params.relative_gap,
+        nodes=int(solver.nodes()),
+        num_variables=solver.NumVariables(),
         solve_time_s=elapsed,
-        nodes=int(model.solver.nodes()),
-        gap_limit=model.params.relative_gap,
     )
+    return assemble_result(problem, model.raw_solution(), stats)

@@ -14,21 +14,17 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
     corridor_serves,
     market_targets_kg,
     open_corridors,
     usable_hubs,
 )
-from optimizer.consolidation.costs import cost_breakdown
 from optimizer.consolidation.model import (
     UNREACHABLE,
-    Assignment,
     ConsolidationProblem,
     ConsolidationResult,
-    CorridorFlow,
-    MarketFlow,
-    SolveStatus,
 )
 from optimizer.consolidation.params import ConsolidationSolveParams
 from optimizer.exceptions import InfeasibleProblemError, SolverError
@@ -160,11 +156,15 @@ def solve_with_cpsat(
     model = cp_model.CpModel()
     v, objective = _build(model, problem, params)
     model.minimize(sum(objective))
+    if params.hint_open_hubs is not None:
+        for h, var in v.open.items():
+            model.add_hint(var, problem.hubs[h].id in params.hint_open_hubs)
     solver = cp_model.CpSolver()
     if params.time_limit_s is not None:
         solver.parameters.max_time_in_seconds = params.time_limit_s
     solver.parameters.max_number_of_conflicts = params.node_limit
     solver.parameters.num_workers = params.num_workers
+    solver.parameters.interleave_search = params.num_workers > 1  # deterministic with threads
     solver.parameters.random_seed = 0
     solver.parameters.relative_gap_limit = params.relative_gap
     code = solver.solve(model)
@@ -183,77 +183,25 @@ def solve_with_cpsat(
             f"conflict limit {params.node_limit}, time limit {params.time_limit_s} s); raise them."
         )
         raise SolverError(msg)
-    return _extract(problem, solver, v, code, params, elapsed, num_vars)
-
-
-def _extract(
-    problem: ConsolidationProblem,
-    solver: cp_model.CpSolver,
-    v: _Vars,
-    code: cp_model.CpSolverStatus,
-    params: ConsolidationSolveParams,
-    elapsed: float,
-    num_vars: int,
-) -> ConsolidationResult:
-    periods = problem.periods
-    open_hubs = tuple(problem.hubs[h].id for h, var in v.open.items() if solver.value(var))
-    assignments = tuple(
-        Assignment(
-            period=periods[p],
-            supply_id=problem.supply[vi].id,
-            hub_id=problem.hubs[h].id,
-            green_kg=problem.supply[vi].green_kg[p],
-            collection_lak=round(
-                problem.supply[vi].green_kg[p] * int(problem.collection_lak_per_t[p, vi, h]) / 1000
-            ),
-        )
-        for (p, vi, h), var in v.assign.items()
-        if solver.value(var)
-    )
-    flows = tuple(
-        CorridorFlow(
-            period=periods[p],
-            hub_id=problem.hubs[h].id,
-            corridor_id=problem.corridors[c].id,
-            gateway_id=problem.corridors[c].gateway_id,
-            port=problem.corridors[c].port,
-            green_kg=int(solver.value(var)),
-        )
-        for (p, h, c), var in v.flow.items()
-        if solver.value(var) > 0
-    )
-    market_flows = tuple(
-        MarketFlow(
-            period=periods[p],
-            corridor_id=problem.corridors[c].id,
-            market_id=problem.markets[k].id,
-            green_kg=int(solver.value(var)),
-        )
-        for (p, c, k), var in v.market.items()
-        if solver.value(var) > 0
-    )
-    return ConsolidationResult(
-        status=_status(code, params, elapsed),
-        mip_gap=abs(solver.objective_value - solver.best_objective_bound)
-        / max(abs(solver.objective_value), 1e-9),
-        open_hubs=open_hubs,
-        assignments=assignments,
-        flows=flows,
-        market_flows=market_flows,
-        cost_lak=cost_breakdown(problem, open_hubs, assignments, flows),
-        total_green_kg=problem.total_kg,
+    value, bound = solver.objective_value, solver.best_objective_bound
+    stats = SolveStats(
+        status=solve_status(
+            proven=code == cp_model.OPTIMAL,
+            clock=params.time_limit_s is not None and solver.wall_time >= params.time_limit_s,
+        ),
+        mip_gap=abs(value - bound) / max(abs(value), 1e-9),
+        gap_limit=params.relative_gap,
+        nodes=int(solver.num_conflicts),
         num_variables=num_vars,
         solve_time_s=elapsed,
-        nodes=int(solver.num_conflicts),
-        gap_limit=params.relative_gap,
     )
-
-
-def _status(
-    code: cp_model.CpSolverStatus, params: ConsolidationSolveParams, elapsed: float
-) -> SolveStatus:
-    if code == cp_model.OPTIMAL:
-        return "optimal"
-    if params.time_limit_s is not None and elapsed >= params.time_limit_s:
-        return "time_limit"
-    return "feasible"
+    raw = RawSolution(
+        open_hubs=tuple(h for h, var in v.open.items() if solver.value(var)),
+        assign_kg={
+            (p, vi, h): float(problem.supply[vi].green_kg[p]) if solver.value(var) else 0.0
+            for (p, vi, h), var in v.assign.items()
+        },
+        flow_kg={k: float(solver.value(var)) for k, var in v.flow.items()},
+        market_kg={k: float(solver.value(var)) for k, var in v.market.items()},
+    )
+    return assemble_result(problem, raw, stats)

@@ -135,6 +135,16 @@ def test_bad_worker_count_is_rejected(tmp_path: Path) -> None:
         run_batch([], tmp_path, workers=0, engine=tiny_engine, shared_fingerprint="v1")
 
 
+def _wait_for_first_result(result: Path, proc: subprocess.Popen[Any]) -> None:
+    """Wait (up to 90 s) until ``result`` is stored while the batch process still runs."""
+    for _ in range(900):
+        if result.exists() or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    assert result.exists(), "the fast scenario never finished"
+    assert proc.poll() is None, "the batch ended before it could be stopped"
+
+
 _KILLED_BATCH = """
 import sys
 from tests.scenarios.batch.test_runner import tiny_engine
@@ -167,12 +177,7 @@ def test_killed_batch_resumes_without_redoing(tmp_path: Path) -> None:
     )
     fast = out / "results" / "fast.json"
     try:
-        for _ in range(600):
-            if fast.exists() or proc.poll() is not None:
-                break
-            time.sleep(0.1)
-        assert fast.exists(), "the fast scenario never finished"
-        assert proc.poll() is None, "the batch ended before it could be killed"
+        _wait_for_first_result(fast, proc)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -333,12 +338,7 @@ def test_ctrl_c_stops_batch_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     )
     fast = out / "results" / "fast.json"
     try:
-        for _ in range(900):
-            if fast.exists() or proc.poll() is not None:
-                break
-            time.sleep(0.1)
-        assert fast.exists(), "the fast scenario never finished"
-        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        _wait_for_first_result(fast, proc)
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
     finally:
