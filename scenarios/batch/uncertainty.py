@@ -168,8 +168,8 @@ def run_uncertainty(
     cases = _cases(dims, draws, seed, tornado)
     shared = inputs_fingerprint()
     todo, skipped = {}, 0
-    for name, spec in specs.items():
-        for case, values in cases.items():
+    for case, values in cases.items():  # a case of every scenario before the next case
+        for name, spec in specs.items():
             fp = _fingerprint(spec, shared, values)
             if _fresh(_case_path(out, name, case), fp):
                 skipped += 1
