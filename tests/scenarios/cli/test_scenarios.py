@@ -60,7 +60,7 @@ def test_validate_reports_each_bad_file(tmp_path: Path) -> None:
     assert "ok:" in done.stdout and "good" in done.stdout
     assert done.stderr.strip() == (
         "invalid: bad.toml: [border.vang_tao] unknown key 'wait_hour'; valid keys: closed, "
-        "estimate, fee_lak, opening_hours, source, wait_h"
+        "estimate, fee_lak, opening_hours, range, range_source, source, wait_h"
     )
 
 
