@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint bench install install-dev clean
+.PHONY: run test test-fast lint bench install install-dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: install-dev
 
 test: install-dev lint
 	$(BIN)/python -m pytest
+
+# The inner loop: skips whole-region solves, batches and the real browser (`slow`, `browser`).
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not slow and not browser" -q
 
 bench: install-dev
 	$(BIN)/python -m benchmarks

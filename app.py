@@ -7,18 +7,15 @@ network is loaded on first use and cached for the server's lifetime.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import streamlit as st
 
-_PAGES = Path(__file__).resolve().parent / "app_pages"
-if str(_PAGES) not in sys.path:  # page helpers (i18n, common) import each other by name
-    sys.path.insert(0, str(_PAGES))
+from app_pages.common import exchange_rate
+from app_pages.i18n import LANGUAGES, t
+from scenarios import views
 
-from i18n import LANGUAGES, t  # noqa: E402
-
-from scenarios import views  # noqa: E402
+PAGES = Path(__file__).resolve().parent / "app_pages"
 
 st.set_page_config(page_title="bolaven", page_icon=":material/coffee:", layout="wide")
 
@@ -30,8 +27,10 @@ with st.sidebar:
         default="en",
         key="lang",
     )
-    st.segmented_control(t("currency"), options=["LAK", "USD"], default="LAK", key="currency")
-    rate = views.exchange_rate()
+    st.segmented_control(
+        t("currency"), options=list(views.CURRENCIES), default="LAK", key="currency"
+    )
+    rate = exchange_rate()
     st.caption(
         t(
             "rate_note",
@@ -44,19 +43,19 @@ with st.sidebar:
 page = st.navigation(
     [
         st.Page(
-            _PAGES / "plan_pickups.py",
+            PAGES / "plan_pickups.py",
             title=t("page_plan"),
             icon=":material/local_shipping:",
             url_path="plan",
         ),
         st.Page(
-            _PAGES / "compare_scenarios.py",
+            PAGES / "compare_scenarios.py",
             title=t("page_compare"),
             icon=":material/compare_arrows:",
             url_path="compare",
         ),
         st.Page(
-            _PAGES / "network_data.py",
+            PAGES / "network_data.py",
             title=t("page_network"),
             icon=":material/map:",
             url_path="network",

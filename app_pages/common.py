@@ -1,34 +1,42 @@
-"""Shared state and rendering helpers for the app pages: cached loads, money, errors."""
+"""Shared state and rendering helpers for the app pages: cached loads, money, tables, errors."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
-from i18n import t
 
+from app_pages.i18n import STRINGS, lang, t
 from scenarios import views
+
+_T = TypeVar("_T")
 
 
 @st.cache_resource(show_spinner=False)
-def road_network() -> Any:
+def road_network() -> views.RoadNetwork:
     """The road network, loaded once per server process."""
     return views.load_road_network()
 
 
 @st.cache_resource(show_spinner=False)
 def exchange_rate() -> views.ExchangeRate:
-    """The configured LAK per USD rate."""
+    """The configured LAK per USD rate, read once per server process."""
     return views.exchange_rate()
 
 
-def network_or_stop() -> Any:
+@st.cache_resource(show_spinner=False)
+def depot_choices() -> list[str]:
+    """The places a pickup tour can start from, read once per server process."""
+    return views.depot_choices()
+
+
+def network_or_stop() -> views.RoadNetwork:
     """The cached network; on failure show the reason and stop this page (the app keeps running)."""
     try:
         with st.spinner(t("loading_network")):
             return road_network()
-    except (ImportError, AttributeError) as exc:
-        st.info(t("not_ready", detail=f"road network ({exc})"))
     except (ValueError, LookupError, OSError, RuntimeError) as exc:
         st.error(str(exc))
     st.stop()
@@ -37,7 +45,7 @@ def network_or_stop() -> Any:
 def currency() -> str:
     """``LAK`` or ``USD`` as chosen in the sidebar."""
     chosen = st.session_state.get("currency")
-    return chosen if chosen in ("LAK", "USD") else "LAK"
+    return chosen if chosen in views.CURRENCIES else "LAK"
 
 
 def money(amount_lak: float) -> str:
@@ -45,12 +53,25 @@ def money(amount_lak: float) -> str:
     return views.format_money(amount_lak, currency(), exchange_rate())
 
 
-def money_factor() -> float:
-    """Multiply LAK amounts by this to show them in the chosen currency."""
-    return 1.0 / exchange_rate().lak_per_usd if currency() == "USD" else 1.0
+def money_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its LAK columns (``cost_lak``, ``lak_per_t``) in the chosen currency."""
+    return views.money_columns(frame, currency(), exchange_rate())
 
 
-def number_columns(frame: Any) -> dict[str, Any]:
+def money_rows(
+    frame: pd.DataFrame, *, unit_column: str, value_columns: Sequence[str]
+) -> pd.DataFrame:
+    """``frame`` with its rows in LAK units in the chosen currency (US$ rows left out)."""
+    return views.money_rows(
+        frame,
+        currency(),
+        exchange_rate(),
+        unit_column=unit_column,
+        value_columns=value_columns,
+    )
+
+
+def number_columns(frame: pd.DataFrame) -> dict[str, Any]:
     """Column settings showing every numeric column with thousands separators."""
     return {
         str(c): st.column_config.NumberColumn(format="localized")
@@ -59,37 +80,38 @@ def number_columns(frame: Any) -> dict[str, Any]:
     }
 
 
-def table_height(frame: Any, *, max_rows: int = 25) -> int:
+def table_height(frame: pd.DataFrame, *, max_rows: int = 25) -> int:
     """A dataframe height (px) that shows up to ``max_rows`` rows without scrolling."""
     return 38 + 35 * min(len(frame), max_rows)
 
 
 def localized_choice(
-    widget: Any, label: str, options: list[Any], *, key: str, **kwargs: Any
-) -> Any:
+    widget: Callable[..., Any],
+    label: str,
+    options: list[_T],
+    *,
+    key: str,
+    **kwargs: Any,
+) -> _T:
     """A choice widget whose option labels are translated, keeping its value across languages.
 
     Streamlit's frontend loses the selection when ``format_func`` output changes under the same
     widget key, so each language gets its own widget key and the chosen value lives under
     ``key`` in the session state.
     """
-    from i18n import lang
-
     chosen = st.session_state.get(key, kwargs.pop("default", options[0]))
     index = options.index(chosen) if chosen in options else 0
     if widget is st.segmented_control:
         kwargs["default"] = options[index]
     else:
         kwargs["index"] = index
-    value = widget(label, options, key=f"{key}.{lang()}", **kwargs)
+    value: _T = widget(label, options, key=f"{key}.{lang()}", **kwargs)
     st.session_state[key] = value
     return value
 
 
-def headers(frame: Any, config: dict[str, Any] | None = None) -> dict[str, Any]:
+def headers(frame: pd.DataFrame, config: dict[str, Any] | None = None) -> dict[str, Any]:
     """Column settings that translate known headers (and keep ``config`` entries)."""
-    from i18n import STRINGS
-
     out: dict[str, Any] = dict(config or {})
     for column in frame.columns:
         key = f"col_{column}"

@@ -7,11 +7,19 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
-from common import currency, headers, money_factor, network_or_stop, number_columns, table_height
-from i18n import t, term
 
+from app_pages import maps
+from app_pages.common import (
+    currency,
+    headers,
+    money_columns,
+    money_rows,
+    network_or_stop,
+    number_columns,
+    table_height,
+)
+from app_pages.i18n import t, term
 from scenarios import views
 
 st.title(t("page_compare"))
@@ -19,13 +27,13 @@ st.caption(t("compare_intro"))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _run(key: str, _spec: Any) -> dict[str, Any]:
+def _run(key: str, _spec: views.ScenarioSpec) -> dict[str, Any]:
     """One scenario's result, cached by the scenario's content (``key``)."""
     return views.run_scenario_payload(_spec)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _changed(key: str, _spec: Any) -> pd.DataFrame:
+def _changed(key: str, _spec: views.ScenarioSpec) -> pd.DataFrame:
     return views.changed_roads(_spec)
 
 
@@ -40,7 +48,7 @@ chosen = st.multiselect(
 )
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
 
-specs: list[Any] = []
+specs: list[views.ScenarioSpec] = []
 for name in chosen:
     specs.append(views.load_scenario_file(library.set_index("name").loc[name, "file"]))
 if upload is not None:
@@ -61,8 +69,8 @@ if not specs:
     st.info(t("pick_one"))
 
 
-def _run_all(specs: list[Any]) -> tuple[views.CompareView, pd.DataFrame]:
-    todo: dict[str, Any] = {}
+def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.DataFrame]:
+    todo: dict[str, views.ScenarioSpec] = {}
     for spec in specs:
         base = views.load_scenario_file(views.baseline_file(spec))
         todo.setdefault(views.scenario_key(base), base)
@@ -76,6 +84,7 @@ def _run_all(specs: list[Any]) -> tuple[views.CompareView, pd.DataFrame]:
             bar.progress(i / len(todo))
         changed = pd.concat([_changed(views.scenario_key(s), s) for s in specs], ignore_index=True)
         status.update(label=t("compared", n=len(todo)), state="complete")
+    st.session_state["cmp_all_traffic"] = views.all_traffic_view(payloads)
     return views.compare_view(payloads), changed
 
 
@@ -89,18 +98,7 @@ if run and specs:
 if "cmp_result" not in st.session_state:
     st.stop()
 view, changed = st.session_state["cmp_result"]
-factor, cur = money_factor(), currency()
-
-
-def _money_rows(frame: pd.DataFrame, unit_col: str, value_cols: list[str]) -> pd.DataFrame:
-    """Convert rows whose unit is in LAK to the chosen currency (units renamed)."""
-    out = frame.copy()
-    lak = out[unit_col].astype(str).str.startswith("LAK")
-    for col in value_cols:
-        out[col] = out[col].astype(float)
-        out.loc[lak, col] = out.loc[lak, col] * factor
-    out.loc[lak, unit_col] = out.loc[lak, unit_col].str.replace("LAK", cur, regex=False)
-    return out
+cur = currency()
 
 
 def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
@@ -112,8 +110,8 @@ def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
 
 st.subheader(t("kpis"))
 names = [c for c in view.kpis.columns if c not in ("kpi", "unit", "key")]
-kpis = _engine_labels(view.kpis[~view.kpis["key"].str.contains("usd")])
-kpi_table = _money_rows(kpis, "unit", names).round(2)
+kpis = money_rows(view.kpis, unit_column="unit", value_columns=names)
+kpi_table = _engine_labels(kpis).round(2)
 st.dataframe(
     kpi_table,
     hide_index=True,
@@ -127,8 +125,10 @@ st.subheader(t("deltas"))
 if view.deltas.empty:
     st.info(t("pick_one"))
 else:
-    deltas = _engine_labels(view.deltas[~view.deltas["unit"].str.contains("US")])
-    delta_table = _money_rows(deltas, "unit", ["baseline_value", "scenario_value", "delta"])
+    deltas = money_rows(
+        view.deltas, unit_column="unit", value_columns=["baseline_value", "scenario_value", "delta"]
+    )
+    delta_table = _engine_labels(deltas)
     st.dataframe(
         delta_table.round(2),
         hide_index=True,
@@ -138,8 +138,9 @@ else:
     )
 
 st.subheader(t("breakdown"))
-chart_data = view.breakdown.assign(
-    value=view.breakdown["lak_per_t"] * factor, part=view.breakdown["part"].map(term)
+breakdown = money_columns(view.breakdown)
+chart_data = breakdown.assign(
+    value=breakdown[f"{cur.lower()}_per_t"], part=breakdown["part"].map(term)
 )
 st.altair_chart(
     alt.Chart(chart_data)
@@ -155,69 +156,48 @@ st.altair_chart(
 )
 
 st.subheader(t("cba"))
-cba = view.cba.copy()
-for col in ("annual_saving_lak", "npv_lak"):
-    cba[col] = cba[col].astype(float) * factor
-cba = cba.rename(
-    columns={"annual_saving_lak": f"annual_saving_{cur.lower()}", "npv_lak": f"npv_{cur.lower()}"}
-)
+cba = money_columns(view.cba)
 st.dataframe(
     cba.round(2), hide_index=True, key="cmp_cba", column_config=headers(cba, number_columns(cba))
 )
+
+road_appraisal = st.session_state.get("cmp_all_traffic")
+if road_appraisal is not None and not road_appraisal.empty:
+    st.subheader(t("all_traffic_appraisal"))
+    for sentence in road_appraisal.sentences:
+        st.markdown(f"**{sentence}**")
+    for frame, key in (
+        (road_appraisal.summary, "cmp_at_summary"),
+        (road_appraisal.by_class, "cmp_at_classes"),
+        (road_appraisal.tests, "cmp_at_tests"),
+    ):
+        shown_frame = money_columns(frame)
+        st.dataframe(
+            shown_frame.round(2),
+            hide_index=True,
+            key=key,
+            column_config=headers(shown_frame, number_columns(shown_frame)),
+        )
+    st.caption(t("all_traffic_note"))
 
 st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")
 flows = view.flows[view.flows["scenario"] == shown]
 changed_shown = changed[changed["scenario"] == shown]
 roads = views.network_edges(network_or_stop(), season="dry", vehicle="heavy_truck")
-layers = [
-    pdk.Layer(
-        "PathLayer",
-        roads,
-        get_path="path",
-        get_color=[200, 200, 200],
-        get_width=2,
-        width_units='"pixels"',
-    ),
-    pdk.Layer(
-        "PathLayer",
-        flows[flows["kind"] != "trunk"],
-        get_path="path",
-        get_color=[120, 120, 120, 90],
-        get_width=1,
-        width_units='"pixels"',
-    ),
-    pdk.Layer(
-        "PathLayer",
-        flows[flows["kind"] == "trunk"],
-        get_path="path",
-        get_color="rgb",
-        get_width="2 + tonnes / 1500",
-        width_units='"pixels"',
-        pickable=True,
-    ),
-    pdk.Layer(
-        "PathLayer",
-        changed_shown,
-        get_path="path",
-        get_color="rgb",
-        get_width=7,
-        width_units='"pixels"',
-        pickable=True,
-    ),
-]
-st.pydeck_chart(
-    pdk.Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(
-            **views.view_state(
-                [p[0] for path in flows["path"] for p in path],
-                [p[1] for path in flows["path"] for p in path],
-            )
+colours = views.palette
+lons_lats = [p for path in flows["path"] for p in path]
+maps.show(
+    [
+        maps.paths(roads, colour=colours.BACKGROUND_ROAD_RGB, width=2),
+        maps.paths(flows[flows["kind"] != "trunk"], colour=colours.COLLECTION_FLOW_RGBA, width=1),
+        maps.paths(
+            flows[flows["kind"] == "trunk"], colour="rgb", width="2 + tonnes / 1500", pickable=True
         ),
-        map_style=None,
-        tooltip={"text": "{scenario} {from} → {to} {tonnes} t {change} {ref}"},
-    ),
+        maps.paths(changed_shown, colour="rgb", width=7, pickable=True),
+    ],
+    view=views.view_state([p[0] for p in lons_lats], [p[1] for p in lons_lats]),
+    tooltip="{scenario} {from} → {to} {tonnes} t {change} {ref}",
     height=520,
     key="cmp_map",
 )

@@ -31,10 +31,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ເຄືອຂ່າຍທີ່ມີໃນໂປຣແກຣມ: ທາງຫຼວງຫຼັກ ແລະ ທາງຮອງ ຈາກ OpenStreetMap ຕົ້ນປີ 2014; ບໍ່ມີທາງຊົນນະບົດ.",
     ),
     "loading_network": ("Loading the road network…", "ກຳລັງໂຫຼດເຄືອຂ່າຍທາງ…"),
-    "not_ready": (
-        "This part is not available yet: {detail}",
-        "ສ່ວນນີ້ຍັງບໍ່ພ້ອມໃຊ້: {detail}",
-    ),
     # network page
     "colour_by": ("Colour roads by", "ສີຂອງທາງຕາມ"),
     "by_surface": ("Surface", "ພື້ນທາງ"),
@@ -125,7 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_source": ("Source", "ແຫຼ່ງຂໍ້ມູນ"),
     "col_dataset": ("Dataset", "ຊຸດຂໍ້ມູນ"),
     "col_licence": ("Licence", "ໃບອະນຸຍາດ"),
-    "col_data_date": ("Data date", "ວັນທີຂໍ້ມູນ"),
+    "col_file": ("File", "ໄຟລ໌"),
     "col_origin": ("Origin", "ທີ່ມາ"),
     "col_passable": ("Wet season", "ລະດູຝົນ"),
     "col_bcr": ("Benefit-cost ratio", "ອັດຕາສ່ວນຜົນປະໂຫຍດຕໍ່ຕົ້ນທຶນ"),
@@ -138,6 +134,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_annual_saving_usd": ("Saving per year (USD)", "ປະຢັດຕໍ່ປີ (ໂດລາ)"),
     "col_npv_lak": ("NPV (LAK)", "NPV (ກີບ)"),
     "col_npv_usd": ("NPV (USD)", "NPV (ໂດລາ)"),
+    "col_npv_all_traffic_lak": ("NPV, all traffic (LAK)", "NPV, ທຸກການຈະລາຈອນ (ກີບ)"),
+    "col_npv_all_traffic_usd": ("NPV, all traffic (USD)", "NPV, ທຸກການຈະລາຈອນ (ໂດລາ)"),
+    "col_eirr_all_traffic_pct": ("EIRR, all traffic (%)", "EIRR, ທຸກການຈະລາຈອນ (%)"),
+    "col_bcr_all_traffic": ("BCR, all traffic", "BCR, ທຸກການຈະລາຈອນ"),
+    "col_first_year_return_pct": ("First-year return (%)", "ຜົນຕອບແທນປີທຳອິດ (%)"),
+    "col_coffee_benefit_share_pct": ("Coffee's share of benefits (%)", "ສ່ວນແບ່ງຜົນປະໂຫຍດຂອງກາເຟ (%)"),
+    "col_benefit": ("Benefit", "ຜົນປະໂຫຍດ"),
+    "col_pv_lak": ("Present value (LAK)", "ມູນຄ່າປັດຈຸບັນ (ກີບ)"),
+    "col_pv_usd": ("Present value (USD)", "ມູນຄ່າປັດຈຸບັນ (ໂດລາ)"),
+    "col_test": ("Sensitivity test", "ການທົດສອບຄວາມອ່ອນໄຫວ"),
     "routes_map": ("Routes on the roads", "ເສັ້ນທາງເທິງຖະໜົນ"),
     "routes_table": ("Routes", "ເສັ້ນທາງ"),
     "truck": ("Truck", "ລົດ"),
@@ -177,6 +183,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deltas": ("Change against the baseline", "ການປ່ຽນແປງທຽບກັບພື້ນຖານ"),
     "breakdown": ("Landed cost per tonne, by part", "ຕົ້ນທຶນຕໍ່ໂຕນ ເຖິງທ່າເຮືອ ແຍກຕາມສ່ວນ"),
     "cba": ("Cost-benefit", "ຕົ້ນທຶນ-ຜົນປະໂຫຍດ"),
+    "all_traffic_appraisal": (
+        "Economic appraisal, all traffic (HDM-4 / RED)",
+        "ການປະເມີນເສດຖະກິດ, ທຸກການຈະລາຈອນ (HDM-4 / RED)",
+    ),
+    "all_traffic_note": (
+        "Economic prices; traffic and parameters are estimates with ranges "
+        "(data/traffic.csv, data/appraisal_params.toml). "
+        "The cost-benefit table above is coffee-only.",
+        "ລາຄາເສດຖະກິດ; ການຈະລາຈອນ ແລະ ຕົວກໍານົດແມ່ນການຄາດຄະເນ. ຕາຕະລາງຂ້າງເທິງນັບແຕ່ກາເຟ.",
+    ),
     "changed_roads": ("Changed roads and corridor flows", "ທາງທີ່ປ່ຽນ ແລະ ປະລິມານຜ່ານແລວທາງ"),
     "dl_report": ("HTML report", "ລາຍງານ HTML"),
     "pick_one": ("Pick at least one scenario.", "ເລືອກຢ່າງໜ້ອຍໜຶ່ງສະຖານະການ."),

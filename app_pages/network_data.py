@@ -3,11 +3,11 @@ the data sources with dates and licences, and how to load fresher OSM data."""
 
 from __future__ import annotations
 
-import pydeck as pdk
 import streamlit as st
-from common import headers, localized_choice, network_or_stop
-from i18n import t
 
+from app_pages import maps
+from app_pages.common import headers, localized_choice, network_or_stop
+from app_pages.i18n import t
 from scenarios import views
 
 st.title(t("page_network"))
@@ -44,46 +44,17 @@ edges = views.network_edges(net, season=season, vehicle=vehicle)
 places = views.places_frame(net)
 colour_column = "surface_rgb" if colour_by == "surface" else "passable_rgb"
 
-layers = [
-    pdk.Layer(
-        "PathLayer",
-        edges,
-        get_path="path",
-        get_color=colour_column,
-        width_min_pixels=2,
-        get_width=3,
-        width_units='"pixels"',
-        pickable=True,
-    ),
-    pdk.Layer(
-        "ScatterplotLayer",
-        places,
-        get_position=["lon", "lat"],
-        get_fill_color="rgb",
-        get_radius=6,
-        radius_units='"pixels"',
-        pickable=True,
-    ),
-    pdk.Layer(
-        "TextLayer",
-        places,
-        get_position=["lon", "lat"],
-        get_text="name",
-        get_size=12,
-        font_family='"sans-serif"',
-        get_text_anchor='"start"',
-        get_alignment_baseline='"center"',
-        get_pixel_offset=[9, 0],
-        get_color=[20, 20, 20],
-    ),
-]
-st.pydeck_chart(
-    pdk.Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(**views.study_area_view()),
-        map_style=None,
-        tooltip={"text": "{name} {ref} {highway} {surface} {length_km} km"},
-    ),
+colours = views.palette
+maps.show(
+    [
+        maps.paths(edges, colour=colour_column, width=3, min_width_px=2, pickable=True),
+        maps.points(places, colour="rgb", radius_px=6, pickable=True),
+        maps.labels(
+            places, text="name", size_px=12, colour=colours.PLACE_LABEL_RGB, offset_px=(9, 0)
+        ),
+    ],
+    view=views.study_area_view(),
+    tooltip="{name} {ref} {highway} {surface} {length_km} km",
     height=560,
     key="network_map",
 )
@@ -96,20 +67,15 @@ with legend_col:
         table["surface"] = table["surface"].map(
             lambda s: t(s) if s in ("paved", "gravel", "earth") else s
         )
-        rgb = views.SURFACE_RGB
+        swatches = [(t(k), v) for k, v in colours.SURFACE_RGB.items()]
     else:
         table = views.km_by(edges, "passable")
         table["passable"] = table["passable"].map(lambda b: t("passable" if b else "impassable"))
-        rgb = {}
-    st.dataframe(table, hide_index=True, key="legend_table", column_config=headers(table))
-    swatches = (
-        [(t(k), v) for k, v in rgb.items()]
-        if colour_by == "surface"
-        else [
-            (t("passable"), views.PASSABLE_RGB[True]),
-            (t("impassable"), views.PASSABLE_RGB[False]),
+        swatches = [
+            (t("passable"), colours.PASSABLE_RGB[True]),
+            (t("impassable"), colours.PASSABLE_RGB[False]),
         ]
-    )
+    st.dataframe(table, hide_index=True, key="legend_table", column_config=headers(table))
     st.markdown(
         " ".join(
             f"<span style='color:rgb({c[0]},{c[1]},{c[2]})'>━━</span> {label}"
@@ -122,10 +88,10 @@ with stats_col:
     summary = views.network_summary(net)
     a, b, c = st.columns(3)
     a.metric(t("nodes"), f"{summary['nodes']:,}")
-    b.metric(t("edges"), f"{summary['edges']:,}")
-    c.metric(t("km_total"), f"{summary['km']:,.0f}")
-    if summary["source"]:
-        st.caption(summary["source"])
+    b.metric(t("edges"), f"{summary['sections']:,}")
+    c.metric(t("km_total"), f"{summary['km_total']:,.0f}")
+    if summary["source"]["description"]:
+        st.caption(summary["source"]["description"])
 
 st.subheader(t("places"))
 place_table = places.drop(columns=["rgb"])
@@ -135,10 +101,8 @@ st.subheader(t("sources"))
 sources = views.data_sources()
 st.dataframe(sources, hide_index=True, key="sources_table", column_config=headers(sources))
 st.caption(t("attribution"))
-sources_md = views.sources_markdown()
-if sources_md:
-    with st.expander("data/SOURCES.md"):
-        st.markdown(sources_md)
+with st.expander("data/SOURCES.md"):
+    st.markdown(views.sources_markdown())
 
 st.subheader(t("fresher"))
 st.markdown(views.FRESHER_OSM_MD)

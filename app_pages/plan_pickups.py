@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
-from common import currency, headers, localized_choice, money, money_factor, network_or_stop
-from i18n import t
 
+from app_pages import maps
+from app_pages.common import (
+    depot_choices,
+    headers,
+    localized_choice,
+    money,
+    money_columns,
+    network_or_stop,
+)
+from app_pages.i18n import t
 from scenarios import views
 
 st.title(t("page_plan"))
 st.caption(t("plan_intro"))
 
-missing = views.pickups_available()
-if missing:
-    st.info(t("not_ready", detail=missing))
-    st.stop()
-
 # ---- inputs ---------------------------------------------------------------------------------
 left, right = st.columns([1, 1])
 with left:
-    depots = views.depot_choices()
+    depots = depot_choices()
     depot = st.selectbox(t("depot"), depots, key="plan_depot")
     source = localized_choice(
         st.radio,
@@ -34,7 +37,7 @@ with left:
         horizontal=True,
         key="plan_source",
     )
-    pickups_path = None
+    pickups_path: Path | None = None
     if source == "sample":
         pickups_path = views.sample_pickups_path()
     else:
@@ -46,7 +49,7 @@ with left:
                 pickups_path = views.stage_upload(upload.getvalue(), suffix=".csv")
             except ValueError as exc:
                 st.error(t("bad_upload", msg=exc))
-    pickups = None
+    pickups: pd.DataFrame | None = None
     if pickups_path is not None:
         try:
             pickups = views.pickups_preview(pickups_path)
@@ -82,7 +85,7 @@ def _solve_with_progress() -> views.PlanView | None:
         budget_s = time_limit_s + 5.0  # snapping, matrices and verification around the solve
         with ThreadPoolExecutor(max_workers=1) as pool:
             future = pool.submit(
-                views.plan_pickups,
+                views.plan_view,
                 net,
                 pickups_path,
                 depot=depot,
@@ -138,63 +141,22 @@ if len(days) > 1:
     )
     if day not in (None, "all"):
         paths, stops = paths[paths["day"] == day], stops[stops["day"] == day]
-layers = [
-    pdk.Layer(
-        "PathLayer",
-        paths,
-        get_path="path",
-        get_color="rgb",
-        get_width=4,
-        width_units='"pixels"',
-        pickable=True,
-    ),
-    pdk.Layer(
-        "ScatterplotLayer",
-        stops,
-        get_position=["lon", "lat"],
-        get_fill_color="rgb",
-        get_line_color=[255, 255, 255],
-        stroked=True,
-        line_width_min_pixels=1,
-        get_radius=9,
-        radius_units='"pixels"',
-        pickable=True,
-    ),
-    pdk.Layer(
-        "TextLayer",
-        stops,
-        get_position=["lon", "lat"],
-        get_text="label",
-        get_size=11,
-        get_color=[255, 255, 255],
-        font_family='"sans-serif"',
-        font_weight='"bold"',
-        get_alignment_baseline='"center"',
-    ),
-    pdk.Layer(
-        "ScatterplotLayer",
-        plan.depot,
-        get_position=["lon", "lat"],
-        get_fill_color=[0, 0, 0],
-        get_radius=12,
-        radius_units='"pixels"',
-    ),
-]
-st.pydeck_chart(
-    pdk.Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(**plan.view),
-        map_style=None,
-        tooltip={"text": "{truck} {village} {arrival}"},
-    ),
+colours = views.palette
+maps.show(
+    [
+        maps.paths(paths, colour="rgb", width=4, pickable=True),
+        maps.points(stops, colour="rgb", radius_px=9, outline=colours.OUTLINE_RGB, pickable=True),
+        maps.labels(stops, text="label", size_px=11, colour=colours.STOP_LABEL_RGB, bold=True),
+        maps.points(plan.depot, colour=colours.DEPOT_RGB, radius_px=12),
+    ],
+    view=plan.view,
+    tooltip="{truck} {village} {arrival}",
     height=520,
     key="plan_map",
 )
 
 st.subheader(t("routes_table"))
-trucks = plan.trucks.copy()
-trucks["cost"] = (trucks["cost_lak"] * money_factor()).round(2)
-trucks = trucks.rename(columns={"cost": f"cost_{currency().lower()}"}).drop(columns=["cost_lak"])
+trucks = money_columns(plan.trucks).round({"cost_lak": 2, "cost_usd": 2})
 st.dataframe(trucks, hide_index=True, key="plan_trucks", column_config=headers(trucks))
 table_columns = {
     "order": t("order"),

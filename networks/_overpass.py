@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from networks.exceptions import NetworkDataError, OfflineError
+from networks.exceptions import NetworkDataError, NetworkInputError, OfflineError
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
         msg = f"Expected --bbox W,S,E,N as four numbers in degrees; got {text!r}"
-        raise ValueError(msg) from None
+        raise NetworkInputError(msg) from None
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         msg = f"Expected W < E and S < N within lon -180..180, lat -90..90; got {text!r}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     return west, south, east, north
 
 
@@ -71,6 +71,6 @@ def save_download(graph: nx.MultiDiGraph[Any], out: Path) -> Path:
 
     if out.suffix.lower() != ".graphml":
         msg = f"Expected an output file ending in .graphml; got {out.name!r}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     ox.save_graphml(graph, out)
     return out

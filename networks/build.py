@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -14,6 +13,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry import LineString
 
 from networks.geometry import LocalProjection, haversine_m, line_length_m
+from networks.model import RepairReport
 from networks.osm_io import Way
 from networks.tables import Patch
 
@@ -27,19 +27,6 @@ Key = tuple[float, float]
 
 def _key(pt: tuple[float, float]) -> Key:
     return (round(pt[0], 7), round(pt[1], 7))
-
-
-@dataclass
-class BuildStats:
-    """Counts collected while building (turned into a `RepairReport` by the loader)."""
-
-    endpoints_joined: int = 0
-    patches_added: tuple[str, ...] = ()
-    patches_skipped: tuple[str, ...] = ()
-    dropped_nodes: int = 0
-    dropped_edges: int = 0
-    dropped_km: float = 0.0
-    nodes_merged: int = 0
 
 
 def join_dangling_endpoints(ways: list[Way], tolerance_m: float) -> tuple[list[Way], int]:
@@ -250,8 +237,11 @@ def merge_degree2_chains(graph: nx.MultiDiGraph[Any]) -> int:
 
 def build_graph(
     ways: Sequence[Way], patches: Sequence[Patch], *, join_tolerance_m: float
-) -> tuple[nx.MultiDiGraph[Any], BuildStats]:
-    """The full repair pipeline: join endpoints, split, patch, largest SCC, merge chains."""
+) -> tuple[nx.MultiDiGraph[Any], RepairReport]:
+    """The full repair pipeline: join endpoints, split, patch, largest SCC, merge chains.
+
+    Returns the graph and the report of what the repairs changed.
+    """
     joined_ways, joined = join_dangling_endpoints(list(ways), join_tolerance_m)
     graph = ways_to_graph(joined_ways)
     added, skipped = add_patches(graph, patches)
@@ -259,6 +249,15 @@ def build_graph(
     merged = merge_degree2_chains(graph)
     graph = nx.convert_node_labels_to_integers(graph, ordering="sorted")  # type: ignore[assignment]
     graph.graph["crs"] = "EPSG:4326"
-    stats = BuildStats(joined, added, skipped, dropped_nodes, dropped_edges, dropped_km, merged)
-    log.info("built graph: %d nodes, %d edges; %s", len(graph), graph.number_of_edges(), stats)
-    return graph, stats
+    repairs = RepairReport(
+        endpoints_joined=joined,
+        join_tolerance_m=join_tolerance_m,
+        patches_added=added,
+        patches_skipped=skipped,
+        dropped_nodes=dropped_nodes,
+        dropped_edges=dropped_edges,
+        dropped_km=dropped_km,
+        nodes_merged=merged,
+    )
+    log.info("built graph: %d nodes, %d edges; %s", len(graph), graph.number_of_edges(), repairs)
+    return graph, repairs

@@ -16,7 +16,7 @@ import numpy as np
 from shapely.geometry import LineString, box
 
 from networks.attributes import edge_speeds
-from networks.exceptions import EdgeSelectionError
+from networks.exceptions import EdgeSelectionError, NetworkInputError
 from networks.geometry import haversine_m
 from networks.model import RoadNetwork
 from networks.paths import PointSpec, resolve_point
@@ -143,13 +143,13 @@ def upgrade_edges(
     _checked(net, edges)
     if surface is not None and surface not in SURFACES:
         msg = f"Expected surface in {SURFACES}; got {surface!r}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     if iri_m_per_km is not None and not iri_m_per_km > 0:
         msg = f"Expected iri_m_per_km > 0; got {iri_m_per_km}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     if speed_factor is not None and not speed_factor > 0:
         msg = f"Expected speed_factor > 0; got {speed_factor}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     tables = default_tables()
     graph = net.graph.copy()
     for e in edges:
@@ -202,13 +202,13 @@ def add_link(
     """
     if surface not in SURFACES:
         msg = f"Expected surface in {SURFACES}; got {surface!r}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     if not circuity >= 1.0:
         msg = f"Expected circuity >= 1; got {circuity}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     if max_connector_m is not None and not max_connector_m >= 0:
         msg = f"Expected max_connector_m >= 0; got {max_connector_m}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     pa, pb = resolve_point(net, a), resolve_point(net, b)
     snap = snap_points(net, [(pa[0], pa[1]), (pb[0], pb[1])], max_connector_m=max_connector_m)
     if snap.unreachable:

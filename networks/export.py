@@ -8,6 +8,7 @@ from typing import Any
 import geopandas as gpd
 from shapely.geometry import Point
 
+from networks.exceptions import NetworkInputError
 from networks.model import RoadNetwork
 
 _SKIP = {"geometry"}
@@ -65,4 +66,4 @@ def export_network(net: RoadNetwork, out: Path) -> Path:
         ox.save_graphml(net.graph, out)
         return out
     msg = f"Expected an output file ending in .gpkg or .graphml; got {out.name!r}"
-    raise ValueError(msg)
+    raise NetworkInputError(msg)

@@ -14,7 +14,7 @@ import networkx as nx
 from networks import _data
 from networks.attributes import assign_speeds, assign_surfaces
 from networks.build import build_graph
-from networks.model import RepairReport, RoadNetwork, SourceInfo
+from networks.model import RoadNetwork, SourceInfo
 from networks.osm_io import Way, read_ways
 from networks.places import load_places
 from networks.tables import load_conditions, load_defaults, load_patches
@@ -44,20 +44,10 @@ def network_from_ways(ways: Sequence[Way], source: SourceInfo) -> RoadNetwork:
     """Run the build pipeline (repairs, surfaces, speeds) on already-read ways."""
     defaults = load_defaults()
     places = load_places()
-    graph, stats = build_graph(ways, load_patches(), join_tolerance_m=defaults.join_tolerance_m)
+    graph, repairs = build_graph(ways, load_patches(), join_tolerance_m=defaults.join_tolerance_m)
     by_name = {p.name.lower(): (p.lat, p.lon) for p in places}
     assign_surfaces(graph, load_conditions(), defaults, by_name)
     assign_speeds(graph, defaults)
-    repairs = RepairReport(
-        endpoints_joined=stats.endpoints_joined,
-        join_tolerance_m=defaults.join_tolerance_m,
-        patches_added=stats.patches_added,
-        patches_skipped=stats.patches_skipped,
-        dropped_nodes=stats.dropped_nodes,
-        dropped_edges=stats.dropped_edges,
-        dropped_km=stats.dropped_km,
-        nodes_merged=stats.nodes_merged,
-    )
     return RoadNetwork(graph=graph, repairs=repairs, source=source, places=places)
 
 

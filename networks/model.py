@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from networks.exceptions import NetworkInputError
+
 if TYPE_CHECKING:
     from networks.places import Place
 
@@ -34,7 +36,7 @@ def parse_season(value: str | Season) -> Season:
     except ValueError:
         choices = ", ".join(s.value for s in Season)
         msg = f"Unknown season {value!r}. Choose from: {choices}."
-        raise ValueError(msg) from None
+        raise NetworkInputError(msg) from None
 
 
 def parse_vehicle(value: str | VehicleClass) -> VehicleClass:
@@ -44,7 +46,7 @@ def parse_vehicle(value: str | VehicleClass) -> VehicleClass:
     except ValueError:
         choices = ", ".join(v.value for v in VehicleClass)
         msg = f"Unknown vehicle class {value!r}. Choose from: {choices}."
-        raise ValueError(msg) from None
+        raise NetworkInputError(msg) from None
 
 
 def speed_attr(season: Season, vehicle: VehicleClass) -> str:

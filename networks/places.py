@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from networks import _data
-from networks.exceptions import NetworkDataError, OutOfRegionError, UnknownPlaceError
+from networks._cells import float_cell
+from networks.exceptions import (
+    NetworkDataError,
+    NetworkInputError,
+    OutOfRegionError,
+    UnknownPlaceError,
+)
 
 PLACE_KINDS = ("town", "mill", "border_post", "border_pair", "seaport", "city")
 REGION_MARGIN_DEG = 0.25
@@ -45,19 +51,10 @@ class Place:
     def __post_init__(self) -> None:
         if self.kind not in PLACE_KINDS:
             msg = f"Place {self.name!r}: expected kind in {PLACE_KINDS}, got {self.kind!r}"
-            raise ValueError(msg)
+            raise NetworkInputError(msg)
         if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
             msg = f"Place {self.name!r}: expected lat/lon in degrees, got {self.lat}, {self.lon}"
-            raise ValueError(msg)
-
-
-def _cell_float(row: dict[str, str], col: str, line: int, path: Path) -> float:
-    text = (row.get(col) or "").strip()
-    try:
-        return float(text)
-    except ValueError:
-        msg = f"{path.name} row {line}, column {col}: expected a number, got {text!r}"
-        raise NetworkDataError(msg) from None
+            raise NetworkInputError(msg)
 
 
 def load_places(path: Path | str | None = None) -> tuple[Place, ...]:
@@ -85,8 +82,8 @@ def load_places(path: Path | str | None = None) -> tuple[Place, ...]:
                 name=(row.get("name") or "").strip(),
                 kind=kind,
                 country=(row.get("country") or "").strip(),
-                lat=_cell_float(row, "lat", line, path),
-                lon=_cell_float(row, "lon", line, path),
+                lat=float_cell(row, "lat", line, path.name),
+                lon=float_cell(row, "lon", line, path.name),
                 description=(row.get("description") or "").strip(),
                 source=(row.get("source") or "").strip(),
                 estimate=(row.get("estimate") or "").strip().lower() == "true",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from networks.exceptions import NetworkInputError
 from networks.model import RoadNetwork
 from networks.snapping import snap_points
 
@@ -16,7 +17,7 @@ def sample_nodes(net: RoadNetwork, n: int, *, seed: int = 0) -> tuple[RoadNetwor
     """
     if n <= 0:
         msg = f"Expected a sample size > 0; got {n}"
-        raise ValueError(msg)
+        raise NetworkInputError(msg)
     rng = np.random.default_rng(seed)
     nodes = list(net.graph.nodes)
     if n <= len(nodes):

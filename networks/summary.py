@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -11,12 +12,21 @@ from networks.model import RoadNetwork
 from networks.snapping import snap_points
 
 
+def road_sections(
+    graph: nx.MultiDiGraph[Any],
+) -> Iterator[tuple[Hashable, Hashable, dict[str, Any]]]:
+    """Each road section once: a two-way road by one of its two directed edges, each
+    carriageway of a divided (one-way pair) road by its own edge."""
+    for u, v, d in graph.edges(data=True):
+        if d.get("oneway") or u < v:
+            yield u, v, d
+
+
 def road_km(net: RoadNetwork, attr: str) -> dict[str, float]:
     """Road km by an edge attribute, counting a two-way road once."""
     out: dict[str, float] = defaultdict(float)
-    for u, v, d in net.graph.edges(data=True):
-        if d.get("oneway") or u < v:
-            out[str(d.get(attr, ""))] += d["length_m"] / 1000
+    for _, _, d in road_sections(net.graph):
+        out[str(d.get(attr, ""))] += d["length_m"] / 1000
     return {k: round(v, 1) for k, v in sorted(out.items())}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from networks import _data
+from networks._cells import float_cell
 from networks.exceptions import NetworkDataError
 from networks.model import Season, VehicleClass
 
@@ -164,15 +165,6 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
         raise NetworkDataError(msg) from exc
 
 
-def _float_cell(row: dict[str, str], column: str, line: int, name: str) -> float:
-    text = (row.get(column) or "").strip()
-    try:
-        return float(text)
-    except ValueError:
-        msg = f"{name} row {line}, column {column}: expected a number, got {text!r}"
-        raise NetworkDataError(msg) from None
-
-
 def _surface_cell(row: dict[str, str], line: int, name: str) -> str:
     surface = (row.get("surface") or "").strip()
     if surface not in SURFACES:
@@ -188,7 +180,7 @@ def load_conditions(path: Path | None = None) -> tuple[RoadCondition, ...]:
     out = []
     for line, row in enumerate(_read_rows(path, cols), start=2):
         iri_text = (row.get("iri_m_per_km") or "").strip()
-        iri = _float_cell(row, "iri_m_per_km", line, path.name) if iri_text else None
+        iri = float_cell(row, "iri_m_per_km", line, path.name) if iri_text else None
         year_text = (row.get("year") or "").strip()
         out.append(
             RoadCondition(
@@ -216,14 +208,14 @@ def load_patches(path: Path | None = None) -> tuple[Patch, ...]:
         out.append(
             Patch(
                 name=row["name"].strip(),
-                from_lat=_float_cell(row, "from_lat", line, path.name),
-                from_lon=_float_cell(row, "from_lon", line, path.name),
-                to_lat=_float_cell(row, "to_lat", line, path.name),
-                to_lon=_float_cell(row, "to_lon", line, path.name),
+                from_lat=float_cell(row, "from_lat", line, path.name),
+                from_lon=float_cell(row, "from_lon", line, path.name),
+                to_lat=float_cell(row, "to_lat", line, path.name),
+                to_lon=float_cell(row, "to_lon", line, path.name),
                 ref=row["ref"].strip(),
                 highway=(row.get("highway") or "primary").strip(),
                 surface=_surface_cell(row, line, path.name),
-                circuity=_float_cell(row, "circuity", line, path.name) if circuity_text else 1.0,
+                circuity=float_cell(row, "circuity", line, path.name) if circuity_text else 1.0,
                 source=row["source"].strip(),
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +27,15 @@ def load_villages(path: Path | str | None = None) -> tuple[Village, ...]:
     """Read village points (``data/admin/south_laos_villages_odm.geojson`` by default).
 
     The licence of this layer is unclear (see data/admin/SOURCE.md): fine for internal
-    planning; check before redistributing.
+    planning; check before redistributing. The one reader of this layer: pickups look village
+    codes up in it and the supply derivation places its villages with it.
     """
-    path = Path(path) if path is not None else _data.VILLAGES_GEOJSON
+    return _read_villages(Path(path) if path is not None else _data.VILLAGES_GEOJSON)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_villages(path: Path) -> tuple[Village, ...]:
+    """Parse a village GeoJSON once per process (the records are frozen)."""
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (OSError, ValueError, KeyError, TypeError) as exc:

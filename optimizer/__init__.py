@@ -21,6 +21,9 @@ from optimizer.consolidation import (
     SupplyPoint,
     solve_consolidation,
 )
+from optimizer.consolidation.costs import cost_breakdown
+from optimizer.consolidation.explain import Explanation, explain_consolidation
+from optimizer.consolidation.verify import verify_consolidation
 from optimizer.costs import (
     CO2_KG_PER_L_DIESEL,
     ConversionRatios,
@@ -52,6 +55,13 @@ from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrice
 from optimizer.pickup.solution import Dropped, PickupPlan, Stop, VehicleRoute, plan_status
 from optimizer.pickup.solve import solve
 from optimizer.pickup.verify import verify
+from optimizer.pickup.vrplib_io import (
+    VrplibInstance,
+    gap_percent,
+    plan_cost,
+    plan_routes,
+    read_instance,
+)
 
 __all__ = [
     "CO2_KG_PER_L_DIESEL",
@@ -69,6 +79,7 @@ __all__ = [
     "Depot",
     "Dropped",
     "Engine",
+    "Explanation",
     "Gateway",
     "Hub",
     "InfeasibleProblemError",
@@ -91,19 +102,27 @@ __all__ = [
     "VehicleRoute",
     "VehicleType",
     "VerificationError",
+    "VrplibInstance",
     "co2_kg",
+    "cost_breakdown",
     "cost_per_hour_lak",
     "cost_per_km_lak",
     "edge_cost_lak",
+    "explain_consolidation",
     "fixed_cost_lak",
+    "gap_percent",
     "lak_to_thb",
     "lak_to_usd",
     "litres_per_km",
     "loading_time_s",
+    "plan_cost",
+    "plan_routes",
     "plan_status",
+    "read_instance",
     "roughness_factors",
     "solve",
     "solve_consolidation",
     "to_green_kg",
     "verify",
+    "verify_consolidation",
 ]

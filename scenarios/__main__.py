@@ -1,3 +1,3 @@
-from scenarios.cli.root import main
+from scenarios.cli import main
 
 main()

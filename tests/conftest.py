@@ -1,4 +1,4 @@
-"""Shared fixtures: a real `streamlit run app.py` server on a free localhost port."""
+"""Shared fixtures: the `bolaven` CLI in-process; a real `streamlit run app.py` server."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,33 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SERVER_START_TIMEOUT_S = 90
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """Exit code and captured output of one in-process ``bolaven`` run."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+    """Run ``bolaven ARGS`` in this process (``scenarios.cli.main(args)``), as the shell would."""
+    from scenarios.cli import main
+
+    def run(*args: str | Path) -> CliRun:
+        capsys.readouterr()
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        out = capsys.readouterr()
+        return CliRun(code, out.out, out.err)
+
+    return run
 
 
 def _free_port() -> int:

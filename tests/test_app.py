@@ -1,17 +1,25 @@
 """Streamlit AppTest runs of each page, and the app's English/Lao label tables.
 
-The facade's pure helpers (scenarios/views/) are tested in tests/scenarios/views/.
+The facade's pure helpers (scenarios/views/) are tested in tests/scenarios/views/. Where the
+pipeline itself is not under test the pages get canned results: stored scenario runs
+(tests/data/app_compare_results.json, rewritten by tests/data/make_app_compare_results.py) and
+the sample plan made once by the ``planned`` fixture, the one AppTest that runs the real pickup
+pipeline.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages import i18n
 from scenarios import views
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,21 +49,10 @@ def test_language_switch_translates_labels() -> None:
     assert "ຂໍ້ມູນທາງ © ຜູ້ປະກອບສ່ວນ OpenStreetMap" in captions
 
 
-def _i18n() -> Any:
-    """The app's label module (app_pages/i18n.py), imported the way the pages import it."""
-    import importlib
-    import sys
-
-    if str(ROOT / "app_pages") not in sys.path:
-        sys.path.insert(0, str(ROOT / "app_pages"))
-    return importlib.import_module("i18n")
-
-
 def test_every_label_has_english_and_lao() -> None:
     """Every i18n key and engine term has an English and a Lao text with the same placeholders."""
     import string
 
-    i18n = _i18n()
     for key, (en, lo) in {**i18n.STRINGS, **i18n.ENGINE_TERMS}.items():
         assert en and lo, key
         fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
@@ -68,19 +65,16 @@ def test_engine_terms_cover_every_kpi_and_cost_part() -> None:
     """Each KPI key and landed-cost part of scenarios.run.kpis has a Lao name; English matches."""
     from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS
 
-    terms = _i18n().ENGINE_TERMS
+    terms = i18n.ENGINE_TERMS
     assert {f.key: f.label for f in KPI_FIELDS} == {f.key: terms[f.key][0] for f in KPI_FIELDS}
     assert {*BREAKDOWN_PARTS, "total"} <= set(terms)
 
 
 def _show_terms() -> None:
     """App script for AppTest: write engine names through i18n.term in the chosen language."""
-    import sys
-
     import streamlit as st
 
-    sys.path.insert(0, st.session_state["pages_dir"])
-    from i18n import term
+    from app_pages.i18n import term
 
     st.text(term("landed_cost_lak_per_t", "Landed cost to port"))  # known, engine label given
     st.text(term("hub_handling"))  # known cost part, no engine label
@@ -100,7 +94,6 @@ def test_engine_terms_translate_and_unknown_keys_fall_back_to_english(
 ) -> None:
     """Engine names are written in the chosen language; keys not in the table stay English."""
     at = AppTest.from_function(_show_terms, default_timeout=TIMEOUT_S)
-    at.session_state["pages_dir"] = str(ROOT / "app_pages")
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception
@@ -278,22 +271,46 @@ def test_bad_scenario_upload_is_reported(content: bytes, message: str) -> None:
     assert at.button(key="cmp_run").disabled
 
 
-@pytest.mark.slow
-def test_compare_uploaded_scenario_against_its_baseline() -> None:
-    """An uploaded paving scenario runs with its baseline: KPIs, deltas, CBA, changed roads."""
+CANNED_RESULTS = ROOT / "tests" / "data" / "app_compare_results.json"
+
+
+def _store_canned_results(*specs: views.ScenarioSpec) -> None:
+    """Store canned runs where the app keeps its scenario runs, so the page reads them back."""
+    results = json.loads(CANNED_RESULTS.read_text(encoding="utf-8"))["results"]
+    for spec in specs:
+        path = views.stored_result_path(spec)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results[spec.name]), encoding="utf-8")
+
+
+def test_compare_uploaded_scenario_against_its_baseline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An uploaded paving scenario is compared with its baseline: KPIs, deltas, CBA, changed roads.
+
+    The two runs are canned (stored results): the page, not the pipeline, is under test here.
+    """
+    monkeypatch.setenv("BOLAVEN_APP_RESULTS", str(tmp_path))
+    spec = views.load_scenario_file(views.stage_scenario_upload(WET_PAVING_TOML))
+    _store_canned_results(spec, views.load_scenario_file(views.baseline_file(spec)))
     at = _compare_page()
     at.multiselect(key="cmp_pick").set_value([]).run()
     at.file_uploader(key="cmp_upload").upload("paving.toml", WET_PAVING_TOML, "text/plain").run()
     at.button(key="cmp_run").click().run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
-    kpis, deltas, cba, changed = (d.value for d in at.dataframe)
+    kpis, deltas, cba, all_traffic, by_class, tests, changed = (d.value for d in at.dataframe)
     assert list(kpis.columns) == ["kpi", "unit", "wet_season_baseline", "test_wet_paving"]
+    assert "US$/t" not in set(kpis["unit"])  # the LAK twin is shown, in the chosen currency
     landed = deltas[deltas["kpi"] == "Landed cost to port"].iloc[0]
     assert landed["delta"] == pytest.approx(landed["scenario_value"] - landed["baseline_value"])
-    assert landed["delta"] <= 0  # paving never makes the cheapest logistics dearer
     assert cba["scenario"].tolist() == ["test_wet_paving"]
     assert {"npv_lak", "bcr", "eirr_pct", "payback_year"} <= set(cba.columns)
+    # the all-traffic appraisal (HDM-4 / RED) beside the coffee-only one
+    assert all_traffic["scenario"].tolist() == ["test_wet_paving"]
+    assert {"eirr_all_traffic_pct", "coffee_benefit_share_pct"} <= set(all_traffic.columns)
+    assert "heavy_truck" in set(by_class["benefit"])
+    assert "Capital cost +20 %" in set(tests["test"])
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
     assert len(at.get("download_button")) == 1
@@ -303,6 +320,11 @@ def test_compare_uploaded_scenario_against_its_baseline() -> None:
     assert "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(kpis_lo["kpi"]) and "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(deltas_lo["kpi"])
     assert "Landed cost to port" not in set(kpis_lo["kpi"]) | set(deltas_lo["kpi"])
     assert kpis_lo[["unit", "wet_season_baseline"]].equals(kpis[["unit", "wet_season_baseline"]])
+    at.sidebar.segmented_control(key="currency").set_value("USD").run()
+    kpis_usd, cba_usd = at.dataframe[0].value, at.dataframe[2].value
+    rate = views.exchange_rate().lak_per_usd
+    assert "USD/t" in set(kpis_usd["unit"]) and "LAK/t" not in set(kpis_usd["unit"])
+    assert cba_usd["npv_usd"].iloc[0] == pytest.approx(cba["npv_lak"].iloc[0] / rate, abs=0.01)
 
 
 def test_choices_survive_a_language_switch() -> None:
@@ -315,18 +337,38 @@ def test_choices_survive_a_language_switch() -> None:
     assert season.options == ["ລະດູແລ້ງ", "ລະດູຝົນ"]
 
 
-def test_wet_season_from_pakse_lists_dropped_pickups_with_reasons() -> None:
-    """Wet roads from distant Pakse leave pickups undone; each is listed with its reason."""
+def test_chosen_depot_and_season_reach_the_planner_and_dropped_pickups_are_listed(
+    planned: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pakse in the wet season goes to the planner; each dropped pickup is listed with its reason.
+
+    The plan is canned (the sample plan, with two pickups marked dropped): which pickups wet roads
+    drop is the pipeline's concern (tests/scenarios/pickups/).
+    """
+    sample: views.PlanView = planned.session_state["plan_result"]
+    reason = "unreachable in the wet season by any available vehicle class"
+    dropped = pd.DataFrame(
+        {
+            "id": list(sample.stops["id"][:2]),
+            "name": list(sample.stops["village"][:2]),
+            "day": list(sample.stops["day"][:2]),
+            "reason": [reason, reason],
+        }
+    )
+    calls: list[dict[str, Any]] = []
+
+    def canned_plan_view(net: Any, pickups_path: Path, **options: Any) -> views.PlanView:
+        calls.append({"pickups_path": pickups_path, **options})
+        return dataclasses.replace(sample, dropped=dropped)
+
+    monkeypatch.setattr(views, "plan_view", canned_plan_view)
     at = _app().run()
     at.selectbox(key="plan_depot").set_value("Pakse").run()
     at.radio(key="season.en").set_value("wet").run()
     _plan(at)
-    plan = at.session_state["plan_result"]
-    assert not plan.dropped.empty
-    assert plan.dropped["reason"].str.len().min() > 10
+    (call,) = calls
+    assert call["pickups_path"] == views.sample_pickups_path()
+    assert (call["depot"], call["season"], call["time_limit_s"]) == ("Pakse", "wet", 1.0)
+    assert call["fleet"].equals(views.sample_fleet())
     shown = at.dataframe[-1].value
-    assert list(shown.columns) == ["id", "name", "day", "reason"]
-    assert len(shown) == len(plan.dropped)
-    served = {str(i).split("#")[0] for i in plan.stops["id"]}
-    dropped = {str(i).split("#")[0] for i in plan.dropped["id"]}
-    assert len(served | dropped) == 45
+    pd.testing.assert_frame_equal(shown.reset_index(drop=True), dropped)

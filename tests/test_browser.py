@@ -141,7 +141,8 @@ def test_compare_uploaded_scenario_shows_tables_chart_and_map(
         page.get_by_text("The comparison failed")
     ).first.wait_for(timeout=300_000)
     assert page.get_by_text("2 scenario runs done").count() == 1  # the upload and its baseline
-    for heading in ("Key figures", "Change against the baseline", "Cost-benefit"):
+    headings = ("Key figures", "Change against the baseline", "Cost-benefit", "all traffic")
+    for heading in headings:
         page.get_by_text(heading).first.wait_for()
     page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]')
     page.wait_for_selector(MAP)

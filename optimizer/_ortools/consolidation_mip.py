@@ -35,7 +35,7 @@ from optimizer.consolidation.model import (
 )
 from optimizer.consolidation.params import ConsolidationSolveParams
 from optimizer.consolidation.reduce import VillageGroup, split_group, village_groups
-from optimizer.exceptions import InfeasibleProblemError, InputError, SolverError
+from optimizer.exceptions import InfeasibleProblemError, SolverError
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +124,8 @@ class _Model:
         collection = problem.collection_lak_per_t[p]
         single = self.params.single_sourcing
         inflow: dict[int, _Terms] = defaultdict(list)
-        for group in village_groups(problem, p, merge=not single):
+        merge = self.params.merge_villages and not single
+        for group in village_groups(problem, p, merge=merge):
             g = len(self.groups)
             self.groups.append(group)
             tonnes = group.kg / 1000.0
@@ -192,14 +193,6 @@ class _Model:
 
     def hint(self, open_hub_ids: tuple[str, ...]) -> None:
         """Start from a known plan's open hubs (SCIP completes the rest of the plan)."""
-        ids = [h.id for h in self.problem.hubs]
-        unknown = sorted(set(open_hub_ids) - set(ids))
-        if unknown:
-            msg = (
-                f"hint_open_hubs: unknown hub(s) {', '.join(unknown)}. "
-                f"Choose from: {', '.join(ids)}."
-            )
-            raise InputError(msg)
         variables = list(self.open.values())
         values = [1.0 if self.problem.hubs[h].id in open_hub_ids else 0.0 for h in self.open]
         self.solver.SetHint(variables, values)

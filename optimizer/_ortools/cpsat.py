@@ -166,6 +166,7 @@ def solve_with_cpsat(
     solver.parameters.num_workers = params.num_workers
     solver.parameters.interleave_search = params.num_workers > 1  # deterministic with threads
     solver.parameters.random_seed = 0
+    solver.parameters.catch_sigint_signal = False  # Ctrl-C must not end a solve as if finished
     solver.parameters.relative_gap_limit = params.relative_gap
     code = solver.solve(model)
     elapsed = time.perf_counter() - start

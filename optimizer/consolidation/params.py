@@ -47,6 +47,9 @@ class ConsolidationSolveParams:
         Add ``assign[v, h] <= supply[v] * open[h]`` for every village-hub pair. Off by default:
         on the full region it tightens the root bound by ~1 % but doubles the LP, and the proof
         takes about twice as long (benchmarks/bench_consolidation.py).
+    merge_villages
+        Solve villages whose collection costs differ by a constant as one supply point (exact,
+        :mod:`optimizer.consolidation.reduce`); off only to measure what it saves.
     """
 
     engine: ConsolidationEngine = "mip"
@@ -59,6 +62,7 @@ class ConsolidationSolveParams:
     forced_open: tuple[str, ...] = ()
     single_sourcing: bool = False
     strong_links: bool = False
+    merge_villages: bool = True
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:

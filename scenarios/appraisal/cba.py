@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from scenarios.common import ScenarioError
+
 __all__ = ["CbaInputs", "CbaResult", "appraise", "eirr", "npv"]
 
 _IRR_LOW = -0.99
@@ -44,22 +46,22 @@ class CbaInputs:
     def __post_init__(self) -> None:
         if self.capital_cost_lak < 0:
             msg = f"Expected capital_cost_lak >= 0; got {self.capital_cost_lak}."
-            raise ValueError(msg)
+            raise ScenarioError(msg)
         if self.maintenance_lak_per_year < 0:
             msg = f"Expected maintenance_lak_per_year >= 0; got {self.maintenance_lak_per_year}."
-            raise ValueError(msg)
+            raise ScenarioError(msg)
         if self.construction_years < 1:
             msg = f"Expected construction_years >= 1; got {self.construction_years}."
-            raise ValueError(msg)
+            raise ScenarioError(msg)
         if self.horizon_years <= self.construction_years:
             msg = (
                 f"Expected horizon_years > construction_years; got {self.horizon_years} "
                 f"and {self.construction_years}."
             )
-            raise ValueError(msg)
+            raise ScenarioError(msg)
         if not -0.99 < self.discount_rate < 1.0:
             msg = f"Expected -0.99 < discount_rate < 1; got {self.discount_rate}."
-            raise ValueError(msg)
+            raise ScenarioError(msg)
 
     def yearly_flows(self) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
         """Benefits, capital and maintenance per year (LAK), each of length horizon_years."""

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from scenarios.appraisal.all_traffic import AllTrafficAppraisal, appraise_all_traffic
 from scenarios.appraisal.cba import CbaInputs, CbaResult, appraise
-from scenarios.run.kpis import BREAKDOWN_PARTS, KPI_FIELDS, solver_columns
+from scenarios.run import BREAKDOWN_PARTS, KPI_FIELDS, solver_columns
 
 __all__ = ["Comparison", "KpiDelta", "annual_saving_lak", "compare_results"]
 
@@ -49,6 +50,8 @@ class Comparison:
     annual_saving_lak: float
     cba: CbaResult | None
     cba_note: str
+    all_traffic: AllTrafficAppraisal | None = None
+    """The HDM-4 / RED appraisal for all traffic (road upgrades only); ``cba`` is coffee-only."""
     solver: dict[str, dict[str, Any]] = field(default_factory=dict)
     """``solver_status`` and ``mip_gap_pct`` of each side, keyed ``scenario`` and ``baseline``."""
 
@@ -75,6 +78,7 @@ class Comparison:
             "annual_saving_lak": self.annual_saving_lak,
             "cba": self.cba.as_dict() if self.cba is not None else None,
             "cba_note": self.cba_note,
+            "all_traffic": self.all_traffic.as_dict() if self.all_traffic is not None else None,
             "solver": self.solver,
         }
 
@@ -133,8 +137,9 @@ def _appraise(scenario: Mapping[str, Any], saving_lak: float) -> tuple[CbaResult
         growth_per_year=float(spec.get("demand", {}).get("growth_per_year", 0.0)),
     )
     note = (
-        f"capital and maintenance converted at {lak_per_usd:,.0f} LAK/US$; benefits count only "
-        "the coffee export logistics modelled here, not other traffic on the same roads"
+        f"coffee-only appraisal: capital and maintenance converted at {lak_per_usd:,.0f} LAK/US$; "
+        "benefits count only the coffee export logistics modelled here, not other traffic on the "
+        "same roads (see the all-traffic appraisal for road works)"
     )
     return appraise(inputs), note
 
@@ -191,4 +196,5 @@ def compare_results(scenario: Mapping[str, Any], baseline: Mapping[str, Any]) ->
         annual_saving_lak=saving,
         cba=cba,
         cba_note=note,
+        all_traffic=appraise_all_traffic(scenario, coffee_saving_lak=saving),
     )

@@ -14,9 +14,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scenarios.appraisal.compare import Comparison, compare_results
+from scenarios.appraisal import Comparison, compare_results
+from scenarios.batch.report_appraisal import all_traffic_columns, all_traffic_html
 from scenarios.batch.report_svg import breakdown_chart, flow_map
-from scenarios.run.kpis import KPI_FIELDS, kpi_row, solver_columns
+from scenarios.run import KPI_FIELDS, kpi_row, solver_columns
 
 __all__ = ["comparisons_for", "write_flows_gpkg", "write_kpis_csv", "write_report"]
 
@@ -62,6 +63,8 @@ def write_kpis_csv(
         for key in ("npv_lak", "bcr", "eirr", "payback_year"):
             value = getattr(cba, key) if cba is not None else None
             row[key] = "" if value is None else value
+        all_traffic = comparison.all_traffic if comparison else None
+        row.update(all_traffic_columns(all_traffic.as_dict() if all_traffic else None))
         rows.append(row)
     for error in errors:
         rows.append({"scenario": error["name"], "status": "failed", "error": error["error"]})
@@ -187,7 +190,7 @@ def _comparison_html(comparison: Comparison) -> str:
         eirr = f"{cba.eirr:.1%}" if cba.eirr is not None else escape(cba.eirr_note)
         bcr = f"{cba.bcr:.2f}" if cba.bcr is not None else "–"
         appraisal = (
-            "<table><tbody>"
+            "<h4>Coffee-only appraisal (coffee logistics saving)</h4><table><tbody>"
             f"<tr><td>NPV at {cba.discount_rate:.0%}</td><td>{cba.npv_lak:,.0f} LAK</td></tr>"
             f"<tr><td>Benefit-cost ratio</td><td>{bcr}</td></tr>"
             f"<tr><td>Economic IRR</td><td>{eirr}</td></tr>"
@@ -200,6 +203,7 @@ def _comparison_html(comparison: Comparison) -> str:
         f"<small>{escape(comparison.solver_note)}</small></p>"
         "<table><thead><tr><th>KPI</th><th>Baseline</th><th>Scenario</th><th>Δ</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>{appraisal}"
+        f"{all_traffic_html(comparison.all_traffic.as_dict() if comparison.all_traffic else None)}"
     )
 
 

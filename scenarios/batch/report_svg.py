@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from scenarios.run.kpis import BREAKDOWN_PARTS
+from scenarios.run import BREAKDOWN_PARTS
 
 __all__ = ["MAP_SIMPLIFY_DEG", "PALETTE", "breakdown_chart", "flow_map"]
 

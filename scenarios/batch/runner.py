@@ -33,7 +33,8 @@ from scenarios.batch.store import (
     result_path,
     write_json_atomic,
 )
-from scenarios.spec.schema import ScenarioError, ScenarioSpec, load_scenario
+from scenarios.common import ScenarioError
+from scenarios.spec import ScenarioSpec, load_scenario
 
 __all__ = [
     "BatchEvent",
@@ -169,7 +170,7 @@ def _error_message(spec: ScenarioSpec, exc: BaseException) -> str:
 
 
 def _default_engine() -> Engine:
-    from scenarios.run.resolve import run_scenario_json
+    from scenarios.run import run_scenario_json
 
     engine: Engine = run_scenario_json
     return engine
@@ -208,7 +209,7 @@ def run_batch(
     """
     if workers < 1:
         msg = f"Expected workers >= 1; got {workers}."
-        raise ValueError(msg)
+        raise ScenarioError(msg)
     start = time.perf_counter()
     out = Path(out_dir)
     (out / "results").mkdir(parents=True, exist_ok=True)

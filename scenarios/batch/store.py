@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from scenarios.common.paths import REPO_ROOT
-from scenarios.spec.schema import ScenarioSpec, scenario_fingerprint
+from scenarios.common import REPO_ROOT
+from scenarios.spec import ScenarioSpec, scenario_fingerprint
 
 __all__ = [
     "NotProvenOptimalError",

@@ -25,10 +25,20 @@ from typing import Any
 
 from scenarios.batch.runner import _client, _expand
 from scenarios.batch.store import inputs_fingerprint, write_json_atomic
-from scenarios.spec.schema import ScenarioSpec, scenario_fingerprint
-from scenarios.uncertainty.catalogue import all_ranges
-from scenarios.uncertainty.draws import Dimension, dimensions, held_central, latin_hypercube
-from scenarios.uncertainty.summary import case_figures, draw_rows, summary_rows, tornado_rows
+from scenarios.spec import ScenarioSpec, scenario_fingerprint
+from scenarios.uncertainty import (
+    Dimension,
+    all_ranges,
+    case_figures,
+    dimensions,
+    draw_rows,
+    held_central,
+    latin_hypercube,
+    scenario_json,
+    summary_rows,
+    tornado_rows,
+    write_html,
+)
 
 __all__ = ["CaseEngine", "UncertaintyRun", "plan_dimensions", "run_uncertainty"]
 
@@ -99,7 +109,7 @@ def _fresh(path: Path, fingerprint: str) -> bool:
 
 
 def _default_engine() -> CaseEngine:
-    from scenarios.uncertainty.apply import run_case
+    from scenarios.uncertainty import run_case
 
     return run_case
 
@@ -230,8 +240,6 @@ def write_tables(
     seed: int,
 ) -> dict[str, Any]:
     """Write draws.csv, summary.csv, tornado.csv from the case files; return the JSON summary."""
-    from scenarios.uncertainty.report import scenario_json, write_html
-
     baselines = _baselines(specs)
     dumped = {n: s.model_dump(mode="json") for n, s in specs.items()}
     draw_ids = sorted(c for c in cases if c.startswith("draw-"))

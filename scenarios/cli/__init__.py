@@ -1,5 +1,5 @@
 """The ``bolaven`` command line: the root and one module per command group."""
 
-from scenarios.cli.root import main
+from scenarios.cli.root import app, main
 
-__all__ = ["main"]
+__all__ = ["app", "main"]

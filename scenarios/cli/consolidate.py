@@ -12,12 +12,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from scenarios.consolidate.outputs import to_json_dict, write_outputs
-from scenarios.consolidate.pipeline import (
+from scenarios.consolidate import (
     ConsolidateFiles,
     ConsolidateOptions,
     load_inputs,
     run_consolidation,
+    to_json_dict,
+    write_outputs,
 )
 
 

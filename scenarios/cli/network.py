@@ -10,6 +10,9 @@ from typing import Any
 import numpy as np
 import typer
 
+from scenarios.cli.options import SeasonChoice, SeasonOpt
+from scenarios.common import ScenarioError
+
 NETWORK_HELP = (
     "Road network file (.osm, .osm.pbf, .geojson or a .graphml from 'fetch'); "
     "default: $BOLAVEN_NETWORK, else the embedded 2014 OSM extract."
@@ -41,7 +44,7 @@ def info(
     network: Path | None = NETWORK_OPTION,
 ) -> None:
     """Nodes, edges, km by class and surface, repairs, data source and each place's snap."""
-    from networks.summary import network_summary
+    from networks import network_summary
 
     summary = network_summary(_load(network))
     if as_json:
@@ -75,8 +78,8 @@ DEFAULT_VEHICLE_CLASS = "medium_truck"
 
 def _truck_profile(vehicle: str | None, truck: str | None) -> Any:
     """The vehicle profile to price the route with (its class is the network class used)."""
-    from networks.model import parse_vehicle
-    from scenarios.common.costing import find_profile, load_vehicle_profiles
+    from networks import parse_vehicle
+    from scenarios.common import find_profile, load_vehicle_profiles
 
     profiles = load_vehicle_profiles()
     if truck is not None:
@@ -86,7 +89,7 @@ def _truck_profile(vehicle: str | None, truck: str | None) -> Any:
                 f"--truck {truck!r} drives as {profile.network_class}; got --vehicle {vehicle!r}. "
                 "Drop --vehicle or pick a truck of that class."
             )
-            raise ValueError(msg)
+            raise ScenarioError(msg)
         return profile
     cls = parse_vehicle(vehicle or DEFAULT_VEHICLE_CLASS).value
     return next(p for p in profiles if p.network_class == cls)
@@ -96,7 +99,7 @@ def _truck_profile(vehicle: str | None, truck: str | None) -> Any:
 def route_cmd(
     origin: str = typer.Argument(..., help="Place name (case-insensitive) or 'lat,lon'."),
     destination: str = typer.Argument(..., help="Place name (case-insensitive) or 'lat,lon'."),
-    season: str = typer.Option("dry", "--season", help="dry or wet."),
+    season: SeasonOpt = SeasonChoice.DRY,
     vehicle: str | None = typer.Option(
         None,
         "--vehicle",
@@ -120,7 +123,7 @@ def route_cmd(
     """
     from networks import route
     from optimizer import lak_to_usd
-    from scenarios.common.costing import load_cost_rates, make_edge_cost
+    from scenarios.common import load_cost_rates, make_edge_cost
 
     profile = _truck_profile(vehicle, truck)
     rates = load_cost_rates()
@@ -128,7 +131,7 @@ def route_cmd(
         _load(network),
         origin,
         destination,
-        season=season,
+        season=season.value,
         vehicle=profile.network_class,
         edge_cost=make_edge_cost(profile, rates),
     )
@@ -166,23 +169,20 @@ def route_cmd(
 def matrix(
     sample: int = typer.Option(100, "--sample", min=1, help="Number of random network points."),
     seed: int = typer.Option(0, "--seed", help="Random seed."),
-    season: str = typer.Option("dry", "--season", help="dry or wet."),
+    season: SeasonOpt = SeasonChoice.DRY,
     vehicle: str = typer.Option("medium_truck", "--vehicle", help="Vehicle class."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     network: Path | None = NETWORK_OPTION,
 ) -> None:
     """Time an N x N matrix between N random points on the network."""
-    from networks import travel_matrix
-    from networks.matrix import graph_arrays
-    from networks.model import parse_season, parse_vehicle
-    from networks.sampling import sample_nodes
+    from networks import graph_arrays, parse_season, parse_vehicle, sample_nodes, travel_matrix
 
     net, nodes = sample_nodes(_load(network), sample, seed=seed)
     start = time.perf_counter()
-    graph_arrays(net, parse_season(season), parse_vehicle(vehicle))  # CSR built once, cached
+    graph_arrays(net, parse_season(season.value), parse_vehicle(vehicle))  # CSR built once, cached
     prepare = time.perf_counter() - start
     start = time.perf_counter()
-    m = travel_matrix(net, nodes, season=season, vehicle=vehicle)
+    m = travel_matrix(net, nodes, season=season.value, vehicle=vehicle)
     seconds = time.perf_counter() - start
     finite = m.distance_m[np.isfinite(m.distance_m)]
     payload = {
@@ -210,7 +210,7 @@ def export(
     network: Path | None = NETWORK_OPTION,
 ) -> None:
     """Write edges, nodes and places for QGIS (GeoPackage layers or GraphML)."""
-    from networks.export import export_network
+    from networks import export_network
 
     path = export_network(_load(network), out)
     typer.echo(f"wrote {path} (road data © OpenStreetMap contributors, ODbL)")
@@ -222,12 +222,12 @@ def fetch(
     out: Path = FETCH_OUT,
 ) -> None:
     """Download main roads for a bounding box from Overpass (needs internet)."""
-    from networks._overpass import fetch_bbox, parse_bbox, save_download
+    from networks import fetch_bbox, parse_bbox, save_download
 
     box = parse_bbox(bbox)
     if out.suffix.lower() != ".graphml":
         msg = f"Expected --out to end in .graphml; got {out.name!r}"
-        raise ValueError(msg)
+        raise ScenarioError(msg)
     path = save_download(fetch_bbox(box), out)
     typer.echo(f"wrote {path}; use it with --network {path} or BOLAVEN_NETWORK={path}")
 

@@ -11,19 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from optimizer import Engine, SolveParams, solve
-from optimizer.pickup.vrplib_io import gap_percent, plan_cost, plan_routes, read_instance
+from optimizer import Engine, SolveParams, gap_percent, plan_cost, plan_routes, read_instance, solve
+from scenarios.cli.options import SeasonChoice, SeasonOpt
 
 
 class _Engine(StrEnum):
     AUTO = "auto"
     ORTOOLS = "ortools"
     PYVRP = "pyvrp"
-
-
-class _Season(StrEnum):
-    DRY = "dry"
-    WET = "wet"
 
 
 EngineOpt = Annotated[
@@ -89,7 +84,7 @@ def plan_pickups_command(
         Path | None,
         typer.Option("--fleet", help="Fleet CSV or TOML (default: the sample Paksong fleet)."),
     ] = None,
-    season: Annotated[_Season, typer.Option("--season", help="dry or wet.")] = _Season.DRY,
+    season: SeasonOpt = SeasonChoice.DRY,
     time_limit: TimeOpt = 10.0,
     engine: EngineOpt = _Engine.AUTO,
     seed: SeedOpt = 0,
@@ -101,7 +96,7 @@ def plan_pickups_command(
     ] = None,
 ) -> None:
     """Plan pickups from a depot: verified routes per day, costs, litres and CO2."""
-    from scenarios.pickups.pipeline import plan_pickups, run_to_json, write_outputs
+    from scenarios.pickups import plan_pickups, run_to_json, write_outputs
 
     params = SolveParams(
         engine=Engine(engine.value),

@@ -14,16 +14,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from scenarios.appraisal.compare import Comparison, compare_results
-from scenarios.batch.runner import (
-    BatchEvent,
-    BatchInterrupted,
-    BatchSummary,
-    load_results,
-    run_batch,
-)
-from scenarios.common.paths import LIBRARY_DIR
-from scenarios.spec.schema import ScenarioError, load_scenario
+from scenarios.appraisal import Comparison, compare_results
+from scenarios.batch import BatchEvent, BatchInterrupted, BatchSummary, load_results, run_batch
+from scenarios.common import LIBRARY_DIR, ScenarioError
+from scenarios.spec import load_scenario
 
 LIBRARY = LIBRARY_DIR
 DEFAULT_CACHE = Path(".cache") / "scenario-runs"
@@ -100,7 +94,7 @@ def run_command(
     Finished scenarios are skipped on a rerun unless their inputs changed. Exit code 1 if any
     scenario failed (the others are still written).
     """
-    from scenarios.batch.report import write_report
+    from scenarios.batch import write_report
 
     try:
         summary = _run_with_progress(files, out, workers, scheduler, quiet=as_json)
@@ -161,6 +155,8 @@ def _print_cba(console: Console, comparison: Comparison) -> None:
         f"payback year {cba.payback_year if cba.payback_year is not None else '–'}"
     )
     console.print(comparison.cba_note)
+    if comparison.all_traffic is not None:  # HDM-4 / RED appraisal of all traffic
+        console.print(comparison.all_traffic.as_dict()["sentence"])
 
 
 @scenarios_app.command("compare")
@@ -180,7 +176,7 @@ def compare_command(
         raise _interrupted(exc.summary) from None
     if summary.failed:
         first = next(iter(summary.failed.values()))
-        raise RuntimeError(first)
+        raise ScenarioError(first)
     names = (load_scenario(baseline).name, load_scenario(scenario).name)
     results, _ = load_results(cache)
     by_name: dict[str, dict[str, Any]] = {r["name"]: r for r in results}
@@ -206,7 +202,7 @@ def validate_command(
         try:
             spec = load_scenario(file)
             if deep:
-                from scenarios.run.resolve import resolve_scenario
+                from scenarios.run import resolve_scenario
 
                 resolve_scenario(spec)
         except (ScenarioError, LookupError, ValueError) as exc:

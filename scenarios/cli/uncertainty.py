@@ -33,7 +33,7 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
     every scenario) and at each input's low and high bound; write draws.csv, summary.csv,
     tornado.csv and index.html. Finished cases are skipped on a rerun.
     """
-    from scenarios.batch.uncertainty import run_uncertainty
+    from scenarios.batch import run_uncertainty
 
     run = run_uncertainty(
         files, out, draws=draws, seed=seed, workers=workers, scheduler=scheduler,

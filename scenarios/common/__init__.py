@@ -1,1 +1,56 @@
-"""Shared by every room of scenarios: data paths, table readers and writers, cost rates."""
+"""Shared by every room of scenarios: data paths, table readers and writers, cost rates, errors."""
+
+from scenarios.common.costing import (
+    COST_RATES_TOML,
+    EdgeCost,
+    find_profile,
+    load_conversions,
+    load_cost_rates,
+    load_vehicle_profiles,
+    make_edge_cost,
+)
+from scenarios.common.errors import (
+    DataFileError,
+    ScenarioError,
+    UnknownNameError,
+    scenario_key_error,
+)
+from scenarios.common.paths import DATA_DIR, LIBRARY_DIR, REPO_ROOT
+from scenarios.common.ranges import (
+    CSV_RANGED,
+    DISTRIBUTIONS,
+    ParamRange,
+    check_file,
+    csv_ranges,
+    file_ranges,
+    toml_ranges,
+)
+from scenarios.common.tables import Row, read_rows, read_toml, write_rows
+
+__all__ = [
+    "COST_RATES_TOML",
+    "CSV_RANGED",
+    "DATA_DIR",
+    "DISTRIBUTIONS",
+    "LIBRARY_DIR",
+    "REPO_ROOT",
+    "DataFileError",
+    "EdgeCost",
+    "ParamRange",
+    "Row",
+    "ScenarioError",
+    "UnknownNameError",
+    "check_file",
+    "csv_ranges",
+    "file_ranges",
+    "find_profile",
+    "load_conversions",
+    "load_cost_rates",
+    "load_vehicle_profiles",
+    "make_edge_cost",
+    "read_rows",
+    "read_toml",
+    "scenario_key_error",
+    "toml_ranges",
+    "write_rows",
+]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from dataclasses import MISSING, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +20,11 @@ import numpy as np
 import numpy.typing as npt
 
 from networks import VehicleClass
-from optimizer.costs import (
-    ConversionRatios,
-    CostRates,
-    Product,
-    VehicleProfile,
-    edge_cost_lak,
-)
-from optimizer.exceptions import InputError
+from optimizer import ConversionRatios, CostRates, Product, VehicleProfile, edge_cost_lak
+from scenarios.common.errors import DataFileError, UnknownNameError
 from scenarios.common.paths import DATA_DIR
 from scenarios.common.ranges import check_file
-from scenarios.pickups.io import read_rows, read_toml
+from scenarios.common.tables import read_rows, read_toml
 
 VEHICLES_CSV = DATA_DIR / "vehicles.csv"
 COST_RATES_TOML = DATA_DIR / "cost_rates.toml"
@@ -43,13 +37,9 @@ EdgeCost = Callable[
 
 _NETWORK_CLASSES = tuple(v.value for v in VehicleClass)
 
-_REQUIRED_RATES = (
-    "diesel_lak_per_l",
-    "lak_per_usd",
-    "lak_per_thb",
-    "crew_wage_lak_per_hour",
-    "loading_s_per_stop",
-    "loading_s_per_tonne",
+#: The cost-rate keys without a default in :class:`optimizer.CostRates`: the file must set them.
+_REQUIRED_RATES = tuple(
+    f.name for f in fields(CostRates) if f.default is MISSING and f.default_factory is MISSING
 )
 
 _VEHICLE_COLUMNS = (
@@ -94,7 +84,7 @@ def load_vehicle_profiles(path: Path | None = None) -> tuple[VehicleProfile, ...
         )
     if not profiles:
         msg = f"{source.name}: expected at least one vehicle type row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(profiles)
 
 
@@ -103,7 +93,7 @@ def _rate_value(key: str, entry: Any, source: Path) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     msg = f"{source.name}: [{key}] expected a number in 'value'; got {value!r}"
-    raise InputError(msg)
+    raise DataFileError(msg)
 
 
 def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
@@ -118,17 +108,17 @@ def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
     unknown = sorted(set(data) - set(names))
     if unknown:
         msg = f"{source.name}: unknown keys {unknown}; choose from: {', '.join(names)}"
-        raise InputError(msg)
+        raise DataFileError(msg)
     values = {key: _rate_value(key, entry, source) for key, entry in data.items()}
     missing = [n for n in _REQUIRED_RATES if n not in values]
     if missing:
         msg = f"{source.name}: expected keys {', '.join(missing)}; they are missing"
-        raise InputError(msg)
+        raise DataFileError(msg)
     rates = CostRates(**values)
     bad = sorted(set(overrides) - set(names))
     if bad:
         msg = f"unknown cost rate override {bad}; choose from: {', '.join(names)}"
-        raise ValueError(msg)
+        raise UnknownNameError(msg)
     return replace(rates, **overrides) if overrides else rates
 
 
@@ -147,12 +137,12 @@ def load_conversions(path: Path | None = None) -> ConversionRatios:
 
 
 def find_profile(profiles: Sequence[VehicleProfile], name: str) -> VehicleProfile:
-    """The profile called ``name``; a :class:`LookupError` lists the choices otherwise."""
+    """The profile called ``name``; an :class:`UnknownNameError` lists the choices otherwise."""
     for profile in profiles:
         if profile.name == name:
             return profile
     msg = f"Unknown vehicle type {name!r}. Choose from: {', '.join(p.name for p in profiles)}."
-    raise LookupError(msg)
+    raise UnknownNameError(msg)
 
 
 def make_edge_cost(profile: VehicleProfile, rates: CostRates) -> EdgeCost:

@@ -17,7 +17,7 @@ File formats (aligned with ``data/appraisal_params.toml`` and ``data/traffic.csv
 - An estimate that is not a number (a vehicle choice, a surface rule) needs ``range_source``
   saying why it has no numeric range.
 
-Validation raises :class:`~optimizer.exceptions.InputError` naming file, row or key.
+Validation raises :class:`~optimizer.exceptions.DataFileError` naming file, row or key.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from optimizer.exceptions import InputError
+from scenarios.common.errors import DataFileError
 
 __all__ = [
     "CSV_RANGED",
@@ -105,7 +105,7 @@ class ParamRange:
         problem = _check(self.value, self.low, self.high, self.dist)
         if problem:
             msg = f"{self.file}: {self.key}: {problem}"
-            raise InputError(msg)
+            raise DataFileError(msg)
 
 
 def _check(value: float, low: float, high: float, dist: str) -> str:
@@ -127,7 +127,7 @@ def _number(text: object, where: str) -> float:
         number = math.nan
     if isinstance(text, bool) or not math.isfinite(number):
         msg = f"{where}: expected a number; got {text!r}"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return number
 
 
@@ -150,7 +150,7 @@ def _csv_row(
         estimate = _truthy(row.get(flag, ""))
         if estimate and not why:
             msg = f"{name} row {line} ({row_id}): {flag} is true; expected a range_source"
-            raise InputError(msg)
+            raise DataFileError(msg)
         for column in columns:
             where = f"{name} row {line} ({row_id}), column {column}"
             value_text = (row.get(column) or "").strip()
@@ -160,7 +160,7 @@ def _csv_row(
                 continue
             if not low_text or not high_text:
                 msg = f"{where}: an estimate needs {column}_low and {column}_high; got none"
-                raise InputError(msg)
+                raise DataFileError(msg)
             dist = (row.get("dist") or "").strip()
             problem = _check(
                 _number(value_text, where),
@@ -169,7 +169,7 @@ def _csv_row(
                 dist,
             )
             if problem:
-                raise InputError(f"{where}: {problem}")
+                raise DataFileError(f"{where}: {problem}")
             yield ParamRange(
                 key=f"{Path(name).stem}.{row_id}.{column}",
                 file=name,
@@ -205,7 +205,9 @@ def _leaves(table: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, f
     for key, item in table.items():
         if key in _META:
             continue
-        if isinstance(item, Mapping):
+        if isinstance(item, Mapping) and isinstance(item.get("value"), int | float):
+            yield f"{prefix}{key}", float(item["value"])  # inline {value, low, high}
+        elif isinstance(item, Mapping):
             yield from _leaves(item, f"{prefix}{key}.")
         elif isinstance(item, int | float) and not isinstance(item, bool):
             yield f"{prefix}{key}", float(item)
@@ -226,12 +228,15 @@ def _value_entry(
     where = f"{file}: [{path}]"
     if not estimate and "low" not in entry:
         return
-    missing = [k for k in ("low", "high", "dist", "range_source") if k not in entry]
+    missing = [k for k in ("low", "high", "dist") if k not in entry]
+    if "range_source" not in entry and "source" not in entry:
+        missing.append("range_source")
     if missing:
         msg = f"{where} is an estimate; expected keys {', '.join(missing)} for its range"
-        raise InputError(msg)
+        raise DataFileError(msg)
     bounds = (_number(entry["low"], f"{where} low"), _number(entry["high"], f"{where} high"))
-    yield _toml_range(f"{label}.{path}", file, float(entry["value"]), bounds, entry, entry)
+    spec = {**entry, "range_source": entry.get("range_source") or entry.get("source")}
+    yield _toml_range(f"{label}.{path}", file, float(entry["value"]), bounds, spec, entry)
 
 
 def _toml_range(
@@ -244,15 +249,19 @@ def _toml_range(
 ) -> ParamRange:
     problem = _check(value, bounds[0], bounds[1], str(spec["dist"]))
     if problem:
-        raise InputError(f"{file}: {key}: {problem}")
+        raise DataFileError(f"{file}: {key}: {problem}")
     return ParamRange(
         key, file, value, bounds[0], bounds[1], str(spec["dist"]), str(spec["range_source"]),
         str(entry.get("source", "")), bool(entry.get("estimate", False)),
     )  # fmt: skip
 
 
-def _bounds(spec: Mapping[str, Any], leaf: str, number: float, where: str) -> tuple[float, float]:
-    bounds = _lookup(spec, leaf)
+def _bounds(
+    spec: Mapping[str, Any], leaf: str, number: float, where: str, entry: Mapping[str, Any]
+) -> tuple[float, float]:
+    bounds = _lookup(entry, leaf)
+    if not (isinstance(bounds, Mapping) and "low" in bounds):
+        bounds = _lookup(spec, leaf)
     if isinstance(bounds, Mapping) and "low" in bounds and "high" in bounds:
         low = _number(bounds["low"], f"{where} range.{leaf}.low")
         return low, _number(bounds["high"], f"{where} range.{leaf}.high")
@@ -260,30 +269,34 @@ def _bounds(spec: Mapping[str, Any], leaf: str, number: float, where: str) -> tu
         low = number * _number(spec["low_factor"], f"{where} range.low_factor")
         return low, number * _number(spec["high_factor"], f"{where} range.high_factor")
     msg = f"{where} range: expected {{low, high}} for {leaf!r} (or low_factor/high_factor)"
-    raise InputError(msg)
+    raise DataFileError(msg)
 
 
 def _table_entry(
     file: str, path: str, entry: Mapping[str, Any], label: str
 ) -> Iterator[ParamRange]:
-    """A table of numbers (or of words) flagged ``estimate``: its ``range`` table."""
+    """A table of numbers (or of words) flagged ``estimate``: its ``range`` table, or inline
+    ``{value, low, high}`` numbers with ``dist`` on the table (the appraisal file's layout)."""
     estimate = bool(entry.get("estimate", False))
     where = f"{file}: [{path}]"
     leaves = list(_leaves(entry))
-    spec = entry.get("range")
-    if not leaves or (not estimate and spec is None):
-        if estimate and not (entry.get("range_source") or (spec or {}).get("range_source")):
+    table = entry.get("range")
+    inline = any(isinstance(_lookup(entry, leaf), Mapping) for leaf, _ in leaves)
+    why = entry.get("range_source") or (table or {}).get("range_source") or entry.get("source")
+    if not leaves or (not estimate and table is None and not inline):
+        if estimate and not why:
             msg = f"{where} is an estimate with no number; expected range_source saying why"
-            raise InputError(msg)
+            raise DataFileError(msg)
         return
-    if not isinstance(spec, Mapping):
+    if not isinstance(table, Mapping) and not inline:
         msg = f"{where} is an estimate; expected a range table ({{low, high}} per number)"
-        raise InputError(msg)
-    for key in ("dist", "range_source"):
-        if key not in spec:
-            raise InputError(f"{where} range: expected key {key!r}")
+        raise DataFileError(msg)
+    spec = {**(table or {}), "range_source": why}
+    spec.setdefault("dist", entry.get("dist"))
+    if not spec["dist"] or not why:
+        raise DataFileError(f"{where} range: expected keys 'dist' and 'range_source'")
     for leaf, number in leaves:
-        bounds = _bounds(spec, leaf, number, where)
+        bounds = _bounds(spec, leaf, number, where, entry)
         yield _toml_range(f"{label}.{path}.{leaf}", file, number, bounds, spec, entry)
 
 
@@ -324,7 +337,7 @@ def file_ranges(path: Path) -> tuple[ParamRange, ...]:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         msg = f"{path.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
+        raise DataFileError(msg) from None
     return toml_ranges(doc, path.name)
 
 

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from scenarios.common.paths import REPO_ROOT
+from scenarios.common import REPO_ROOT
 
 __all__ = ["cache_dir", "cached", "code_version", "content_key"]
 

@@ -22,15 +22,17 @@ from sourced figures (docs/lao-coffee-facts.md) and flagged as derived in each o
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from scenarios.common.paths import DATA_DIR
+from networks import Village, load_villages
+from scenarios.common import DATA_DIR, ScenarioError
 
 logger = logging.getLogger(__name__)
 
-VILLAGES = DATA_DIR / "admin" / "south_laos_villages_odm.geojson"
 DISTRICTS = DATA_DIR / "admin" / "lao_adm2_districts_geoboundaries.geojson"
 OUTPUT = DATA_DIR / "supply_villages.csv"
 
@@ -54,34 +56,44 @@ def coffee_districts(districts: gpd.GeoDataFrame) -> dict[str, list[str]]:
 
 
 def derive_supply(
-    villages: gpd.GeoDataFrame,
+    villages: Sequence[Village],
     districts: gpd.GeoDataFrame,
     *,
     national_green_t: float = NATIONAL_GREEN_T,
     core_share: float = CORE_SHARE,
 ) -> pd.DataFrame:
-    """One row per coffee village with ``green_t`` and the rule that produced it."""
+    """One row per coffee village with ``green_t`` and the rule that produced it.
+
+    ``villages`` are the ODM village points (:func:`networks.load_villages`).
+    """
     if not 0 < core_share < 1 or national_green_t <= 0:
         msg = (
             "expected 0 < core_share < 1 and national_green_t > 0, "
             f"got {core_share} and {national_green_t}."
         )
-        raise ValueError(msg)
-    villages = villages.assign(district=villages["uscne"].str.replace(" District", "", regex=False))
-    villages["district"] = villages["district"].replace(
-        {"Lao ngarm": "Lao Ngarm", "Ta oi": "Ta Oi"}
+        raise ScenarioError(msg)
+    table = pd.DataFrame(
+        {
+            "code": [v.code for v in villages],
+            "name": [v.name for v in villages],
+            "district": [v.district.replace(" District", "") for v in villages],
+            "province": [v.province for v in villages],
+            "lon": [v.lon for v in villages],
+            "lat": [v.lat for v in villages],
+        }
     )
+    table["district"] = table["district"].replace({"Lao ngarm": "Lao Ngarm", "Ta oi": "Ta Oi"})
     total_ha = sum(PROVINCE_AREA_HA.values())
     core_provinces_ha = sum(PROVINCE_AREA_HA[p] for p in CORE_DISTRICTS)
     core_fraction = core_share * total_ha / core_provinces_ha  # of each core province's volume
     if core_fraction >= 1:
         msg = f"core_share {core_share} leaves no volume for the other districts; lower it."
-        raise ValueError(msg)
+        raise ScenarioError(msg)
     near = coffee_districts(districts)
     rows = []
     for province, area_ha in PROVINCE_AREA_HA.items():
         province_t = national_green_t * area_ha / total_ha
-        in_prov = villages[villages["urcne"] == province]
+        in_prov = table[table["province"] == province]
         core = CORE_DISTRICTS.get(province)
         other = in_prov[in_prov["district"].isin(near[province]) & (in_prov["district"] != core)]
         parts = [(other, province_t * (1 - core_fraction) if core else province_t, "other")]
@@ -89,9 +101,9 @@ def derive_supply(
             parts.append((in_prov[in_prov["district"] == core], province_t * core_fraction, "core"))
         for group, volume_t, kind in parts:
             rows.extend(_village_rows(group, volume_t, kind, province))
-    table = pd.DataFrame(rows).sort_values("village_id").reset_index(drop=True)
-    logger.info("derived %d coffee villages, %.0f t green", len(table), table["green_t"].sum())
-    return table
+    out = pd.DataFrame(rows).sort_values("village_id").reset_index(drop=True)
+    logger.info("derived %d coffee villages, %.0f t green", len(out), out["green_t"].sum())
+    return out
 
 
 _VOLUME_RANGE = (
@@ -101,7 +113,9 @@ _VOLUME_RANGE = (
 )
 
 
-def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province: str) -> list[dict]:  # type: ignore[type-arg]
+def _village_rows(
+    group: pd.DataFrame, volume_t: float, kind: str, province: str
+) -> list[dict[str, Any]]:
     if group.empty:
         return []
     per_village = volume_t / len(group)
@@ -111,12 +125,12 @@ def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province:
     )
     return [
         {
-            "village_id": str(row["uuid"]),
-            "name": row["uucne"],
+            "village_id": str(row["code"]),
+            "name": row["name"],
             "district": row["district"],
             "province": province,
-            "lon": round(row.geometry.x, 5),
-            "lat": round(row.geometry.y, 5),
+            "lon": round(row["lon"], 5),
+            "lat": round(row["lat"], 5),
             "district_kind": kind,
             "green_t": round(per_village, 3),
             "green_t_low": round(per_village * 0.7, 3),
@@ -139,9 +153,8 @@ def _village_rows(group: gpd.GeoDataFrame, volume_t: float, kind: str, province:
 
 def main() -> None:
     """Rewrite ``data/supply_villages.csv`` from the shared admin data."""
-    villages = gpd.read_file(VILLAGES)
     districts = gpd.read_file(DISTRICTS)
-    table = derive_supply(villages, districts)
+    table = derive_supply(load_villages(), districts)
     table.to_csv(OUTPUT, index=False)
     logger.warning(
         "wrote %s: %d villages, %.1f t green", OUTPUT, len(table), table["green_t"].sum()

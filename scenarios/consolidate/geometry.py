@@ -13,21 +13,17 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 from scipy.sparse.csgraph import dijkstra
 
-from networks import RoadNetwork
-from networks.matrix import GraphArrays, graph_arrays
-from networks.model import parse_season, parse_vehicle
-from optimizer.costs import CostRates, VehicleProfile
-from scenarios.common.costing import make_edge_cost
-
-if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import ConsolidationRun
+from networks import GraphArrays, RoadNetwork, graph_arrays, parse_season, parse_vehicle
+from optimizer import CostRates, VehicleProfile
+from scenarios.common import make_edge_cost
+from scenarios.consolidate.records import ConsolidationRun
 
 GeometryKind = Literal["road", "straight"]
 LonLat = tuple[float, float]

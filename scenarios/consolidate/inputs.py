@@ -1,8 +1,8 @@
 """Readers for the consolidation data tables; every error names file, row, column and value.
 
 Files (defaults in ``data/``): ``supply_villages.csv``, ``hubs.csv``, ``gateways.csv``,
-``corridors.csv``, ``onward_legs.csv`` (read only), ``markets.csv``, ``harvest_calendar.csv``
-and ``consolidation_params.toml``.
+``corridors.csv``, ``onward_legs.csv`` (read only), ``markets.csv`` and ``harvest_calendar.csv``
+(``consolidation_params.toml``: :mod:`scenarios.consolidate.params`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from optimizer.exceptions import InputError
-from scenarios.common.paths import DATA_DIR
-from scenarios.common.ranges import check_file
-from scenarios.pickups.io import Row, read_rows, read_toml
+from scenarios.common import DATA_DIR, DataFileError, Row, check_file, read_rows
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
 HUBS_CSV = DATA_DIR / "hubs.csv"
@@ -25,32 +21,16 @@ CORRIDORS_CSV = DATA_DIR / "corridors.csv"
 ONWARD_CSV = DATA_DIR / "onward_legs.csv"
 MARKETS_CSV = DATA_DIR / "markets.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
-PARAMS_TOML = DATA_DIR / "consolidation_params.toml"
 
 PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green")
 
 
-def _fail(path: Path, row: Row, column: str, expected: str) -> InputError:
-    return InputError(f"{path.name}: {row.fail(column, expected)}")
-
-
-def _num(path: Path, row: Row, column: str, *, minimum: float = 0.0, strict: bool = True) -> float:
-    try:
-        return row.number_(column, minimum=minimum, strict=strict)
-    except InputError as exc:
-        raise InputError(f"{path.name}: {exc}") from None
-
-
-def _bool(path: Path, row: Row, column: str, *, default: bool) -> bool:
-    try:
-        return row.boolean(column, default=default)
-    except InputError as exc:
-        raise InputError(f"{path.name}: {exc}") from None
-
-
 @dataclass(frozen=True, slots=True)
-class Village:
-    """A supply point: id, position, green-equivalent tonnes per year, delivered product."""
+class SupplySite:
+    """A supply village: id, position, green-equivalent tonnes per year, delivered product.
+
+    Not a village record (that is :class:`networks.Village`): a row of the supply table.
+    """
 
     id: str
     name: str
@@ -125,28 +105,28 @@ class MarketSpec:
     served_by: str
 
 
-def read_supply(path: Path | None = None) -> tuple[Village, ...]:
+def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
     """Read the supply villages (``village_id, lon, lat, green_t, collected_state``)."""
     path = path or SUPPLY_CSV
     check_file(path)
     need = ("village_id", "lon", "lat", "green_t")
-    out: list[Village] = []
+    out: list[SupplySite] = []
     seen: set[str] = set()
     for row in read_rows(path, required=need, what="supply"):
         vid = row.text("village_id")
         if not vid or vid in seen:
-            raise _fail(path, row, "village_id", "a unique non-empty id")
+            raise row.fail("village_id", "a unique non-empty id")
         seen.add(vid)
         state = row.text("collected_state") or "green"
         if state not in PRODUCT_STATES:
-            raise _fail(path, row, "collected_state", f"one of {', '.join(PRODUCT_STATES)}")
-        lon = _num(path, row, "lon", minimum=-180, strict=False)
-        lat = _num(path, row, "lat", minimum=-90, strict=False)
-        green_t = _num(path, row, "green_t")
-        out.append(Village(vid, row.text("name") or vid, lon, lat, green_t, state))
+            raise row.fail("collected_state", f"one of {', '.join(PRODUCT_STATES)}")
+        lon = row.number_("lon", minimum=-180, strict=False)
+        lat = row.number_("lat", minimum=-90, strict=False)
+        green_t = row.number_("green_t")
+        out.append(SupplySite(vid, row.text("name") or vid, lon, lat, green_t, state))
     if not out:
         msg = f"{path.name}: expected at least one supply row, got none."
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(out)
 
 
@@ -159,17 +139,17 @@ def read_hubs(path: Path | None = None) -> tuple[HubSite, ...]:
     for row in read_rows(path, required=need, what="hubs"):
         hub_id = row.text("hub_id")
         if not hub_id:
-            raise _fail(path, row, "hub_id", "a non-empty id")
-        capacity = _num(path, row, "capacity_t", strict=False)
+            raise row.fail("hub_id", "a non-empty id")
+        capacity = row.number_("capacity_t", strict=False)
         if capacity <= 0:
             msg = (
                 f"{path.name}: row {row.number}, column capacity_t: hub {hub_id!r} has zero "
                 "capacity; expected a number > 0 (set status to closed to exclude it)"
             )
-            raise InputError(msg)
+            raise DataFileError(msg)
         lon_text, lat_text = row.text("lon"), row.text("lat")
         if not row.text("place") and not (lon_text and lat_text):
-            raise _fail(path, row, "place", "a place name or lon and lat")
+            raise row.fail("place", "a place name or lon and lat")
         out.append(
             HubSite(
                 id=hub_id,
@@ -178,29 +158,29 @@ def read_hubs(path: Path | None = None) -> tuple[HubSite, ...]:
                 lon=float(lon_text) if lon_text else None,
                 lat=float(lat_text) if lat_text else None,
                 capacity_t=capacity,
-                fixed_cost_usd_per_yr=_num(path, row, "fixed_cost_usd_per_yr", strict=False),
-                handling_usd_per_t=_num(path, row, "handling_usd_per_t", strict=False),
-                status=_status(path, row),
+                fixed_cost_usd_per_yr=row.number_("fixed_cost_usd_per_yr", strict=False),
+                handling_usd_per_t=row.number_("handling_usd_per_t", strict=False),
+                status=_status(row),
             )
         )
     return tuple(out)
 
 
-def _status(path: Path, row: Row) -> str:
+def _status(row: Row) -> str:
     status = row.text("status") or "candidate"
     if status not in ("candidate", "open", "closed"):
-        raise _fail(path, row, "status", "one of candidate, open, closed")
+        raise row.fail("status", "one of candidate, open, closed")
     return status
 
 
-def _hours(path: Path, row: Row) -> tuple[float, float]:
+def _hours(row: Row) -> tuple[float, float]:
     text = row.text("opening_hours") or "00:00-24:00"
     try:
         start, end = (int(h) + int(m) / 60 for h, m in (t.split(":") for t in text.split("-")))
     except ValueError:
-        raise _fail(path, row, "opening_hours", "HH:MM-HH:MM") from None
+        raise row.fail("opening_hours", "HH:MM-HH:MM") from None
     if not 0 <= start < end <= 24:
-        raise _fail(path, row, "opening_hours", "HH:MM-HH:MM with opening before closing")
+        raise row.fail("opening_hours", "HH:MM-HH:MM with opening before closing")
     return start, end
 
 
@@ -211,7 +191,7 @@ def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
     need = ("gateway_id", "place", "country", "clearance_h", "fee_usd_per_truck")
     out: list[GatewaySite] = []
     for row in read_rows(path, required=need, what="gateways"):
-        seasons = {s for s in ("dry", "wet") if _bool(path, row, f"open_{s}", default=True)}
+        seasons = {s for s in ("dry", "wet") if row.boolean(f"open_{s}", default=True)}
         cap = row.text("capacity_t")
         out.append(
             GatewaySite(
@@ -221,11 +201,11 @@ def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
                 country=row.text("country"),
                 onward_name=row.text("onward_name"),
                 open_seasons=frozenset(seasons),
-                opening_hours=_hours(path, row),
-                clearance_h=_num(path, row, "clearance_h", strict=False),
-                fee_usd_per_truck=_num(path, row, "fee_usd_per_truck", strict=False),
-                onward_usd_per_km=_num(path, row, "onward_usd_per_km", strict=False),
-                capacity_t=_num(path, row, "capacity_t") if cap else None,
+                opening_hours=_hours(row),
+                clearance_h=row.number_("clearance_h", strict=False),
+                fee_usd_per_truck=row.number_("fee_usd_per_truck", strict=False),
+                onward_usd_per_km=row.number_("onward_usd_per_km", strict=False),
+                capacity_t=row.number_("capacity_t") if cap else None,
             )
         )
     return tuple(out)
@@ -236,7 +216,7 @@ def read_onward_legs(path: Path | None = None) -> dict[tuple[str, str], list[flo
     path = path or ONWARD_CSV
     legs: dict[tuple[str, str], list[float]] = defaultdict(list)
     for row in read_rows(path, required=("border_post", "port", "road_km"), what="onward legs"):
-        km = _num(path, row, "road_km")
+        km = row.number_("road_km")
         legs[row.text("border_post"), row.text("port")].append(km)
     return dict(legs)
 
@@ -255,14 +235,14 @@ def read_corridors(
     for row in read_rows(path, required=("corridor_id", "gateway_id", "port"), what="corridors"):
         gateway = by_id.get(row.text("gateway_id"))
         if gateway is None:
-            raise _fail(path, row, "gateway_id", f"one of {', '.join(sorted(by_id))}")
+            raise row.fail("gateway_id", f"one of {', '.join(sorted(by_id))}")
         if row.text("road_km"):
-            km = _num(path, row, "road_km", strict=False)
+            km = row.number_("road_km", strict=False)
             lo = hi = km
         else:
             published = legs.get((gateway.onward_name, row.text("port")))
             if not published:
-                raise _fail(path, row, "road_km", "a number, or a matching onward_legs.csv row")
+                raise row.fail("road_km", "a number, or a matching onward_legs.csv row")
             km, lo, hi = sum(published) / len(published), min(published), max(published)
         out.append(
             CorridorSpec(
@@ -284,15 +264,15 @@ def read_markets(path: Path | None = None) -> tuple[MarketSpec, ...]:
     path = path or MARKETS_CSV
     rows = []
     for row in read_rows(path, required=("market", "share_pct", "served_by"), what="markets"):
-        share = _num(path, row, "share_pct", strict=False)
+        share = row.number_("share_pct", strict=False)
         served = row.text("served_by")
         if not (served == "seaport" or served.startswith("gateway_country:")):
-            raise _fail(path, row, "served_by", "seaport or gateway_country:XX")
+            raise row.fail("served_by", "seaport or gateway_country:XX")
         rows.append((row.text("market"), share, served))
     total = sum(s for _, s, _ in rows)
     if total <= 0:
         msg = f"{path.name}: expected market shares summing to > 0, got {total}."
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(MarketSpec(name, share / total, served) for name, share, served in rows)
 
 
@@ -305,26 +285,12 @@ def read_season_split(arabica_share: float, path: Path | None = None) -> dict[st
     for row in read_rows(path, required=need, what="harvest calendar"):
         season = row.text("season")
         if season not in split:
-            raise _fail(path, row, "season", "dry or wet")
-        arabica = _num(path, row, "arabica_share", strict=False)
-        robusta = _num(path, row, "robusta_share", strict=False)
+            raise row.fail("season", "dry or wet")
+        arabica = row.number_("arabica_share", strict=False)
+        robusta = row.number_("robusta_share", strict=False)
         split[season] += arabica_share * arabica + (1 - arabica_share) * robusta
     total = split["dry"] + split["wet"]
     if not math.isclose(total, 1.0, abs_tol=1e-3):
         msg = f"{path.name}: expected harvest shares summing to 1 per species, got {total:.4f}."
-        raise InputError(msg)
+        raise DataFileError(msg)
     return {k: v / total for k, v in split.items()}
-
-
-def read_params(path: Path | None = None) -> dict[str, Any]:
-    """The ``value`` of every table in ``consolidation_params.toml``."""
-    path = path or PARAMS_TOML
-    check_file(path)
-    data = read_toml(path, what="consolidation parameters")
-    values: dict[str, Any] = {}
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or "value" not in entry:
-            msg = f"{path.name}: [{key}] expected a table with a 'value', got {entry!r}."
-            raise InputError(msg)
-        values[key] = entry["value"]
-    return values

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from networks import (
+    OutOfRegionError,
+    RoadNetwork,
+    SnappingError,
+    find_place,
+    load_places,
+    resolve_point,
+    snap_points,
+)
+from scenarios.consolidate.records import Inputs, SnappedNetwork
 
-from networks import OutOfRegionError, RoadNetwork, resolve_point, snap_points
-from networks.places import find_place, load_places
-from optimizer.exceptions import InputError
-
-if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import Inputs
-
-__all__ = ["Network", "locate"]
-
-
-@dataclass(frozen=True)
-class Network:
-    """The snapped network and the node of every village, hub and gateway."""
-
-    net: RoadNetwork
-    village_nodes: list[int]
-    hub_nodes: list[int]
-    gateway_nodes: list[int]
-    coords: dict[str, tuple[float, float]]  # id -> (lon, lat)
+__all__ = ["locate"]
 
 
 def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float, float]:
@@ -31,11 +21,11 @@ def _point(net: RoadNetwork, lat: float, lon: float, label: str) -> tuple[float,
         lat, lon, _ = resolve_point(net, (lat, lon))
     except OutOfRegionError as exc:
         msg = f"{label} is off the map: {exc}"
-        raise InputError(msg) from None
+        raise OutOfRegionError(msg) from None
     return lat, lon
 
 
-def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
+def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> SnappedNetwork:
     """Snap villages, hubs and gateways; off-map or unconnectable points raise naming their id."""
     places = net.places or load_places()
     coords: dict[str, tuple[float, float]] = {}
@@ -64,7 +54,9 @@ def locate(net: RoadNetwork, inputs: Inputs, max_connector_m: float) -> Network:
         names = ", ".join(f"{ids[u.index]!r} ({u.reason})" for u in snap.unreachable[:5])
         more = f" and {len(snap.unreachable) - 5} more" if len(snap.unreachable) > 5 else ""
         msg = f"points off the road network: {names}{more}."
-        raise InputError(msg)
+        raise SnappingError(msg)
     nodes = [int(n) for n in snap.nodes if n is not None]
     n_v, n_h = len(inputs.villages), len(inputs.hubs)
-    return Network(snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords)
+    return SnappedNetwork(
+        snap.network, nodes[:n_v], nodes[n_v : n_v + n_h], nodes[n_v + n_h :], coords
+    )

@@ -20,11 +20,18 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from networks import RoadNetwork, travel_matrix
-from networks.matrix import GraphArrays, accumulate_along_trees, graph_arrays, shortest_trees
-from networks.model import parse_season, parse_vehicle
-from optimizer.consolidation.model import UNREACHABLE
-from optimizer.costs import (
+from networks import (
+    GraphArrays,
+    RoadNetwork,
+    accumulate_along_trees,
+    graph_arrays,
+    parse_season,
+    parse_vehicle,
+    shortest_trees,
+    travel_matrix,
+)
+from optimizer import (
+    UNREACHABLE,
     CostRates,
     VehicleProfile,
     cost_per_hour_lak,
@@ -33,7 +40,7 @@ from optimizer.costs import (
     loading_time_s,
     roughness_factors,
 )
-from scenarios.common.costing import make_edge_cost
+from scenarios.common import make_edge_cost
 
 FloatArray = NDArray[np.float64]
 

@@ -1,59 +1,16 @@
-"""Physical totals of a consolidation plan and the World Bank 2018 fidelity check."""
+"""Physical totals of a consolidation plan and the World Bank 2018 fidelity check.
+
+The records (:class:`Metrics`, :class:`Fidelity`, the WB 2018 constants) live in
+:mod:`scenarios.consolidate.records`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from optimizer.consolidation.model import ConsolidationProblem, ConsolidationResult
-from optimizer.costs import CO2_KG_PER_L_DIESEL, CostRates
+from optimizer import CO2_KG_PER_L_DIESEL, ConsolidationProblem, ConsolidationResult, CostRates
 from scenarios.consolidate.matrices import LegMatrix, leg_matrix
-
-if TYPE_CHECKING:
-    from scenarios.consolidate.locate import Network
-    from scenarios.consolidate.pipeline import Inputs
-
-#: World Bank (2018) "Transport Costs and Prices in Lao PDR", AUS0000443 (facts §2.1), 2018 LAK:
-#: operator cost per t-km (most firms 230-575, average 489) and shipper price per t-km.
-WB2018_COST_LAK_PER_TKM = (230.0, 575.0)
-WB2018_COST_AVERAGE_LAK_PER_TKM = 489.0
-WB2018_PRICE_LAK_PER_TKM = (882.0, 2966.0)
-WB2018_COST_USD_PER_TKM = (0.028, 0.07)
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """Tonne-km by leg (green t for trunk/onward, collected t for collection), truck-hours,
-    litres and CO2 (t) for collection + trunk (the onward leg is priced per km, its fuel is not
-    modelled)."""
-
-    tkm_collection: float
-    tkm_trunk: float
-    tkm_onward: float
-    truck_hours: float
-    litres: float
-    co2_t: float
-
-    @property
-    def tkm(self) -> float:
-        """All tonne-km, including the onward leg beyond the border."""
-        return self.tkm_collection + self.tkm_trunk + self.tkm_onward
-
-
-@dataclass(frozen=True)
-class Fidelity:
-    """The model's trunk cost per loaded t-km, today and re-priced at 2018 levels."""
-
-    trunk_lak_per_tkm: float
-    trunk_usd_per_tkm: float
-    trunk_lak_per_tkm_2018_prices: float
-
-    @property
-    def in_world_bank_range(self) -> bool:
-        """Whether the trunk cost at 2018 prices lies in WB 2018's LAK 230-575 per t-km."""
-        lo, hi = WB2018_COST_LAK_PER_TKM
-        return lo <= self.trunk_lak_per_tkm_2018_prices <= hi
+from scenarios.consolidate.records import Fidelity, Inputs, Metrics, SnappedNetwork, green_ratios
 
 
 def metrics(
@@ -64,8 +21,6 @@ def metrics(
     trunk: dict[str, LegMatrix],
 ) -> Metrics:
     """Sum t-km, truck-hours and litres over the plan's assignments and corridor flows."""
-    from scenarios.consolidate.pipeline import green_ratios
-
     v_index = {s.id: i for i, s in enumerate(problem.supply)}
     h_index = {h.id: i for i, h in enumerate(problem.hubs)}
     ratios = green_ratios(inputs)
@@ -97,15 +52,15 @@ def rates_2018(inputs: Inputs) -> CostRates:
     p = inputs.params
     return dataclasses.replace(
         inputs.rates,
-        diesel_lak_per_l=float(p["wb2018_diesel_lak_per_l"]),
-        lak_per_usd=float(p["wb2018_lak_per_usd"]),
-        crew_wage_lak_per_hour=float(p["wb2018_crew_wage_lak_per_hour"]),
+        diesel_lak_per_l=p.wb2018_diesel_lak_per_l,
+        lak_per_usd=p.wb2018_lak_per_usd,
+        crew_wage_lak_per_hour=p.wb2018_crew_wage_lak_per_hour,
     )
 
 
 def fidelity(
     inputs: Inputs,
-    located: Network,
+    located: SnappedNetwork,
     result: ConsolidationResult,
     trunk: dict[str, LegMatrix],
     periods: tuple[str, ...],
@@ -123,8 +78,8 @@ def fidelity(
             season=period,
             profile=inputs.profile("trunk_vehicle"),
             rates=old,
-            empty_return=float(inputs.params["trunk_empty_return"]),
-            hours_per_day=float(inputs.params["truck_hours_per_day"]),
+            empty_return=inputs.params.trunk_empty_return,
+            hours_per_day=inputs.params.truck_hours_per_day,
         )
         leg = trunk[period]
         for f in result.flows:

@@ -11,15 +11,15 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point
 
-from optimizer.consolidation.model import CostBreakdown
+from optimizer import CostBreakdown
 from scenarios.consolidate.geometry import FlowPaths
-from scenarios.consolidate.metrics import (
+from scenarios.consolidate.records import (
     WB2018_COST_AVERAGE_LAK_PER_TKM,
     WB2018_COST_LAK_PER_TKM,
     WB2018_COST_USD_PER_TKM,
     WB2018_PRICE_LAK_PER_TKM,
+    ConsolidationRun,
 )
-from scenarios.consolidate.pipeline import ConsolidationRun
 
 
 def _breakdown(per_t: CostBreakdown, divisor: float = 1.0) -> dict[str, float]:

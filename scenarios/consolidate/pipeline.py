@@ -16,147 +16,37 @@ All tonnes are GREEN-equivalent; collection weights use the village's collected 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from networks import RoadNetwork, load_network
 from optimizer import (
     ConsolidationProblem,
-    ConsolidationResult,
     ConsolidationSolveParams,
     Corridor,
     Gateway,
     Hub,
     Market,
     SupplyPoint,
-)
-from optimizer.consolidation.explain import Explanation
-from optimizer.costs import (
-    ConversionRatios,
-    CostRates,
-    Product,
-    VehicleProfile,
     cost_per_hour_lak,
     fixed_cost_lak,
 )
-from scenarios.common.costing import (
-    find_profile,
-    load_conversions,
-    load_cost_rates,
-    load_vehicle_profiles,
-)
-from scenarios.consolidate import inputs as ci
+from scenarios.common import UnknownNameError
 from scenarios.consolidate import reuse
-from scenarios.consolidate.locate import Network
 from scenarios.consolidate.matrices import LegMatrix, per_tonne_green, to_int_costs
-from scenarios.consolidate.metrics import Fidelity, Metrics, fidelity, metrics
+from scenarios.consolidate.metrics import fidelity, metrics
+from scenarios.consolidate.records import (
+    ConsolidateOptions,
+    ConsolidationRun,
+    Inputs,
+    green_ratios,
+)
 
 logger = logging.getLogger(__name__)
-
-SEASON_MODES = ("dry", "wet", "year")
-
-
-@dataclass(frozen=True)
-class ConsolidateFiles:
-    """Input files; ``None`` means the default under ``data/``."""
-
-    supply: Path | None = None
-    hubs: Path | None = None
-    gateways: Path | None = None
-    corridors: Path | None = None
-    markets: Path | None = None
-    calendar: Path | None = None
-    params: Path | None = None
-
-
-@dataclass(frozen=True)
-class ConsolidateOptions:
-    """What to solve: season mode, market rule, closed gateways, explanation, solver limits.
-
-    ``time_limit_s``: optional wall-clock limit (``None``: none; the solve stops on its proven
-    gap or its deterministic node limit). ``hint_open_hubs``: warm start from a known plan's
-    open hubs (e.g. the baseline's).
-    """
-
-    season: str = "year"
-    enforce_markets: bool = True
-    closed_gateways: tuple[str, ...] = ()
-    explain: bool = True
-    time_limit_s: float | None = None
-    hint_open_hubs: tuple[str, ...] | None = None
-
-    def __post_init__(self) -> None:
-        if self.season not in SEASON_MODES:
-            msg = f"Unknown season {self.season!r}. Choose from: {', '.join(SEASON_MODES)}."
-            raise ValueError(msg)
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Everything read from files, validated."""
-
-    villages: tuple[ci.Village, ...]
-    hubs: tuple[ci.HubSite, ...]
-    gateways: tuple[ci.GatewaySite, ...]
-    corridors: tuple[ci.CorridorSpec, ...]
-    markets: tuple[ci.MarketSpec, ...]
-    season_split: dict[str, float]
-    params: dict[str, Any]
-    profiles: tuple[VehicleProfile, ...]
-    rates: CostRates
-    ratios: ConversionRatios
-
-    def profile(self, key: str) -> VehicleProfile:
-        """The vehicle profile named by parameter ``key`` (e.g. ``trunk_vehicle``)."""
-        return find_profile(self.profiles, str(self.params[key]))
-
-
-def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
-    """Read and validate all consolidation inputs."""
-    files = files or ConsolidateFiles()
-    params = ci.read_params(files.params)
-    gateways = ci.read_gateways(files.gateways)
-    return Inputs(
-        villages=ci.read_supply(files.supply),
-        hubs=ci.read_hubs(files.hubs),
-        gateways=gateways,
-        corridors=ci.read_corridors(gateways, files.corridors),
-        markets=ci.read_markets(files.markets),
-        season_split=ci.read_season_split(float(params["arabica_share"]), files.calendar),
-        params=params,
-        profiles=load_vehicle_profiles(),
-        rates=load_cost_rates(),
-        ratios=load_conversions(),
-    )
-
-
-@dataclass(frozen=True)
-class ConsolidationRun:
-    """A solved, verified consolidation with its explanation, metrics and fidelity check."""
-
-    season: str
-    inputs: Inputs
-    problem: ConsolidationProblem
-    result: ConsolidationResult
-    explanation: Explanation | None
-    metrics: Metrics
-    fidelity: Fidelity
-    shifted_to_dry: tuple[str, ...]
-    network: Network
-    collection: dict[str, LegMatrix] = field(repr=False)
-    trunk: dict[str, LegMatrix] = field(repr=False)
 
 
 def _periods(season: str) -> tuple[str, ...]:
     return ("dry", "wet") if season == "year" else (season,)
-
-
-def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """Green kg per kg collected, per village."""
-    return np.array([inputs.ratios.ratio(Product(v.collected_state)) for v in inputs.villages])
 
 
 def _supply(
@@ -184,8 +74,9 @@ def _supply(
 def _corridors(inputs: Inputs, enforce_markets: bool) -> tuple[Corridor, ...]:
     trunk = inputs.profile("trunk_vehicle")
     rates, payload_t = inputs.rates, trunk.capacity_kg / 1000
-    per_hour = cost_per_hour_lak(trunk, rates) + fixed_cost_lak(trunk, rates) / float(
-        inputs.params["truck_hours_per_day"]
+    per_hour = (
+        cost_per_hour_lak(trunk, rates)
+        + fixed_cost_lak(trunk, rates) / inputs.params.truck_hours_per_day
     )
     gateways = {g.id: g for g in inputs.gateways}
     out = []
@@ -237,7 +128,7 @@ def build_problem(
     if unknown:
         choices = ", ".join(g.id for g in inputs.gateways)
         msg = f"Unknown gateway(s) {', '.join(unknown)}. Choose from: {choices}."
-        raise LookupError(msg)
+        raise UnknownNameError(msg)
     gateways = tuple(
         Gateway(
             id=g.id,

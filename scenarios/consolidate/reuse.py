@@ -23,18 +23,23 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
-from optimizer import ConsolidationProblem, ConsolidationResult, ConsolidationSolveParams
+from optimizer import (
+    ConsolidationProblem,
+    ConsolidationResult,
+    ConsolidationSolveParams,
+    CostRates,
+    Explanation,
+    explain_consolidation,
+)
 from optimizer import solve_consolidation as _solve
-from optimizer.consolidation.explain import Explanation, explain_consolidation
-from optimizer.costs import CostRates
-from scenarios.common.costing import load_cost_rates
+from scenarios.common import load_cost_rates
 from scenarios.consolidate.cache import cached, content_key
-from scenarios.consolidate.locate import Network, locate
+from scenarios.consolidate.locate import locate
 from scenarios.consolidate.matrices import LegMatrix, physical_leg, price_leg
+from scenarios.consolidate.records import Inputs, SnappedNetwork
 
 if TYPE_CHECKING:
     from networks import RoadNetwork
-    from scenarios.consolidate.pipeline import Inputs
 
 __all__ = ["enabled", "leg_matrices", "located_network", "path_rates", "solve"]
 
@@ -68,15 +73,15 @@ def _sites(net: RoadNetwork, inputs: Inputs) -> dict[str, Any]:
         "villages": [(v.id, v.lat, v.lon) for v in inputs.villages],
         "hubs": [(h.id, h.place, h.lat, h.lon) for h in inputs.hubs],
         "gateways": [(g.id, g.place) for g in inputs.gateways],
-        "max_connector_m": float(inputs.params["supply_max_connector_m"]),
+        "max_connector_m": float(inputs.params.supply_max_connector_m),
     }
 
 
 def located_network(
     net: RoadNetwork, net_key: str | None, inputs: Inputs
-) -> tuple[Network, str | None]:
+) -> tuple[SnappedNetwork, str | None]:
     """The located network and its key (None when ``net``'s content is unknown)."""
-    reach_m = float(inputs.params["supply_max_connector_m"])
+    reach_m = float(inputs.params.supply_max_connector_m)
     if net_key is None or not enabled():
         return locate(net, inputs, reach_m), None
     key = content_key("located", net_key, _sites(net, inputs))
@@ -84,7 +89,7 @@ def located_network(
 
 
 def _leg(
-    located: Network,
+    located: SnappedNetwork,
     located_key: str | None,
     origins: list[int],
     destinations: list[int],
@@ -111,13 +116,13 @@ def _leg(
         physical,
         profile=profile,
         rates=inputs.rates,
-        empty_return=float(inputs.params[empty_return_key]),
-        hours_per_day=float(inputs.params["truck_hours_per_day"]),
+        empty_return=float(getattr(inputs.params, empty_return_key)),
+        hours_per_day=float(inputs.params.truck_hours_per_day),
     )
 
 
 def leg_matrices(
-    located: Network, located_key: str | None, inputs: Inputs, periods: tuple[str, ...]
+    located: SnappedNetwork, located_key: str | None, inputs: Inputs, periods: tuple[str, ...]
 ) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
     """Collection (village → hub) and trunk (hub → gateway) legs of each period, priced."""
     collection, trunk = {}, {}

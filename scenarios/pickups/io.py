@@ -1,131 +1,27 @@
-"""Pickup, fleet and cost-table file readers and writers; every error names row, column and value.
+"""Pickup and fleet file readers; every error names file, row, column and value.
 
-Rows are numbered as in a spreadsheet: the header is row 1.
+Rows are numbered as in a spreadsheet: the header is row 1 (see :mod:`scenarios.common.tables`).
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import json
-import math
-import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from optimizer.costs import Product
-from optimizer.exceptions import InputError
-from scenarios.common.paths import DATA_DIR
+from networks import Village, load_villages
+from optimizer import Product
+from scenarios.common import DataFileError, Row, read_rows, read_toml
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
 DEFAULT_DAY_HOURS = 10.0
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One data row of a CSV file with its spreadsheet row number (the header is row 1)."""
-
-    number: int
-    cells: dict[str, str]
-
-    def text(self, column: str) -> str:
-        """The stripped cell text ('' when the column is absent or empty)."""
-        return (self.cells.get(column) or "").strip()
-
-    def fail(self, column: str, expected: str) -> InputError:
-        """An error naming this row, the column, what was expected and what was found."""
-        return InputError(
-            f"row {self.number}, column {column}: expected {expected}, got {self.text(column)!r}"
-        )
-
-    def number_(self, column: str, *, minimum: float = 0.0, strict: bool = True) -> float:
-        """Parse a finite number > minimum (or >= when ``strict`` is False)."""
-        op = ">" if strict else ">="
-        expected = f"a number {op} {minimum:g}"
-        try:
-            value = float(self.text(column))
-        except ValueError:
-            raise self.fail(column, expected) from None
-        ok = math.isfinite(value) and (value > minimum if strict else value >= minimum)
-        if not ok:
-            raise self.fail(column, expected)
-        return value
-
-    def integer(self, column: str, *, minimum: int = 1) -> int:
-        """Parse an integer >= minimum."""
-        try:
-            value = int(self.text(column))
-        except ValueError:
-            raise self.fail(column, f"an integer >= {minimum}") from None
-        if value < minimum:
-            raise self.fail(column, f"an integer >= {minimum}")
-        return value
-
-    def boolean(self, column: str, *, default: bool) -> bool:
-        """Parse true/false/yes/no/1/0 (empty gives ``default``)."""
-        text = self.text(column).lower()
-        if not text:
-            return default
-        if text in {"true", "yes", "1", "y"}:
-            return True
-        if text in {"false", "no", "0", "n"}:
-            return False
-        raise self.fail(column, "true or false")
-
-
-def read_toml(path: Path, *, what: str) -> dict[str, Any]:
-    """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{path.name}: not valid TOML: {exc}"
-        raise InputError(msg) from None
-
-
-def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
-    """Yield the data rows of ``path`` after checking the header has the ``required`` columns."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in required if c not in header]
-        if missing:
-            msg = (
-                f"{path.name}: row 1 (header): expected columns {', '.join(required)}; "
-                f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
-            )
-            raise InputError(msg)
-        reader.fieldnames = header
-        for index, cells in enumerate(reader, start=2):
-            if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
-                continue
-            yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)})
-
-
 # --- pickups, fleet and villages -----------------------------------------------------------
 
-VILLAGES_GEOJSON = DATA_DIR / "admin" / "south_laos_villages_odm.geojson"
 PICKUP_COLUMNS = ("id", "weight_kg", "product")
 FLEET_COLUMNS = ("type", "count")
-
-
-@dataclass(frozen=True, slots=True)
-class Village:
-    """A village point from the ODM village layer (code PPDDVVV)."""
-
-    code: str
-    name: str
-    district: str
-    lat: float
-    lon: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,26 +55,9 @@ class FleetEntry:
     max_trips: int = 1
 
 
-def load_villages(path: Path | None = None) -> dict[str, Village]:
-    """Village points by code from the ODM GeoJSON (default ``data/admin/...``, cached)."""
-    return dict(_load_villages(path or VILLAGES_GEOJSON))
-
-
-@functools.lru_cache(maxsize=4)
-def _load_villages(source: Path) -> tuple[tuple[str, Village], ...]:
-    if not source.is_file():
-        msg = f"village file not found: {source}"
-        raise FileNotFoundError(msg)
-    data = json.loads(source.read_text(encoding="utf-8"))
-    villages: dict[str, Village] = {}
-    for feature in data.get("features", []):
-        props = feature.get("properties", {})
-        lon, lat = feature["geometry"]["coordinates"][:2]
-        code = str(props.get("uuid"))
-        villages[code] = Village(
-            code, str(props.get("uucne", "")), str(props.get("uscne", "")), lat, lon
-        )
-    return tuple(villages.items())
+def villages_by_code(villages: Sequence[Village] | None = None) -> dict[str, Village]:
+    """Village points by their code as written in a pickups file (default: the ODM layer)."""
+    return {str(v.code): v for v in (load_villages() if villages is None else villages)}
 
 
 def parse_clock(text: str) -> int:
@@ -207,13 +86,13 @@ def _clock(row: Row, column: str) -> int | None:
         raise row.fail(column, "a time HH:MM") from None
 
 
-def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, float, str]:
+def _location(row: Row, villages: Mapping[str, Village] | None) -> tuple[float, float, str]:
     code = row.text("village_code")
     if not row.text("lat") and not row.text("lon"):
         if not code:
             raise row.fail("lat", "lat and lon, or a village_code")
         if villages is None:
-            villages = load_villages()
+            villages = villages_by_code()
         village = villages.get(code)
         if village is None:
             raise row.fail("village_code", "a code of data/admin/south_laos_villages_odm.geojson")
@@ -227,7 +106,7 @@ def _location(row: Row, villages: dict[str, Village] | None) -> tuple[float, flo
     return lat, lon, ""
 
 
-def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
+def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
     lat, lon, village_name = _location(row, villages)
     try:
         product = Product(row.text("product").lower())
@@ -261,7 +140,7 @@ def _pickup(row: Row, villages: dict[str, Village] | None) -> PickupRecord:
 
 
 def read_pickups(
-    path: Path, *, villages: dict[str, Village] | None = None
+    path: Path, *, villages: Mapping[str, Village] | None = None
 ) -> tuple[PickupRecord, ...]:
     """Read and validate a pickups CSV; every error names the row and column.
 
@@ -280,7 +159,7 @@ def read_pickups(
         records.append(_pickup(row, villages))
     if not records:
         msg = f"{path.name}: expected at least one pickup row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(records)
 
 
@@ -316,7 +195,7 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
     ]
     if not entries:
         msg = f"{path.name}: expected at least one vehicle row; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     return tuple(entries)
 
 
@@ -325,26 +204,14 @@ def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry
     tables = data.get("vehicle")
     if not isinstance(tables, list) or not tables:
         msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
-        raise InputError(msg)
+        raise DataFileError(msg)
     entries = []
     for index, table in enumerate(tables, start=1):
         cells = {str(k): str(v) for k, v in table.items()}
-        row = Row(index, cells)
+        row = Row(index, cells, path.name)
         try:
             entries.append(_fleet_row(row, known_types))
-        except InputError as exc:
+        except DataFileError as exc:
             msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
-            raise InputError(msg) from None
+            raise DataFileError(msg) from None
     return tuple(entries)
-
-
-def write_rows(path: Path, rows: Sequence[dict[str, object]]) -> None:
-    """Write dictionaries as a CSV file (columns from the first row)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        if not rows:
-            handle.write("")
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)

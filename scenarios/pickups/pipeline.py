@@ -4,7 +4,7 @@ Steps: read and validate the pickups (village codes become points), resolve the 
 name or ``lat,lon``), snap every point to the road network, build travel matrices per fleet
 vehicle type with the cost model (paths minimise money, not time), build one
 :class:`optimizer.PickupProblem` per day, solve and verify, then report
-(:mod:`scenarios.pickups.report`, whose functions are re-exported here).
+(:mod:`scenarios.pickups.report`). The records live in :mod:`scenarios.pickups.records`.
 
 The crew cost of handling time at a stop is added to the arcs leaving that stop, so the
 engines see all crew time except waiting for a window to open.
@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
 import networks
 from optimizer import (
     CostRates,
     Depot,
     Pickup,
-    PickupPlan,
     PickupProblem,
     SolveParams,
     TravelMatrices,
@@ -38,14 +36,16 @@ from optimizer import (
     solve,
     verify,
 )
-from scenarios.common.costing import (
+from scenarios.common import (
+    DATA_DIR,
+    UnknownNameError,
     find_profile,
     load_cost_rates,
     load_vehicle_profiles,
     make_edge_cost,
 )
-from scenarios.common.paths import DATA_DIR
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
+from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
 from scenarios.pickups.report import (
     driver_sheets,
     route_geojson,
@@ -54,10 +54,9 @@ from scenarios.pickups.report import (
     write_outputs,
 )
 
+# The report functions are re-exported for scenarios/views/plan.py (the app branch owns it),
+# which reaches them as ``pipeline.run_to_json``; drop them once it imports scenarios.pickups.
 __all__ = [
-    "DayPlan",
-    "DepotPoint",
-    "PickupRun",
     "driver_sheets",
     "plan_pickups",
     "resolve_depot",
@@ -70,48 +69,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SAMPLE_FLEET = DATA_DIR / "samples" / "paksong_fleet.csv"
-
-FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass(frozen=True, slots=True)
-class DepotPoint:
-    """The resolved depot: label and coordinates."""
-
-    label: str
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True, eq=False)
-class DayPlan:
-    """One day's problem and verified plan, with what is needed to report on it."""
-
-    day: int | None
-    records: tuple[PickupRecord, ...]  # the input row behind each problem pickup
-    problem: PickupProblem
-    plan: PickupPlan
-    profiles: tuple[VehicleProfile, ...]
-    litres: tuple[FloatArray, ...]  # litres between nodes, per vehicle type
-
-
-@dataclass(frozen=True, eq=False)
-class PickupRun:
-    """Everything a pickup-planning run produced."""
-
-    season: str
-    depot: DepotPoint
-    days: tuple[DayPlan, ...]
-    rates: CostRates
-    network: networks.RoadNetwork
-
-    @property
-    def status(self) -> str:
-        """``feasible`` if every required pickup of every day is served, else ``partial``."""
-        for day in self.days:
-            if any(day.problem.pickups[d.pickup].required for d in day.plan.dropped):
-                return "partial"
-        return "feasible"
 
 
 def _fleet(fleet_path: Path | None, profiles: tuple[VehicleProfile, ...]) -> tuple[FleetEntry, ...]:
@@ -217,7 +174,7 @@ def _day_problem(
     snap = networks.snap_points(net, points)
     if snap.nodes[0] is None:
         msg = f"depot {depot.label!r} is too far from any road in the network"
-        raise ValueError(msg)
+        raise networks.SnappingError(msg)
     keep = [i for i, n in enumerate(snap.nodes) if n is not None]
     nodes = [int(n) for n in snap.nodes if n is not None]
     used = [find_profile(profiles, entry.type) for entry in fleet]
@@ -350,4 +307,4 @@ def plan_pickups(
 
 def _bad_season(season: str) -> str:
     msg = f"Unknown season {season!r}. Choose from: dry, wet."
-    raise ValueError(msg)
+    raise UnknownNameError(msg)

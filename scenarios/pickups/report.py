@@ -1,7 +1,6 @@
 """Pickup plan outputs: summary totals, plan JSON, driver sheets, GeoJSON routes and files.
 
-Everything here reads a finished :class:`scenarios.pickups.pipeline.PickupRun`; nothing is solved.
-The names are re-exported by :mod:`scenarios.pickups.pipeline`.
+Everything here reads a finished :class:`scenarios.pickups.records.PickupRun`; nothing is solved.
 """
 
 from __future__ import annotations
@@ -9,18 +8,15 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import geopandas as gpd
 
 import networks
-from optimizer import co2_kg, lak_to_usd
-from optimizer.pickup.solution import VehicleRoute
-from scenarios.common.costing import make_edge_cost
-from scenarios.pickups.io import format_clock, write_rows
-
-if TYPE_CHECKING:
-    from scenarios.pickups.pipeline import DayPlan, PickupRun
+from optimizer import VehicleRoute, co2_kg, lak_to_usd
+from scenarios.common import make_edge_cost, write_rows
+from scenarios.pickups.io import format_clock
+from scenarios.pickups.records import DayPlan, PickupRun
 
 __all__ = [
     "driver_sheets",

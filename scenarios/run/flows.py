@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 
-from scenarios.consolidate.geometry import FlowPaths
+from scenarios.consolidate import FlowPaths
 
 if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import ConsolidationRun
+    from scenarios.consolidate import ConsolidationRun
 
 __all__ = ["SIMPLIFY_DEG", "flow_lines"]
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from scenarios.common.errors import ScenarioError, scenario_key_error
+from scenarios.common import ScenarioError, scenario_key_error
 from scenarios.run.network import where
-from scenarios.spec.schema import BorderChange, ScenarioSpec
+from scenarios.spec import BorderChange, ScenarioSpec
 
 if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import Inputs
+    from optimizer import VehicleProfile
+    from scenarios.consolidate import ConsolidationParams, Inputs
 
 __all__ = ["resolve_inputs"]
 
@@ -45,8 +46,10 @@ def _rates(spec: ScenarioSpec, rates: Any) -> Any:
 _FLEET_PARAMS = ("collection_vehicle_dry", "collection_vehicle_wet", "trunk_vehicle")
 
 
-def _fleet(spec: ScenarioSpec, params: dict[str, Any], vehicles: tuple[Any, ...]) -> dict[str, Any]:
-    out = dict(params)
+def _fleet(
+    spec: ScenarioSpec, params: ConsolidationParams, vehicles: tuple[VehicleProfile, ...]
+) -> ConsolidationParams:
+    changes: dict[str, Any] = {}
     by_name = {v.name: v for v in vehicles}
     for key in _FLEET_PARAMS:
         chosen = getattr(spec.fleet, key)
@@ -57,11 +60,12 @@ def _fleet(spec: ScenarioSpec, params: dict[str, Any], vehicles: tuple[Any, ...]
                 sorted(by_name)
             )
             raise _fail(spec, "fleet", problem)
-        out[key] = chosen
+        changes[key] = chosen
+    out = replace(params, **changes) if changes else params
     allowed = spec.fleet.allowed
     if allowed is not None:
         for key in _FLEET_PARAMS:
-            vehicle = by_name.get(str(out.get(key)))
+            vehicle = by_name.get(getattr(out, key))
             if vehicle is not None and vehicle.network_class not in allowed:
                 problem = (
                     f"key 'allowed': {key} is {vehicle.name!r} ({vehicle.network_class}), which "
@@ -82,7 +86,7 @@ def _supply(spec: ScenarioSpec, supply: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _hubs(spec: ScenarioSpec, hubs: tuple[Any, ...]) -> tuple[Any, ...]:
-    from scenarios.consolidate.inputs import HubSite
+    from scenarios.consolidate import HubSite
 
     changes = spec.hubs
     ids = [h.id for h in hubs]

@@ -14,10 +14,13 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from optimizer import ConsolidationProblem, ConsolidationResult
-from optimizer.consolidation.costs import cost_breakdown
-from optimizer.consolidation.verify import verify_consolidation
-from optimizer.exceptions import VerificationError
+from optimizer import (
+    ConsolidationProblem,
+    ConsolidationResult,
+    VerificationError,
+    cost_breakdown,
+    verify_consolidation,
+)
 
 __all__ = ["InvariantCheck", "InvariantError", "check_not_dearer", "reprice_plan"]
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from optimizer.consolidation.model import CostBreakdown
+from optimizer import CostBreakdown
+from scenarios.common import ScenarioError
+
+if TYPE_CHECKING:
+    from scenarios.consolidate import ConsolidationRun
 
 __all__ = [
     "BORDER_PARTS",
@@ -75,17 +79,17 @@ def validate_kpis(kpis: Mapping[str, Any]) -> None:
     missing = [key for key in _REQUIRED if key not in kpis]
     if missing:
         msg = f"KPIs: expected keys {', '.join(missing)}; got {', '.join(sorted(kpis))}"
-        raise ValueError(msg)
+        raise ScenarioError(msg)
     parts = kpis["breakdown_lak_per_t"]
     unknown = sorted(set(parts) - set(BREAKDOWN_PARTS))
     if unknown:
         msg = f"KPIs: unknown breakdown parts {unknown}; valid: {', '.join(BREAKDOWN_PARTS)}"
-        raise ValueError(msg)
+        raise ScenarioError(msg)
     total = sum(float(v) for v in parts.values())
     landed = float(kpis["landed_cost_lak_per_t"])
     if abs(total - landed) > max(1.0, 1e-6 * abs(landed)):
         msg = f"KPIs: breakdown parts sum to {total:.1f} LAK/t but landed cost is {landed:.1f}"
-        raise ValueError(msg)
+        raise ScenarioError(msg)
 
 
 def solver_summary(result: Any) -> dict[str, Any]:
@@ -128,7 +132,7 @@ def kpi_row(result: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _landed_by_corridor(run: Any) -> dict[str, float]:
+def _landed_by_corridor(run: ConsolidationRun) -> dict[str, float]:
     """Landed cost per tonne for each used corridor (hub costs shared over the hub's outflows).
 
     A flow from hub ``h`` in period ``p`` through corridor ``c`` costs, per tonne: the mean
@@ -163,7 +167,7 @@ def _landed_by_corridor(run: Any) -> dict[str, float]:
     return {c: cost[c] / tonnes[c] for c in sorted(cost) if tonnes[c] > 0}
 
 
-def _hub_to_port(run: Any) -> dict[str, float]:
+def _hub_to_port(run: ConsolidationRun) -> dict[str, float]:
     """Cost per tonne from each hub through each corridor to its port (trunk haul + border fee,
     waiting and onward leg), in the first season solved; unreachable pairs are left out.
 
@@ -181,7 +185,7 @@ def _hub_to_port(run: Any) -> dict[str, float]:
     return out
 
 
-def _wet_reachable_share(run: Any) -> float | None:
+def _wet_reachable_share(run: ConsolidationRun) -> float | None:
     """Share of the annual green volume whose village reaches a hub in the wet season."""
     import numpy as np
 
@@ -194,10 +198,10 @@ def _wet_reachable_share(run: Any) -> float | None:
     return float(volume[reachable].sum() / total) if total > 0 else None
 
 
-def kpis_from_run(run: Any) -> dict[str, Any]:
+def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     """The JSON-ready result of a scenario from a verified consolidation run.
 
-    ``run`` is a ``scenarios.consolidate.pipeline.ConsolidationRun``. Truck-hours, litres and
+    Truck-hours, litres and
     CO2 cover the Lao road legs (collection and trunk haul, border waiting included in hours); t-km
     covers every leg including the onward leg beyond the border.
     """

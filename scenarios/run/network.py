@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scenarios.common.errors import ScenarioError, scenario_key_error
-from scenarios.spec.schema import EdgeSelector, NewLink, ScenarioSpec
+from scenarios.common import ScenarioError, scenario_key_error
+from scenarios.spec import EdgeSelector, NewLink, ScenarioSpec
 
 __all__ = ["network_variant", "where"]
 
@@ -21,7 +21,7 @@ def _fail(spec: ScenarioSpec, key: str, problem: object) -> ScenarioError:
 
 
 def _select(spec: ScenarioSpec, net: Any, selector: EdgeSelector, key: str) -> Any:
-    from networks.edits import select_edges
+    from networks import select_edges
 
     try:
         edges = select_edges(
@@ -44,7 +44,7 @@ def _add_link(net: Any, link: NewLink, reach_m: float) -> Any:
     A new road into unmapped country (e.g. Sekong to the Dakta Ok border, 48 km from any 2014
     road) reaches as far as the consolidation pipeline snaps its sites.
     """
-    from networks.edits import add_link
+    from networks import add_link
 
     return add_link(
         net,
@@ -65,7 +65,7 @@ def network_variant(spec: ScenarioSpec, net: Any, reach_m: float) -> Any:
     """
     if not spec.has_network_changes:
         return net
-    from networks.edits import close_edges, upgrade_edges
+    from networks import close_edges, upgrade_edges
 
     for i, link in enumerate(spec.new_link, start=1):
         try:

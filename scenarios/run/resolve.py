@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scenarios.common.errors import scenario_key_error
+from scenarios.common import scenario_key_error
 from scenarios.run.inputs import resolve_inputs
 from scenarios.run.network import network_variant, where
-from scenarios.spec.schema import ScenarioSpec
+from scenarios.spec import ScenarioSpec
 
 __all__ = [
     "BaseInputs",
@@ -39,7 +39,7 @@ __all__ = [
 if TYPE_CHECKING:
     from networks import RoadNetwork
     from optimizer import ConsolidationResult
-    from scenarios.consolidate.pipeline import Inputs
+    from scenarios.consolidate import Inputs
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +72,8 @@ class ResolvedScenario:
 def base_inputs() -> BaseInputs:
     """Network and data tables, loaded once per process (cached)."""
     from networks import load_network
-    from scenarios.common.paths import DATA_DIR
-    from scenarios.common.ranges import check_file
-    from scenarios.consolidate.pipeline import load_inputs
+    from scenarios.common import DATA_DIR, check_file
+    from scenarios.consolidate import load_inputs
 
     # the network's own tables are read by networks, which cannot check ranges: check here
     for name in ("network_defaults.toml", "road_conditions.csv", "places.csv"):
@@ -88,7 +87,7 @@ _SEASON_MODE = {("dry", "wet"): "year", ("wet", "dry"): "year", ("dry",): "dry",
 def resolve_scenario(spec: ScenarioSpec, base: BaseInputs | None = None) -> ResolvedScenario:
     """Turn a scenario into plain pipeline inputs; every error names the file and the key."""
     base = base or base_inputs()
-    net = network_variant(spec, base.net, float(base.inputs.params["supply_max_connector_m"]))
+    net = network_variant(spec, base.net, base.inputs.params.supply_max_connector_m)
     resolved_inputs = resolve_inputs(spec, base.inputs)
     season = _SEASON_MODE.get(tuple(dict.fromkeys(spec.seasons)))
     if season is None:
@@ -97,6 +96,11 @@ def resolve_scenario(spec: ScenarioSpec, base: BaseInputs | None = None) -> Reso
     return ResolvedScenario(
         spec=spec, net=net, inputs=resolved_inputs, season=season, net_key=_net_key(spec, base)
     )
+
+
+def _source_hash(base: BaseInputs) -> str:
+    """The content hash of the base network ("" when unknown)."""
+    return str(getattr(getattr(base.net, "source", None), "content_hash", "") or "")
 
 
 def _net_key(spec: ScenarioSpec, base: BaseInputs) -> str | None:
@@ -108,13 +112,13 @@ def _net_key(spec: ScenarioSpec, base: BaseInputs) -> str | None:
     import hashlib
     import json
 
-    source = base.net.source.content_hash
-    if not source:
+    source = _source_hash(base)
+    if not source:  # a network of unknown content (e.g. built in a test): nothing is reused
         return None
     if not spec.has_network_changes:
         return source
     changes = spec.model_dump(mode="json", include={"new_link", "road_upgrade", "closure"})
-    reach = base.inputs.params["supply_max_connector_m"]
+    reach = base.inputs.params.supply_max_connector_m
     text = json.dumps([source, reach, changes], sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -133,9 +137,10 @@ def run_scenario(
     planned on the scenario's road network, as ``pickup_sample`` in the result. The pickup
     search stops on its solution limit (deterministic); its time limit is only a safety net.
     """
-    from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
+    from scenarios.consolidate import ConsolidateOptions, run_consolidation
     from scenarios.run.invariants import check_not_dearer
     from scenarios.run.kpis import kpis_from_run
+    from scenarios.run.road_sections import road_sections
 
     resolved = resolve_scenario(spec, base)
     comparator = comparator_plan(spec, base)
@@ -153,6 +158,7 @@ def run_scenario(
         result["invariant"] = check_not_dearer(
             run.problem, run.result, plan, baseline=name
         ).as_dict()
+    result["road_sections"] = road_sections(spec, (base or base_inputs()).net, resolved.net, run)
     if pickup_sample:
         sample = plan_pickup_sample(resolved)
         result["pickup_sample"] = sample
@@ -171,16 +177,15 @@ def comparator_plan(
     Solved once per process and content (a batch worker reuses it for every scenario that
     compares with the same baseline); used as the warm start and for the invariant check.
     """
-    from scenarios.consolidate.cache import content_key
-    from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
-    from scenarios.spec.schema import load_scenario, scenario_fingerprint
+    from scenarios.consolidate import ConsolidateOptions, content_key, run_consolidation
+    from scenarios.spec import load_scenario, scenario_fingerprint
 
     if spec.compare_to is None or (spec.path and Path(spec.compare_to) == Path(spec.path)):
         return None
     comparator = load_scenario(spec.compare_to)
     base = base or base_inputs()
     key = content_key(
-        "comparator", scenario_fingerprint(comparator), base.net.source.content_hash, base.inputs
+        "comparator", scenario_fingerprint(comparator), _source_hash(base), base.inputs
     )
     if key not in _COMPARATOR_PLANS:
         resolved = resolve_scenario(comparator, base)
@@ -205,9 +210,9 @@ def plan_pickup_sample(
     the plan. ``pickups_path`` defaults to the illustrative week in
     ``data/samples/paksong_pickups.csv``; in the wet-season-only mode the week is wet.
     """
-    from optimizer.pickup.params import Engine, SolveParams
-    from scenarios.common.paths import DATA_DIR
-    from scenarios.pickups.pipeline import plan_pickups, summary
+    from optimizer import Engine, SolveParams
+    from scenarios.common import DATA_DIR
+    from scenarios.pickups import plan_pickups, summary
 
     season = "wet" if resolved.season == "wet" else "dry"
     run = plan_pickups(

@@ -1,1 +1,33 @@
-"""Scenario files: the TOML schema, extends/merge, fingerprints, and the changes they name."""
+"""Scenario files: the TOML schema, its change tables, loading with ``extends``, fingerprints."""
+
+from scenarios.spec.changes import (
+    Appraisal,
+    BorderChange,
+    Closure,
+    CostChange,
+    DemandChange,
+    EdgeSelector,
+    FleetChange,
+    HubChanges,
+    NewHub,
+    NewLink,
+    RoadUpgrade,
+)
+from scenarios.spec.schema import ScenarioSpec, load_scenario, scenario_fingerprint
+
+__all__ = [
+    "Appraisal",
+    "BorderChange",
+    "Closure",
+    "CostChange",
+    "DemandChange",
+    "EdgeSelector",
+    "FleetChange",
+    "HubChanges",
+    "NewHub",
+    "NewLink",
+    "RoadUpgrade",
+    "ScenarioSpec",
+    "load_scenario",
+    "scenario_fingerprint",
+]

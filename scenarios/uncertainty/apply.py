@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from optimizer.exceptions import InputError
+from scenarios.common import ScenarioError
 
 if TYPE_CHECKING:
-    from scenarios.consolidate.pipeline import Inputs
-    from scenarios.spec.schema import ScenarioSpec
+    from scenarios.consolidate import Inputs
+    from scenarios.spec import ScenarioSpec
 
 __all__ = ["apply_values", "run_case"]
 
@@ -44,7 +44,7 @@ def _rows(inputs: Inputs, field: str, attr: str, changes: Mapping[str, dict[str,
     unknown = sorted(set(changes) - {getattr(r, attr) for r in rows})
     if unknown:
         msg = f"drawn values for unknown {field} rows {unknown[:5]}"
-        raise InputError(msg)
+        raise ScenarioError(msg)
     return tuple(
         replace(r, **changes[getattr(r, attr)]) if getattr(r, attr) in changes else r for r in rows
     )
@@ -53,21 +53,24 @@ def _rows(inputs: Inputs, field: str, attr: str, changes: Mapping[str, dict[str,
 def apply_values(inputs: Inputs, values: Mapping[str, float]) -> Inputs:
     """``inputs`` with each drawn value in place of its central value."""
     rates: dict[str, float] = {}
-    params = dict(inputs.params)
+    params: dict[str, Any] = {}
+    param_names = {f.name for f in fields(inputs.params)}
     rows: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
     for key, value in values.items():
         stem, row, column = _split(key)
         if stem == "cost_rates" and not row:
             rates[column] = float(value)
-        elif stem == "consolidation_params" and not row and column in params:
+        elif stem == "consolidation_params" and not row and column in param_names:
             params[column] = float(value)
         elif stem in _ROWS and row:
             number = round(value) if column in _INTEGER_COLUMNS else float(value)
             rows[stem][row][column] = number
         else:
             msg = f"cannot apply a drawn value to {key!r}: not an input of the consolidation"
-            raise InputError(msg)
-    changes: dict[str, Any] = {"params": params}
+            raise ScenarioError(msg)
+    changes: dict[str, Any] = {}
+    if params:
+        changes["params"] = replace(inputs.params, **params)
     if rates:
         changes["rates"] = replace(inputs.rates, **rates)
     for stem, by_row in rows.items():
@@ -78,15 +81,14 @@ def apply_values(inputs: Inputs, values: Mapping[str, float]) -> Inputs:
 
 def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     """Re-solve ``spec`` with ``values`` drawn; the KPIs the uncertainty summaries need."""
-    from scenarios.consolidate.pipeline import ConsolidateOptions, run_consolidation
-    from scenarios.run.kpis import kpis_from_run
-    from scenarios.run.resolve import BaseInputs, base_inputs, resolve_scenario
+    from scenarios.consolidate import ConsolidateOptions, run_consolidation
+    from scenarios.run import BaseInputs, base_inputs, kpis_from_run, resolve_scenario
 
     base = base_inputs()
     drawn = BaseInputs(net=base.net, inputs=apply_values(base.inputs, values))
     resolved = resolve_scenario(spec, drawn)
     options = ConsolidateOptions(season=resolved.season, explain=False)
-    run = run_consolidation(resolved.inputs, options, net=resolved.net)
+    run = run_consolidation(resolved.inputs, options, net=resolved.net, net_key=resolved.net_key)
     result = kpis_from_run(run)
     kpis = result["kpis"]
     keep = (

@@ -12,8 +12,7 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
-from scenarios.common.paths import DATA_DIR, LIBRARY_DIR, REPO_ROOT
-from scenarios.common.ranges import ParamRange, file_ranges
+from scenarios.common import DATA_DIR, LIBRARY_DIR, REPO_ROOT, ParamRange, file_ranges
 
 __all__ = [
     "BEGIN_MARK",

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 from scipy import stats
 from scipy.stats import qmc
 
-from scenarios.common.ranges import ParamRange
+from scenarios.common import ParamRange
 
 __all__ = [
     "SAMPLED_FILES",

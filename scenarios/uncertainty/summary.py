@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from scenarios.appraisal.compare import compare_results
-from scenarios.run.kpis import BREAKDOWN_PARTS
+from scenarios.appraisal import compare_results
+from scenarios.run import BREAKDOWN_PARTS
 
 __all__ = [
     "Outcome",

@@ -7,8 +7,11 @@ app caches once per server process.
 
 The code lives in one module per concern; this module re-exports their public names:
 
-- :mod:`scenarios.views.common`: paths, money in LAK or USD, map views, staged uploads;
+- :mod:`scenarios.views.common`: paths, map views, staged uploads;
+- :mod:`scenarios.views.money`: the exchange rate, amounts and tables in LAK or USD;
+- :mod:`scenarios.views.palette`: every map colour, as data;
 - :mod:`scenarios.views.network`: the Network & data page;
+- :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
 - :mod:`scenarios.views.plan`: the Plan pickups page;
 - :mod:`scenarios.views.library`: scenario files, uploads and stored runs;
 - :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps.
@@ -16,22 +19,20 @@ The code lives in one module per concern; this module re-exports their public na
 
 from __future__ import annotations
 
+from networks import RoadNetwork
+from scenarios.spec import ScenarioSpec
+from scenarios.views import palette
 from scenarios.views.common import (
     DATA,
-    FALLBACK_LAK_PER_USD,
-    FALLBACK_RATE_SOURCE,
     LIBRARY,
     MAX_UPLOAD_BYTES,
     ROOT,
     STUDY_AREA,
-    ExchangeRate,
     check_upload_size,
-    exchange_rate,
-    format_money,
     stage_upload,
     view_state,
 )
-from scenarios.views.compare import FLOW_RGB, CompareView, changed_roads, compare_view
+from scenarios.views.compare import CompareView, changed_roads, compare_view
 from scenarios.views.library import (
     baseline_file,
     library_scenarios,
@@ -40,61 +41,65 @@ from scenarios.views.library import (
     run_scenario_payload,
     scenario_key,
     stage_scenario_upload,
+    stored_result_path,
+)
+from scenarios.views.money import (
+    CURRENCIES,
+    ExchangeRate,
+    exchange_rate,
+    format_money,
+    lak_factor,
+    money_columns,
+    money_rows,
+    unit_currency,
 )
 from scenarios.views.network import (
-    DATA_SOURCES,
     FRESHER_OSM_MD,
-    PASSABLE_RGB,
-    PLACE_RGB,
-    SURFACE_RGB,
-    data_sources,
     km_by,
     load_road_network,
     network_edges,
     network_summary,
     places_frame,
-    sources_markdown,
     study_area_view,
 )
+from scenarios.views.palette import RGB
 from scenarios.views.plan import (
     DEFAULT_DEPOT,
     FLEET_EDIT_COLUMNS,
-    ROUTE_RGB,
     SAMPLE_FLEET,
     SAMPLE_PICKUPS,
     PlanView,
     depot_choices,
-    pickups_available,
     pickups_preview,
-    plan_pickups,
     plan_view,
+    plan_view_from_run,
     sample_fleet,
     sample_pickups_path,
     stage_fleet,
 )
+from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
+from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
 
 __all__ = [
+    "CURRENCIES",
     "DATA",
-    "DATA_SOURCES",
     "DEFAULT_DEPOT",
-    "FALLBACK_LAK_PER_USD",
-    "FALLBACK_RATE_SOURCE",
     "FLEET_EDIT_COLUMNS",
-    "FLOW_RGB",
     "FRESHER_OSM_MD",
     "LIBRARY",
     "MAX_UPLOAD_BYTES",
-    "PASSABLE_RGB",
-    "PLACE_RGB",
+    "RGB",
     "ROOT",
-    "ROUTE_RGB",
     "SAMPLE_FLEET",
     "SAMPLE_PICKUPS",
     "STUDY_AREA",
-    "SURFACE_RGB",
+    "AllTrafficView",
     "CompareView",
     "ExchangeRate",
     "PlanView",
+    "RoadNetwork",
+    "ScenarioSpec",
+    "all_traffic_view",
     "baseline_file",
     "changed_roads",
     "check_upload_size",
@@ -104,16 +109,20 @@ __all__ = [
     "exchange_rate",
     "format_money",
     "km_by",
+    "lak_factor",
     "library_scenarios",
     "load_road_network",
     "load_scenario_file",
+    "markdown_tables",
+    "money_columns",
+    "money_rows",
     "network_edges",
     "network_summary",
-    "pickups_available",
+    "palette",
     "pickups_preview",
     "places_frame",
-    "plan_pickups",
     "plan_view",
+    "plan_view_from_run",
     "results_cache_dir",
     "run_scenario_payload",
     "sample_fleet",
@@ -123,6 +132,8 @@ __all__ = [
     "stage_fleet",
     "stage_scenario_upload",
     "stage_upload",
+    "stored_result_path",
     "study_area_view",
+    "unit_currency",
     "view_state",
 ]

@@ -7,25 +7,16 @@ import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from scenarios.views.common import edge_path, undirected_edges
+from networks import road_sections
+from scenarios.views.common import edge_path
+from scenarios.views.palette import CHANGE_RGB, COLLECTION_RGB, FLOW_RGB, cycle, rgb
 
-FLOW_RGB = (
-    [31, 119, 180],
-    [255, 127, 14],
-    [44, 160, 44],
-    [214, 39, 40],
-    [148, 103, 189],
-    [140, 86, 75],
-    [227, 119, 194],
-    [23, 190, 207],
-)
-"""Trunk flows: one colour per gateway (border post)."""
-COLLECTION_RGB = [150, 150, 150]
-"""Collection flows (village → hub) are drawn grey."""
+if TYPE_CHECKING:
+    from scenarios.spec import ScenarioSpec
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +49,7 @@ def _kpi_table(payloads: list[dict[str, Any]]) -> pd.DataFrame:
     Optional KPIs a run does not report (``None`` or absent, e.g. the wet-season share of a
     dry-only run) are NaN, shown as blank.
     """
-    from scenarios.run.kpis import KPI_FIELDS
+    from scenarios.run import KPI_FIELDS
 
     rows = []
     for field in KPI_FIELDS:
@@ -79,9 +70,9 @@ def _flows_table(payloads: list[dict[str, Any]]) -> pd.DataFrame:
             coords = flow.get("coords") or []
             if len(coords) < 2:
                 continue
-            rgb = COLLECTION_RGB
+            colour = rgb(COLLECTION_RGB)
             if flow.get("kind") == "trunk":
-                rgb = FLOW_RGB[trunk_to.index(str(flow["to"])) % len(FLOW_RGB)]
+                colour = cycle(FLOW_RGB, trunk_to.index(str(flow["to"])))
             rows.append(
                 {
                     "scenario": payload["name"],
@@ -91,7 +82,7 @@ def _flows_table(payloads: list[dict[str, Any]]) -> pd.DataFrame:
                     "corridor": str(flow.get("corridor", "")),
                     "tonnes": round(float(flow["tonnes"]), 1),
                     "path": [[float(p[0]), float(p[1])] for p in coords],
-                    "rgb": rgb,
+                    "rgb": colour,
                 }
             )
     return pd.DataFrame(
@@ -108,7 +99,7 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
     """
     import tempfile
 
-    from scenarios.batch.report import comparisons_for, write_report
+    from scenarios.batch import comparisons_for, write_report
 
     comparisons = comparisons_for(payloads)
     deltas = pd.DataFrame(
@@ -155,7 +146,7 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
         warnings.filterwarnings("ignore", "The filename extension should be 'gpkg'")
         paths = write_report(tmp, payloads)
         html = Path(str(paths["html"])).read_bytes()
-    from scenarios.run.kpis import solver_columns
+    from scenarios.run import solver_columns
 
     solver = pd.DataFrame(
         [{"scenario": p["name"], **solver_columns(p["result"])} for p in payloads],
@@ -172,7 +163,6 @@ def compare_view(payloads: list[dict[str, Any]]) -> CompareView:
     )
 
 
-_CHANGE_RGB = {"upgraded": [0, 170, 90], "new link": [0, 90, 220], "closed": [220, 30, 30]}
 _COMPARED_ATTRS = (
     "surface",
     "iri_m_per_km",
@@ -181,7 +171,7 @@ _COMPARED_ATTRS = (
 )
 
 
-def changed_roads(spec: Any) -> pd.DataFrame:
+def changed_roads(spec: ScenarioSpec) -> pd.DataFrame:
     """Road sections a scenario upgrades, adds or closes, with paths for a map.
 
     Columns: ``scenario``, ``change`` (upgraded | new link | closed), ``ref``, ``surface``,
@@ -190,13 +180,13 @@ def changed_roads(spec: Any) -> pd.DataFrame:
     columns = ["scenario", "change", "ref", "surface", "length_km", "path", "rgb"]
     if not spec.has_network_changes:
         return pd.DataFrame(columns=columns)
-    from scenarios.run.resolve import base_inputs, resolve_scenario
+    from scenarios.run import base_inputs, resolve_scenario
 
     base = base_inputs()
     new_graph = resolve_scenario(spec, base).net.graph
     old_graph = base.net.graph
     rows = []
-    for u, v, data in undirected_edges(new_graph):
+    for u, v, data in road_sections(new_graph):
         if data.get("connector"):
             continue
         keyed: list[dict[str, Any]] = list(old_graph.get_edge_data(u, v, default={}).values())
@@ -209,7 +199,7 @@ def changed_roads(spec: Any) -> pd.DataFrame:
         else:
             change = "upgraded"
         rows.append((change, u, v, data, new_graph))
-    for u, v, data in undirected_edges(old_graph):
+    for u, v, data in road_sections(old_graph):
         if not data.get("connector") and not new_graph.has_edge(u, v):
             rows.append(("closed", u, v, data, old_graph))
     return pd.DataFrame(
@@ -221,7 +211,7 @@ def changed_roads(spec: Any) -> pd.DataFrame:
                 "surface": str(data.get("surface", "")),
                 "length_km": round(float(data.get("length_m", 0.0)) / 1000.0, 2),
                 "path": edge_path(graph, u, v, data),
-                "rgb": _CHANGE_RGB[change],
+                "rgb": rgb(CHANGE_RGB[change]),
             }
             for change, u, v, data, graph in rows
         ],

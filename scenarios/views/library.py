@@ -9,18 +9,21 @@ from __future__ import annotations
 import logging
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from scenarios.views.common import LIBRARY, ROOT, check_upload_size, stage_upload
+
+if TYPE_CHECKING:
+    from scenarios.spec import ScenarioSpec
 
 logger = logging.getLogger(__name__)
 
 
 def library_scenarios() -> pd.DataFrame:
     """The shipped scenario files: ``name``, ``description``, ``file`` (absolute path)."""
-    from scenarios.spec.schema import load_scenario
+    from scenarios.spec import load_scenario
 
     rows = []
     for path in sorted(LIBRARY.glob("*.toml")):
@@ -33,9 +36,9 @@ def library_scenarios() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "description", "file"])
 
 
-def load_scenario_file(path: str | Path) -> Any:
+def load_scenario_file(path: str | Path) -> ScenarioSpec:
     """A validated :class:`scenarios.spec.schema.ScenarioSpec` (raises ``ScenarioError``)."""
-    from scenarios.spec.schema import load_scenario
+    from scenarios.spec import load_scenario
 
     return load_scenario(path)
 
@@ -80,9 +83,9 @@ def _check_parent_names(data: bytes, label: str) -> None:
             raise ValueError(msg)
 
 
-def scenario_key(spec: Any) -> str:
+def scenario_key(spec: ScenarioSpec) -> str:
     """A stable cache key of a resolved scenario's content."""
-    from scenarios.spec.schema import scenario_fingerprint
+    from scenarios.spec import scenario_fingerprint
 
     return str(scenario_fingerprint(spec))
 
@@ -101,21 +104,29 @@ def results_cache_dir() -> Path:
     return (Path(override) if override else ROOT / ".cache") / "app-results"
 
 
-def run_scenario_payload(spec: Any, *, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Run one scenario (or reuse a stored run); the payload has a batch result file's shape.
-
-    Results are stored under :func:`results_cache_dir` keyed by the scenario's content and the
-    batch's input fingerprint (data files and code), so a rerun of the same scenario on the same
-    data and code is read back instead of solved again, across server restarts.
-    """
+def stored_result_path(spec: ScenarioSpec, *, cache_dir: Path | None = None) -> Path:
+    """Where the run of ``spec`` is stored: keyed by the scenario's content and the batch's
+    input fingerprint (data files and code), under :func:`results_cache_dir`."""
     import hashlib
-    import json
 
-    from scenarios.batch.runner import inputs_fingerprint, write_json_atomic
-    from scenarios.run.resolve import run_scenario_json
+    from scenarios.batch import inputs_fingerprint
 
     key = hashlib.sha256(f"{scenario_key(spec)}:{inputs_fingerprint()}".encode()).hexdigest()
-    stored = (cache_dir or results_cache_dir()) / f"{key}.json"
+    return (cache_dir or results_cache_dir()) / f"{key}.json"
+
+
+def run_scenario_payload(spec: ScenarioSpec, *, cache_dir: Path | None = None) -> dict[str, Any]:
+    """Run one scenario (or reuse a stored run); the payload has a batch result file's shape.
+
+    A run is stored at :func:`stored_result_path`, so a rerun of the same scenario on the same
+    data and code is read back instead of solved again, across server restarts.
+    """
+    import json
+
+    from scenarios.batch import write_json_atomic
+    from scenarios.run import run_scenario_json
+
+    stored = stored_result_path(spec, cache_dir=cache_dir)
     if stored.exists():
         try:
             result = json.loads(stored.read_text(encoding="utf-8"))
@@ -129,7 +140,7 @@ def run_scenario_payload(spec: Any, *, cache_dir: Path | None = None) -> dict[st
     return _payload(spec, result)
 
 
-def _payload(spec: Any, result: dict[str, Any]) -> dict[str, Any]:
+def _payload(spec: ScenarioSpec, result: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": spec.name,
         "status": "ok",
@@ -140,6 +151,6 @@ def _payload(spec: Any, result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def baseline_file(spec: Any) -> Path:
+def baseline_file(spec: ScenarioSpec) -> Path:
     """The file a scenario is compared against (its ``compare_to``, else the library baseline)."""
     return Path(spec.compare_to) if spec.compare_to else LIBRARY / "baseline.toml"

@@ -6,56 +6,16 @@ from typing import Any
 
 import pandas as pd
 
-from scenarios.views.common import DATA, STUDY_AREA, edge_path, undirected_edges, view_state
-
-SURFACE_RGB: dict[str, list[int]] = {
-    "paved": [40, 40, 40],
-    "gravel": [214, 140, 30],
-    "earth": [150, 75, 0],
-}
-PASSABLE_RGB: dict[bool, list[int]] = {True: [30, 130, 60], False: [200, 30, 30]}
-PLACE_RGB: dict[str, list[int]] = {
-    "town": [30, 90, 200],
-    "mill": [120, 60, 20],
-    "border_post": [200, 0, 120],
-    "border_pair": [200, 0, 120],
-    "seaport": [0, 150, 170],
-    "city": [90, 90, 90],
-}
-
-# Datasets shipped in data/, with the dates and licences of shared/data/*/SOURCE.md.
-DATA_SOURCES: tuple[dict[str, str], ...] = (
-    {
-        "dataset": "Main roads of southern Laos (primary + secondary)",
-        "origin": "OpenStreetMap via openstreetmap.la export, GitHub syldor/syldor.github.io",
-        "data_date": "early 2014 (committed 2014-09-18)",
-        "licence": "ODbL 1.0: © OpenStreetMap contributors",
-    },
-    {
-        "dataset": "Villages (government village points)",
-        "origin": "Open Development Mekong village layer, GitHub SouksavathPMS/"
-        "lao-location-prediction",
-        "data_date": "repository 2025-04-09",
-        "licence": "unclear (ODM data usually CC BY-SA 4.0)",
-    },
-    {
-        "dataset": "Provinces and districts",
-        "origin": "OCHA HDX COD-AB (cod-ab-lao); geoBoundaries LAO ADM2",
-        "data_date": "COD-AB up to Nov 2019; geoBoundaries 2024-03",
-        "licence": "CC BY-IGO (COD-AB); CC BY 4.0 (geoBoundaries)",
-    },
-    {
-        "dataset": "Places: towns, border posts, seaports",
-        "origin": "GeoNames; ODM villages; Wikipedia; points derived from the OSM roads",
-        "data_date": "sources as cited per row in data/places.csv",
-        "licence": "CC BY 4.0 (GeoNames); CC BY-SA (Wikipedia); ODbL (OSM-derived)",
-    },
-    {
-        "dataset": "Onward road legs border → seaport",
-        "origin": "publications cited per row in data/onward_legs.csv",
-        "data_date": "per row (column year)",
-        "licence": "facts cited from the publications",
-    },
+from networks import RoadNetwork, load_network, road_sections
+from networks import network_summary as _network_facts
+from scenarios.views.common import STUDY_AREA, edge_path, view_state
+from scenarios.views.palette import (
+    PASSABLE_RGB,
+    PLACE_RGB,
+    SURFACE_RGB,
+    UNKNOWN_PLACE_RGB,
+    UNKNOWN_SURFACE_RGB,
+    rgb,
 )
 
 FRESHER_OSM_MD = """\
@@ -74,27 +34,21 @@ Then start the app or the CLI with `BOLAVEN_NETWORK=/path/to/file make run` (the
 """
 
 
-def load_road_network() -> Any:
+def load_road_network() -> RoadNetwork:
     """The road network (embedded data, or ``BOLAVEN_NETWORK``), from the networks cache."""
-    import networks
-
-    return networks.load_network()
+    return load_network()
 
 
-def network_summary(net: Any) -> dict[str, Any]:
-    """Counts and kilometres for the network page."""
-    graph = net.graph
-    km = sum(float(d.get("length_m", 0.0)) for _, _, d in undirected_edges(graph)) / 1000.0
-    source = getattr(net, "source", None)
-    return {
-        "nodes": graph.number_of_nodes(),
-        "edges": sum(1 for _ in undirected_edges(graph)),
-        "km": round(km, 1),
-        "source": str(getattr(source, "description", "") or getattr(source, "name", "") or ""),
-    }
+def network_summary(net: RoadNetwork) -> dict[str, Any]:
+    """The facts of ``bolaven network info`` (:func:`networks.network_summary`) for the page.
+
+    ``nodes``, ``km_total`` and ``source`` (a record) as the CLI reports them, plus
+    ``sections``: the road sections counted the same way as the kilometres.
+    """
+    return {**_network_facts(net), "sections": sum(1 for _ in road_sections(net.graph))}
 
 
-def network_edges(net: Any, *, season: str, vehicle: str) -> pd.DataFrame:
+def network_edges(net: RoadNetwork, *, season: str, vehicle: str) -> pd.DataFrame:
     """One row per road section with its path, surface and passability for ``season``/``vehicle``.
 
     Columns: ``path`` (list of [lon, lat]), ``ref``, ``name``, ``highway``, ``surface``,
@@ -103,7 +57,7 @@ def network_edges(net: Any, *, season: str, vehicle: str) -> pd.DataFrame:
     """
     graph = net.graph
     rows = []
-    for u, v, data in undirected_edges(graph):
+    for u, v, data in road_sections(graph):
         if data.get("connector"):
             continue
         surface = str(data.get("surface", "earth"))
@@ -118,8 +72,8 @@ def network_edges(net: Any, *, season: str, vehicle: str) -> pd.DataFrame:
                 "length_km": round(float(data.get("length_m", 0.0)) / 1000.0, 2),
                 "passable": passable,
                 "speed_kph": round(float(data.get(f"speed_kph_{season}_{vehicle}", 0.0)), 1),
-                "surface_rgb": SURFACE_RGB.get(surface, [120, 120, 120]),
-                "passable_rgb": PASSABLE_RGB[passable],
+                "surface_rgb": rgb(SURFACE_RGB.get(surface, UNKNOWN_SURFACE_RGB)),
+                "passable_rgb": rgb(PASSABLE_RGB[passable]),
             }
         )
     return pd.DataFrame(rows)
@@ -131,34 +85,21 @@ def km_by(edges: pd.DataFrame, column: str) -> pd.DataFrame:
     return pd.DataFrame({column: totals.index, "length_km": totals.to_numpy()})
 
 
-def places_frame(net: Any) -> pd.DataFrame:
+def places_frame(net: RoadNetwork) -> pd.DataFrame:
     """The network's places (towns, border posts, seaports, mills) with map colours."""
-    rows = []
-    for place in getattr(net, "places", ()):
-        kind = str(getattr(place, "kind", ""))
-        rows.append(
-            {
-                "name": str(place.name),
-                "kind": kind,
-                "country": str(getattr(place, "country", "")),
-                "lat": float(place.lat),
-                "lon": float(place.lon),
-                "source": str(getattr(place, "source", "")),
-                "rgb": PLACE_RGB.get(kind, [90, 90, 90]),
-            }
-        )
+    rows = [
+        {
+            "name": place.name,
+            "kind": place.kind,
+            "country": place.country,
+            "lat": place.lat,
+            "lon": place.lon,
+            "source": place.source,
+            "rgb": rgb(PLACE_RGB.get(place.kind, UNKNOWN_PLACE_RGB)),
+        }
+        for place in net.places
+    ]
     return pd.DataFrame(rows, columns=["name", "kind", "country", "lat", "lon", "source", "rgb"])
-
-
-def data_sources() -> pd.DataFrame:
-    """The datasets shipped in ``data/`` with dates and licences."""
-    return pd.DataFrame(list(DATA_SOURCES), columns=["dataset", "licence", "data_date", "origin"])
-
-
-def sources_markdown() -> str:
-    """The text of ``data/SOURCES.md`` if the lead has written it, else an empty string."""
-    path = DATA / "SOURCES.md"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def study_area_view() -> dict[str, float]:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from scenarios.views.common import DATA, ROOT, STUDY_AREA, stage_upload, view_state
+from networks import RoadNetwork, load_places
+from scenarios.views.common import DATA, STUDY_AREA, stage_upload, view_state
+from scenarios.views.palette import ROUTE_RGB, cycle
+
+if TYPE_CHECKING:
+    from scenarios.pickups import PickupRun
 
 SAMPLE_PICKUPS = DATA / "samples" / "paksong_pickups.csv"
 SAMPLE_FLEET = DATA / "samples" / "paksong_fleet.csv"
@@ -19,22 +24,19 @@ _DEPOT_KINDS = ("mill", "town")
 def depot_choices(places_csv: Path | None = None) -> list[str]:
     """Places a pickup tour can start from: Paksong first, then mills, then Lao towns.
 
-    Read from ``data/places.csv`` directly (not from the network) so that the page shows its
-    inputs before the road network is loaded.
+    Read with the networks place loader (default ``data/places.csv``), so that the page shows
+    its inputs before the road network is loaded.
     """
-    import csv
-
     west, south, east, north = STUDY_AREA
-    with (places_csv or DATA / "places.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    places = load_places(places_csv)
     names = [
-        row["name"]
+        place.name
         for kind in _DEPOT_KINDS
-        for row in rows
-        if row.get("kind") == kind
-        and row.get("country") == "LA"
-        and west <= float(row["lon"]) <= east
-        and south <= float(row["lat"]) <= north
+        for place in places
+        if place.kind == kind
+        and place.country == "LA"
+        and west <= place.lon <= east
+        and south <= place.lat <= north
     ]
     if DEFAULT_DEPOT in names:
         names.remove(DEFAULT_DEPOT)
@@ -47,29 +49,6 @@ def sample_pickups_path() -> Path:
     return SAMPLE_PICKUPS
 
 
-def pickups_available() -> str:
-    """Empty when the pickup pipeline and sample data exist; else names what is missing."""
-    import importlib.util
-
-    if importlib.util.find_spec("scenarios.pickups.pipeline") is None:
-        return "the pickup pipeline (scenarios/pickups/)"
-    if not SAMPLE_PICKUPS.exists():
-        return f"the sample pickups ({SAMPLE_PICKUPS.relative_to(ROOT)})"
-    return ""
-
-
-ROUTE_RGB = (
-    [31, 119, 180],
-    [255, 127, 14],
-    [44, 160, 44],
-    [214, 39, 40],
-    [148, 103, 189],
-    [140, 86, 75],
-    [227, 119, 194],
-    [127, 127, 127],
-    [188, 189, 34],
-    [23, 190, 207],
-)
 FLEET_EDIT_COLUMNS = ("type", "count", "shift_start", "max_hours")
 
 
@@ -81,7 +60,7 @@ def sample_fleet() -> pd.DataFrame:
 
 def pickups_preview(path: Path) -> pd.DataFrame:
     """The validated pickups of a CSV file as a table; errors name the row and the column."""
-    from scenarios.pickups.io import read_pickups
+    from scenarios.pickups import read_pickups
 
     records = read_pickups(path)
     return pd.DataFrame(
@@ -138,8 +117,8 @@ class PlanView:
     plan_json: bytes
 
 
-def plan_pickups(
-    net: Any,
+def plan_view(
+    net: RoadNetwork,
     pickups_path: Path,
     *,
     depot: str,
@@ -147,9 +126,12 @@ def plan_pickups(
     season: str = "dry",
     time_limit_s: float = 10.0,
 ) -> PlanView:
-    """Plan the pickups of ``pickups_path`` from ``depot`` and shape the result for the app."""
+    """Plan the pickups of ``pickups_path`` from ``depot`` and shape the result for the app.
+
+    Runs :func:`scenarios.pickups.pipeline.plan_pickups` on ``net`` with the edited ``fleet``.
+    """
     from optimizer import SolveParams
-    from scenarios.pickups import pipeline as pickups
+    from scenarios import pickups
 
     fleet_path = stage_fleet(fleet) if fleet is not None else None
     run = pickups.plan_pickups(
@@ -160,18 +142,18 @@ def plan_pickups(
         params=SolveParams(time_limit_s=time_limit_s),
         network=net,
     )
-    return plan_view(run)
+    return plan_view_from_run(run)
 
 
-def _truck_label(day: Any, vehicle: str) -> str:
+def _truck_label(day: int | None, vehicle: str) -> str:
     return f"D{day} {vehicle}" if day is not None else vehicle
 
 
-def plan_view(run: Any) -> PlanView:
+def plan_view_from_run(run: PickupRun) -> PlanView:
     """Tables, map layers and downloads of a :class:`scenarios.pickups.pipeline.PickupRun`."""
     import json
 
-    from scenarios.pickups import pipeline as pickups
+    from scenarios import pickups
 
     plan: dict[str, Any] = pickups.run_to_json(run)
     geo: dict[str, Any] = pickups.route_geojson(run)
@@ -179,7 +161,7 @@ def plan_view(run: Any) -> PlanView:
     truck_rows, stop_rows, path_rows = [], [], []
     for index, (route, feature) in enumerate(zip(plan["routes"], geo["features"], strict=True)):
         truck = _truck_label(route["day"], route["vehicle"])
-        rgb = ROUTE_RGB[index % len(ROUTE_RGB)]
+        rgb = cycle(ROUTE_RGB, index)
         coords = feature["geometry"]["coordinates"]
         path_rows.append({"truck": truck, "day": route["day"], "path": coords, "rgb": rgb})
         for order, stop in enumerate(route["stops"], start=1):

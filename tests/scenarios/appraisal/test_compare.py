@@ -66,8 +66,12 @@ def make_result(
         "path": f"/lib/{name}.toml",
         "compare_to": compare_to,
         "spec": spec,
-        "result": {"kpis": kpis, "lak_per_usd": 20000.0, "flows": flows},
+        "result": {"kpis": kpis, "lak_per_usd": 20000.0, "flows": flows, "solver": SOLVER},
     }
+
+
+SOLVER = {"status": "optimal", "mip_gap": 0.0, "mip_gap_pct": 0.0, "proven_optimal": True}
+"""A proven-optimal solve, as stored with every finished result."""
 
 
 APPRAISAL = {
@@ -168,3 +172,19 @@ def test_route_missing_on_one_side_is_reported_as_such() -> None:
     (row,) = compare_results(scen, base).routes
     assert row.key == "paksong > vang_tao-laem_chabang"
     assert row.baseline == 850.0 and row.scenario is None and row.delta is None
+
+
+def test_comparison_carries_each_sides_solver_status_and_gap() -> None:
+    """The comparison names both solves' status and proven gap (also in its JSON form)."""
+    base = make_result("base")
+    scenario = make_result("road")
+    scenario["result"]["solver"] = {"status": "optimal", "mip_gap_pct": 0.0004}
+    comparison = compare_results(scenario, base)
+    assert comparison.solver == {
+        "scenario": {"solver_status": "optimal", "mip_gap_pct": 0.0004},
+        "baseline": {"solver_status": "optimal", "mip_gap_pct": 0.0},
+    }
+    assert comparison.solver_note == (
+        "solver: road: optimal, proven gap 0.0004 %; base: optimal, proven gap 0.0000 %"
+    )
+    assert comparison.as_dict()["solver"] == comparison.solver

@@ -37,6 +37,9 @@ def test_report_writes_three_outputs(tmp_path: Path) -> None:
     assert float(rows[1]["annual_saving_lak"]) == 50.0 * 1000.0
     assert rows[1]["bcr"] != "" and rows[0]["bcr"] == ""
     assert rows[2]["status"] == "failed"
+    assert [(r["solver_status"], r["mip_gap_pct"]) for r in rows[:2]] == [("optimal", "0.0")] * 2
+    assert "<th>Solver status</th>" in html
+    assert "solver: road: optimal, proven gap 0.0000 %; baseline: optimal" in html
 
     flows = gpd.read_file(tmp_path / "flows.gpkg", layer="flows")
     assert sorted(flows["scenario"]) == ["baseline", "road"]

@@ -63,6 +63,7 @@ def _library(folder: Path) -> list[Path]:
     return [folder / n for n in ("grow.toml", "fails.toml", "broken.toml")]
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_failures_are_isolated_and_rerun_skips_finished(tmp_path: Path) -> None:
     """A broken file and a failing engine are recorded; the rest is written; rerun skips them."""
     files = _library(tmp_path / "lib")
@@ -90,6 +91,7 @@ def test_failures_are_isolated_and_rerun_skips_finished(tmp_path: Path) -> None:
     assert set(again.failed) == {"fails", "broken"}
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_changed_inputs_rerun_only_what_changed(tmp_path: Path) -> None:
     """Editing one file reruns it; a new shared fingerprint (data/code) reruns everything."""
     lib = tmp_path / "lib"
@@ -106,6 +108,7 @@ def test_changed_inputs_rerun_only_what_changed(tmp_path: Path) -> None:
     assert {r["name"]: r["result"]["kpis"]["annual_cost_lak"] for r in results}["grow"] == 200.0
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_fixed_error_replaces_error_file(tmp_path: Path) -> None:
     """Once a broken file is fixed its error record disappears and its result appears."""
     lib = tmp_path / "lib"
@@ -195,6 +198,7 @@ def test_killed_batch_resumes_without_redoing(tmp_path: Path) -> None:
     assert fast.stat().st_mtime_ns == before
 
 
+@pytest.mark.slow  # starts a Dask cluster
 def test_existing_scheduler_address_is_used(tmp_path: Path) -> None:
     """With a scheduler address the batch runs on that (real, already running) Dask cluster."""
     from distributed import LocalCluster

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from scenarios.cli.network import app
+from tests.conftest import CliRun
 
 runner = CliRunner()
 
@@ -105,7 +106,6 @@ def test_export_gpkg_has_three_layers(tmp_path: Path) -> None:
         (["route", "Pakse", "Dakcheung"], "beyond the maximum connector length"),
         (["route", "Pakse", "15.05,106.45", "--season", "wet", "--vehicle", "heavy_truck"],
          "No passable route"),
-        (["route", "Pakse", "Paksong", "--season", "monsoon"], "Unknown season 'monsoon'"),
         (["route", "Pakse", "Paksong", "--truck", "tuktuk"],
          "Unknown vehicle type 'tuktuk'. Choose from: 4x4-pickup"),
         (["route", "Pakse", "Paksong", "--truck", "container", "--vehicle", "pickup_4x4"],
@@ -114,24 +114,54 @@ def test_export_gpkg_has_three_layers(tmp_path: Path) -> None:
         (["fetch", "--bbox", "1,2,3"], "Expected --bbox W,S,E,N"),
     ],
 )  # fmt: skip
-def test_bad_input_gives_one_line_error_and_exit_2(args: list[str], match: str) -> None:
+def test_bad_input_gives_one_line_error_and_exit_2(
+    cli: Callable[..., CliRun], args: list[str], match: str
+) -> None:
     """Errors are one line on stderr, exit code 2, no traceback."""
-    proc = subprocess.run(
-        [sys.executable, "-c", "from scenarios.cli.root import main; main()", "network", *args],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    proc = cli("network", *args)
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and match in proc.stderr
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
 
 
-def test_corrupt_network_file_is_a_clear_error(tmp_path: Path) -> None:
+def test_corrupt_network_file_is_a_clear_error(cli: Callable[..., CliRun], tmp_path: Path) -> None:
     """--network with a corrupt .pbf exits 2 with a one-line message."""
     bad = tmp_path / "bad.osm.pbf"
     bad.write_bytes(b"garbage")
-    proc = subprocess.run(
-        [sys.executable, "-c", "from scenarios.cli.root import main; main()", "network", "info",
-         "--network", str(bad)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    proc = cli("network", "info", "--network", bad)
     assert proc.returncode == 2 and "corrupt or wrong format" in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["route Pakse Paksong", "matrix --sample 3"])
+def test_season_typo_is_rejected_before_the_network_loads(
+    cli: Callable[..., CliRun], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """--season monsoon is a usage error (exit 2) naming the choices; no network is read."""
+    import networks
+
+    def no_loading(*_: object, **__: object) -> None:
+        raise AssertionError("the network was loaded before --season was checked")
+
+    monkeypatch.setattr(networks, "load_network", no_loading)
+    proc = cli("network", *command.split(), "--season", "monsoon")
+    assert proc.returncode == 2
+    words = " ".join(re.sub("[│╭╮╰╯─]", " ", proc.stderr).split())  # rich draws a box
+    assert "'monsoon' is not one of 'dry', 'wet'" in words
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_bug_is_one_line_and_shows_its_traceback_with_verbose(
+    cli: Callable[..., CliRun], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected exception is not a user error: exit 1 in one line, re-raised with -v."""
+    import networks
+
+    def broken(*_: object, **__: object) -> None:
+        raise KeyError("length_m")
+
+    monkeypatch.setattr(networks, "load_network", broken)
+    proc = cli("network", "info")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("internal error (KeyError): 'length_m'; rerun with -v")
+    with pytest.raises(KeyError, match="length_m"):
+        cli("-v", "network", "info")

@@ -1,4 +1,4 @@
-"""`bolaven scenarios ...` through the real console script: exit codes, messages, outputs."""
+"""`bolaven scenarios ...`: exit codes, messages, outputs (in-process; one console-script run)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from scenarios.batch.runner import inputs_fingerprint, write_json_atomic
 from scenarios.batch.store import fingerprint
 from scenarios.spec.schema import load_scenario
+from tests.conftest import CliRun
 from tests.scenarios.appraisal.test_compare import APPRAISAL, PARTS, make_result
 
 REPO = Path(__file__).resolve().parents[3]
@@ -32,7 +34,7 @@ def bolaven(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[
 
 
 def test_help_of_the_group() -> None:
-    """`bolaven scenarios --help` lists the four commands (real console script)."""
+    """`bolaven scenarios --help` lists the four commands (the real console script: smoke test)."""
     done = bolaven("scenarios", "--help")
     assert done.returncode == 0
     for command in ("run", "compare", "validate", "list"):
@@ -51,11 +53,11 @@ def test_help_of_each_command(command: str) -> None:
     assert "Usage" in result.output
 
 
-def test_validate_reports_each_bad_file(tmp_path: Path) -> None:
+def test_validate_reports_each_bad_file(cli: Callable[..., CliRun], tmp_path: Path) -> None:
     """validate prints ok per good file and one line per bad one, exit code 1."""
     (tmp_path / "good.toml").write_text("[costs]\ndiesel_factor = 1.5\n")
     (tmp_path / "bad.toml").write_text("[border.vang_tao]\nwait_hour = 2\n")
-    done = bolaven("scenarios", "validate", tmp_path / "good.toml", tmp_path / "bad.toml")
+    done = cli("scenarios", "validate", tmp_path / "good.toml", tmp_path / "bad.toml")
     assert done.returncode == 1
     assert "ok:" in done.stdout and "good" in done.stdout
     assert done.stderr.strip() == (
@@ -64,9 +66,9 @@ def test_validate_reports_each_bad_file(tmp_path: Path) -> None:
     )
 
 
-def test_list_library_as_json() -> None:
+def test_list_library_as_json(cli: Callable[..., CliRun]) -> None:
     """list --json names the shipped library (at least eight valid scenarios)."""
-    done = bolaven("scenarios", "list", "--json")
+    done = cli("scenarios", "list", "--json")
     assert done.returncode == 0
     rows = json.loads(done.stdout)
     assert len(rows) >= 8
@@ -74,20 +76,23 @@ def test_list_library_as_json() -> None:
     assert "baseline" in {r["name"] for r in rows}
 
 
-def test_missing_folder_is_one_line_error(tmp_path: Path) -> None:
+def test_missing_folder_is_one_line_error(cli: Callable[..., CliRun], tmp_path: Path) -> None:
     """A folder that does not exist: 'error: ...' on stderr, exit 2, no traceback."""
-    done = bolaven("scenarios", "list", tmp_path / "nope")
+    done = cli("scenarios", "list", tmp_path / "nope")
     assert done.returncode == 2
     assert done.stderr.startswith("error: expected a folder of scenario files")
     assert "Traceback" not in done.stderr
 
 
-def test_run_records_a_broken_file_and_still_reports(tmp_path: Path) -> None:
+@pytest.mark.slow  # starts a Dask cluster
+def test_run_records_a_broken_file_and_still_reports(
+    cli: Callable[..., CliRun], tmp_path: Path
+) -> None:
     """A batch of only a broken file exits 1, names it, and still writes HTML and CSV."""
     broken = tmp_path / "broken.toml"
     broken.write_text("[costs]\ndiesel_factr = 2\n")
     out = tmp_path / "out"
-    done = bolaven("scenarios", "run", broken, "--out", out, "--workers", "1")
+    done = cli("scenarios", "run", broken, "--out", out, "--workers", "1")
     assert done.returncode == 1
     assert "broken.toml: [costs] unknown key 'diesel_factr'" in done.stderr
     assert "Traceback" not in done.stderr
@@ -97,7 +102,7 @@ def test_run_records_a_broken_file_and_still_reports(tmp_path: Path) -> None:
     assert [(r["scenario"], r["status"]) for r in rows] == [("broken", "failed")]
 
 
-def test_compare_uses_cached_results(tmp_path: Path) -> None:
+def test_compare_uses_cached_results(cli: Callable[..., CliRun], tmp_path: Path) -> None:
     """compare A B --json prints deltas and the CBA from fresh results without re-solving."""
     lib = tmp_path / "lib"
     lib.mkdir()
@@ -112,7 +117,7 @@ def test_compare_uses_cached_results(tmp_path: Path) -> None:
         stored = make_result(name, parts=parts, appraisal=APPRAISAL)
         stored["fingerprint"] = fingerprint(spec, shared)
         write_json_atomic(cache / "results" / f"{name}.json", stored)
-    done = bolaven(
+    done = cli(
         "scenarios", "compare", lib / "base.toml", lib / "road.toml", "--json", "--cache", cache
     )
     assert done.returncode == 0, done.stderr

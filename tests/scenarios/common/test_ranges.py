@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from optimizer.exceptions import InputError
+from scenarios.common import DataFileError
 from scenarios.common.errors import ScenarioError
 from scenarios.common.paths import DATA_DIR, LIBRARY_DIR
 from scenarios.common.ranges import file_ranges, toml_ranges
@@ -53,7 +53,7 @@ def test_good_hub_row_gives_three_ranges(tmp_path: Path) -> None:
 )
 def test_bad_csv_ranges_are_rejected_at_load(tmp_path: Path, row: str, match: str) -> None:
     """The hub reader rejects an estimate without a range or with value outside it."""
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         read_hubs(_hubs(tmp_path, row))
 
 
@@ -103,7 +103,7 @@ def test_sourced_row_needs_no_range(tmp_path: Path) -> None:
 )
 def test_bad_toml_ranges_name_file_and_key(doc: dict[str, object], match: str) -> None:
     """TOML estimates without a range, or with a value outside it, name the file and key."""
-    with pytest.raises(InputError, match=rf"f\.toml: .*{match}"):
+    with pytest.raises(DataFileError, match=rf"f\.toml: .*{match}"):
         toml_ranges(doc, "f.toml")
 
 

@@ -8,15 +8,15 @@ import pytest
 
 import networks
 from scenarios.common.costing import find_profile, load_cost_rates, load_vehicle_profiles
-from scenarios.consolidate.geometry import PathGeometry, RoadPaths
-from scenarios.consolidate.outputs import write_outputs
-from scenarios.consolidate.pipeline import (
+from scenarios.consolidate import (
     ConsolidateFiles,
     ConsolidateOptions,
     ConsolidationRun,
     load_inputs,
     run_consolidation,
 )
+from scenarios.consolidate.geometry import PathGeometry, RoadPaths
+from scenarios.consolidate.outputs import write_outputs
 
 # three real villages (ODM codes): Paksong town, Thateng, Lao Ngam; 100 t green each
 SUPPLY = (

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from scenarios.consolidate.metrics import WB2018_COST_LAK_PER_TKM
+from scenarios.consolidate import (
+    WB2018_COST_LAK_PER_TKM,
+    ConsolidateOptions,
+    ConsolidationRun,
+    load_inputs,
+)
+from scenarios.consolidate import run_consolidation as run
 from scenarios.consolidate.outputs import to_json_dict
-from scenarios.consolidate.pipeline import ConsolidateOptions, ConsolidationRun, load_inputs
-from scenarios.consolidate.pipeline import run_consolidation as run
 
 pytestmark = pytest.mark.slow
 
@@ -27,6 +31,16 @@ def test_year_plan_moves_the_whole_supply(year_run: ConsolidationRun) -> None:
     assert sum(c["tonnes"] for c in data["corridors"]) == pytest.approx(supply_t, abs=0.5)
     parts = data["cost_per_tonne_lak"]
     assert sum(v for k, v in parts.items() if k != "total") == pytest.approx(parts["total"], abs=1)
+
+
+def test_year_plan_is_proven_optimal_within_capacities(year_run: ConsolidationRun) -> None:
+    """The JSON carries a proven gap <= 0.001 %; no open hub receives more than its capacity."""
+    data = to_json_dict(year_run)
+    assert data["solver_status"] == "optimal"
+    assert 0.0 <= data["mip_gap_pct"] <= 0.001
+    assert data["proven_optimal"] is True
+    for hub in year_run.problem.hubs:
+        assert year_run.result.hub_kg(hub.id) <= hub.capacity_kg
 
 
 def test_trunk_cost_is_in_the_world_bank_2018_range(year_run: ConsolidationRun) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from optimizer import InputError, Product
+from optimizer import Product
+from scenarios.common.errors import DataFileError
 from scenarios.pickups.io import format_clock, parse_clock, read_fleet, read_pickups
+from tests.conftest import CliRun
 
 ROOT = Path(__file__).resolve().parents[3]
 HEADER = "id,lat,lon,village_code,weight_kg,product,tw_start,tw_end,required,day\n"
@@ -57,7 +58,7 @@ def test_bad_pickup_rows(tmp_path: Path, body: str, match: str) -> None:
     """Each bad cell is reported with its row and column, what was expected and what was got."""
     path = tmp_path / "p.csv"
     path.write_text(HEADER + body)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         read_pickups(path)
 
 
@@ -65,10 +66,10 @@ def test_missing_columns_and_empty_file(tmp_path: Path) -> None:
     """A header without weight_kg, or a file without rows, is refused."""
     path = tmp_path / "p.csv"
     path.write_text("id,lat,lon\nA,1,2\n")
-    with pytest.raises(InputError, match=r"row 1 \(header\).*missing weight_kg, product"):
+    with pytest.raises(DataFileError, match=r"row 1 \(header\).*missing weight_kg, product"):
         read_pickups(path)
     path.write_text(HEADER)
-    with pytest.raises(InputError, match="expected at least one pickup row"):
+    with pytest.raises(DataFileError, match="expected at least one pickup row"):
         read_pickups(path)
 
 
@@ -91,7 +92,7 @@ def test_bad_fleet_files(tmp_path: Path, name: str, text: str, match: str) -> No
     """Fleet CSV and TOML errors name the row (or table) and column."""
     path = tmp_path / name
     path.write_text(text)
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(DataFileError, match=match):
         read_fleet(path, known_types=TYPES)
 
 
@@ -119,34 +120,24 @@ def test_clock_round_trip() -> None:
         parse_clock("7.30")
 
 
-def _bolaven(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from scenarios.cli.root import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-
-
-def test_cli_bad_input_is_one_line_error(tmp_path: Path) -> None:
+def test_cli_bad_input_is_one_line_error(cli: Callable[..., CliRun], tmp_path: Path) -> None:
     """Duplicate ids and an unknown depot: one line on stderr, exit code 2, no traceback."""
     path = tmp_path / "p.csv"
     path.write_text(HEADER + GOOD + GOOD)
-    result = _bolaven("plan-pickups", str(path), "--depot", "Paksong")
+    result = cli("plan-pickups", str(path), "--depot", "Paksong")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "error: row 3, column id: expected a unique id (already on row 2), got 'A'"
+        "error: p.csv: row 3, column id: expected a unique id (already on row 2), got 'A'"
     )
-    result = _bolaven("plan-pickups", str(path), "--depot", "Paksongg")
+    result = cli("plan-pickups", str(path), "--depot", "Paksongg")
     assert result.returncode == 2
     assert result.stderr.startswith("error: Unknown place 'Paksongg'. Closest matches: Paksong")
     assert "Traceback" not in result.stderr
 
 
-def test_cli_solve_vrplib_json(tmp_path: Path) -> None:
+def test_cli_solve_vrplib_json(cli: Callable[..., CliRun]) -> None:
     """solve-vrplib --json prints cost, routes as customer numbers and the gap to the .sol."""
-    result = _bolaven(
+    result = cli(
         "solve-vrplib",
         str(ROOT / "benchmarks" / "cvrplib" / "C101.txt"),
         "--engine",

@@ -104,6 +104,14 @@ def test_road_upgrade_lowers_costs_and_has_a_cba(
         comparison.cba.pv_benefits_lak - comparison.cba.pv_costs_lak
     )
     assert comparison.cba.eirr is not None or comparison.cba.eirr_note.startswith("no IRR")
+    # The run records the upgraded pieces (Pakse-Paksong, ~50 km, IRI 3 -> 2) for the
+    # all-traffic appraisal, which then has coffee's share between 0 and 1.
+    pieces = road["road_sections"]
+    assert sum(p["length_km"] for p in pieces) == pytest.approx(50.0, abs=5.0)
+    assert all(p["iri_before"] == 3.0 and p["iri_after"] == 2.0 for p in pieces)
+    assert comparison.all_traffic is not None
+    share = comparison.all_traffic.appraisal.coffee_share
+    assert share is not None and 0.0 <= share < 1.0
 
 
 def test_bad_route_ref_names_file_and_key(small: BaseInputs, tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from scenarios.batch.runner import load_results, run_batch
-from scenarios.consolidate.pipeline import ConsolidateOptions, load_inputs, run_consolidation
-from scenarios.run.kpis import kpi_row
+from scenarios.batch import load_results, run_batch
+from scenarios.consolidate import ConsolidateOptions, load_inputs, run_consolidation
+from scenarios.run import kpi_row
 
 LIBRARY = Path(__file__).resolve().parents[3] / "scenarios" / "library"
 CHEAPER_OR_EQUAL = ("pave_route_16a", "route16_ac_overlay", "vang_tao_half_wait")

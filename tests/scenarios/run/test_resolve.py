@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.consolidate.pipeline import load_inputs
+from scenarios.consolidate import load_inputs
 from scenarios.run.resolve import BaseInputs, resolve_scenario
 from scenarios.spec.schema import ScenarioError, ScenarioSpec, load_scenario
 
@@ -86,8 +86,8 @@ def test_fleet_and_demand(tmp_path: Path, base: BaseInputs) -> None:
     """Vehicle choices override the parameters; volume_factor scales every village."""
     text = "[fleet]\ncollection_vehicle_dry = '10-wheel'\n[demand]\nvolume_factor = 2.0\n"
     resolved = resolve_scenario(_spec(tmp_path, text), base)
-    assert resolved.inputs.params["collection_vehicle_dry"] == "10-wheel"
-    assert resolved.inputs.params["trunk_vehicle"] == base.inputs.params["trunk_vehicle"]
+    assert resolved.inputs.params.collection_vehicle_dry == "10-wheel"
+    assert resolved.inputs.params.trunk_vehicle == base.inputs.params.trunk_vehicle
     total = sum(v.green_t for v in resolved.inputs.villages)
     assert total == pytest.approx(2.0 * sum(v.green_t for v in base.inputs.villages))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scenarios.run.resolve import base_inputs, plan_pickup_sample, resolve_scenario
-from scenarios.spec.schema import CostChange, ScenarioSpec
+from scenarios.spec import CostChange, ScenarioSpec
 
 # Two villages of Paksong district (codes of data/villages), collected on one day.
 HEADER = "id,name,village_code,lat,lon,weight_kg,product,day,tw_start,tw_end,service_min,required"

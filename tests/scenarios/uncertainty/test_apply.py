@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from optimizer.exceptions import InputError
-from scenarios.consolidate.pipeline import load_inputs
+from scenarios.common import ScenarioError
+from scenarios.consolidate import load_inputs
 from scenarios.uncertainty.apply import apply_values
 
 
@@ -26,7 +26,7 @@ def test_drawn_values_replace_central_ones() -> None:
         },
     )
     assert drawn.rates.diesel_lak_per_l == 25000.0
-    assert drawn.params["trunk_empty_return"] == 0.5
+    assert drawn.params.trunk_empty_return == 0.5
     assert next(h for h in drawn.hubs if h.id == "paksong").capacity_t == 9000.0
     assert next(g for g in drawn.gateways if g.id == "lalay").clearance_h == 3.0
     assert next(c for c in drawn.corridors if c.id == "lalay__da_nang").road_km == 250.0
@@ -45,5 +45,5 @@ def test_drawn_values_replace_central_ones() -> None:
 )
 def test_values_that_cannot_be_applied_are_refused(key: str, match: str) -> None:
     """A drawn value for an unknown row, or for a network table, raises naming the key."""
-    with pytest.raises(InputError, match=match):
+    with pytest.raises(ScenarioError, match=match):
         apply_values(load_inputs(), {key: 1.0})

@@ -1,4 +1,5 @@
-"""The app facade's pure pieces: money, uploads, scenario staging, stored runs, map helpers."""
+"""The app facade's pure pieces: money, uploads, scenario staging, stored runs, map helpers,
+data sources and colours."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import LineString
 
+from networks import RepairReport, RoadNetwork, SourceInfo
 from scenarios import views
+from scenarios.common.costing import COST_RATES_TOML, load_cost_rates
 
 ROOT = Path(__file__).resolve().parents[3]
 RATE = views.ExchangeRate(21_900.0, "test")
@@ -59,40 +62,105 @@ def test_exchange_rate_must_be_positive_and_finite(lak_per_usd: float) -> None:
         views.ExchangeRate(lak_per_usd, "test")
 
 
-def test_exchange_rate_comes_from_a_cost_rates_table(tmp_path: Path) -> None:
-    """The rate, its source and its estimate flag are read from a [lak_per_usd] table."""
+def _cost_rates(tmp_path: Path, lak_per_usd: str, *, top: str = "") -> Path:
+    """The shipped cost rates with the ``[lak_per_usd]`` table replaced by ``lak_per_usd``
+    (and ``top`` before the first table)."""
+    text = COST_RATES_TOML.read_text(encoding="utf-8")
+    start = text.index("[lak_per_usd]")
+    end = text.index("[", start + 1)
     path = tmp_path / "cost_rates.toml"
-    path.write_text(
-        '[diesel_lak_per_l]\nvalue = 20000\n[lak_per_usd]\nvalue = 20000\nsource = "a bank"\n'
-        "estimate = false\n",
-        encoding="utf-8",
+    path.write_text(top + text[:start] + lak_per_usd + text[end:], encoding="utf-8")
+    return path
+
+
+def test_exchange_rate_comes_from_the_cost_rates(tmp_path: Path) -> None:
+    """The rate is the validated cost rates' lak_per_usd, with its entry's source and flag."""
+    path = _cost_rates(
+        tmp_path, '[lak_per_usd]\nvalue = 20000\nsource = "a bank"\nestimate = false\n\n'
     )
     assert views.exchange_rate(path) == views.ExchangeRate(20_000.0, "a bank", estimate=False)
+    assert load_cost_rates(path).lak_per_usd == 20_000.0
 
 
-def test_exchange_rate_reads_a_flat_key_with_its_source(tmp_path: Path) -> None:
-    """A flat ``lak_per_usd = ...`` key works too, with ``lak_per_usd_source`` as its source."""
-    path = tmp_path / "rates.toml"
-    path.write_text('lak_per_usd = 21000\nlak_per_usd_source = "BCEL"\n', encoding="utf-8")
-    assert views.exchange_rate(path) == views.ExchangeRate(21_000.0, "BCEL", estimate=True)
+def test_exchange_rate_of_a_bare_number_is_an_estimate_named_by_its_file(tmp_path: Path) -> None:
+    """A bare ``lak_per_usd = 21000`` has no provenance: the file is named, flagged estimate."""
+    path = _cost_rates(tmp_path, "", top="lak_per_usd = 21000\n")
+    assert views.exchange_rate(path) == views.ExchangeRate(21_000.0, "cost_rates.toml", True)
 
 
-@pytest.mark.parametrize("text", [None, "[diesel_lak_per_l]\nvalue = 20000\n"])
-def test_exchange_rate_falls_back_when_not_configured(tmp_path: Path, text: str | None) -> None:
-    """A missing file, or one without a LAK per USD rate, gives the flagged fallback rate."""
-    path = tmp_path / "cost_rates.toml"
-    if text is not None:
-        path.write_text(text, encoding="utf-8")
-    rate = views.exchange_rate(path)
-    assert rate.lak_per_usd == views.FALLBACK_LAK_PER_USD == 21_900.0
-    assert rate.estimate and "lao-coffee-facts.md" in rate.source
+@pytest.mark.parametrize(
+    ("entry", "match"),
+    [
+        ("", r"cost_rates\.toml: expected keys lak_per_usd; they are missing"),
+        ('[lak_per_usd]\nvalue = "lots"\n\n', r"\[lak_per_usd\] expected a number in 'value'"),
+        ("[lak_per_usd]\nvalue = 0\n\n", r"lak_per_usd"),
+        ("[usd_rate]\nvalue = 21900\n\n", r"unknown keys \['usd_rate'\]"),
+    ],
+)
+def test_exchange_rate_refuses_what_the_cost_rate_loader_refuses(
+    tmp_path: Path, entry: str, match: str
+) -> None:
+    """A missing, non-numeric, zero or misnamed rate is an error naming the file: no guessing."""
+    with pytest.raises(ValueError, match=match):
+        views.exchange_rate(_cost_rates(tmp_path, entry))
 
 
-def test_shipped_exchange_rate_carries_its_source() -> None:
-    """The shipped data/cost_rates.toml rate is read with its source and estimate flag."""
+def test_shipped_exchange_rate_is_the_cost_models_rate() -> None:
+    """The app converts at the rate the costs were computed with, and shows its source."""
     rate = views.exchange_rate()
-    assert rate.lak_per_usd > 1000
+    assert rate.lak_per_usd == load_cost_rates().lak_per_usd > 1000
     assert rate.source and rate.source != "cost_rates.toml"
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("LAK", "LAK"),
+        ("LAK/t", "LAK"),
+        ("LAK/t collected", "LAK"),
+        ("US$/t", "USD"),
+        ("t green", None),
+        ("t-km", None),
+        ("share", None),
+        ("", None),
+    ],
+)
+def test_unit_currency(unit: str, expected: str | None) -> None:
+    """Money units are told by their currency part; other units are not money."""
+    assert views.unit_currency(unit) == expected
+
+
+def test_money_rows_convert_lak_rows_and_leave_out_usd_twins() -> None:
+    """Rows in LAK units are converted and relabelled; US$ rows go; other rows stay as they are."""
+    frame = pd.DataFrame(
+        {
+            "kpi": ["cost", "cost in US$", "volume"],
+            "unit": ["LAK/t", "US$/t", "t green"],
+            "a": [43_800, 2.0, 30_000],
+            "b": [21_900, 1.0, 40_000],
+        }
+    )
+    usd = views.money_rows(frame, "USD", RATE, unit_column="unit", value_columns=["a", "b"])
+    assert usd.to_dict("list") == {
+        "kpi": ["cost", "volume"],
+        "unit": ["USD/t", "t green"],
+        "a": [2.0, 30_000.0],
+        "b": [1.0, 40_000.0],
+    }
+    lak = views.money_rows(frame, "LAK", RATE, unit_column="unit", value_columns=["a", "b"])
+    assert lak["unit"].tolist() == ["LAK/t", "t green"] and lak["a"].tolist() == [43_800, 30_000]
+
+
+def test_money_columns_convert_and_rename_lak_columns() -> None:
+    """Columns with the word lak in their name are converted and renamed; others are kept."""
+    frame = pd.DataFrame({"npv_lak": [21_900_000], "lak_per_t": [43_800], "bcr": [1.5]})
+    usd = views.money_columns(frame, "USD", RATE)
+    assert usd.to_dict("list") == {"npv_usd": [1000.0], "usd_per_t": [2.0], "bcr": [1.5]}
+    lak = views.money_columns(frame, "LAK", RATE)
+    assert list(lak.columns) == ["npv_lak", "lak_per_t", "bcr"]
+    assert lak["npv_lak"].tolist() == [21_900_000.0]
+    with pytest.raises(ValueError, match=r"Unknown currency 'EUR'\. Choose from: LAK, USD"):
+        views.money_columns(frame, "EUR", RATE)
 
 
 # ---- uploads --------------------------------------------------------------------------------
@@ -218,6 +286,7 @@ def test_stored_scenario_result_is_reused(tmp_path: Path) -> None:
     spec = views.load_scenario_file(views.LIBRARY / "baseline.toml")
     key = f"{views.scenario_key(spec)}:{inputs_fingerprint()}"
     stored = tmp_path / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+    assert views.stored_result_path(spec, cache_dir=tmp_path) == stored
     stored.write_text(json.dumps({"kpis": {"tonnes": 7.0}}), encoding="utf-8")
     payload = views.run_scenario_payload(spec, cache_dir=tmp_path)
     assert payload["result"] == {"kpis": {"tonnes": 7.0}}
@@ -262,15 +331,17 @@ def test_scenario_without_road_changes_changes_no_roads() -> None:
 # ---- map helpers ----------------------------------------------------------------------------
 
 
-def _tiny_network() -> SimpleNamespace:
-    """A two-way paved road A–B (1 km, with geometry), a one-way earth road B–C, a connector."""
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+def _tiny_network() -> RoadNetwork:
+    """A two-way paved road A–B (1 km, with geometry), a one-way earth road B–C, a connector
+    S–A both ways."""
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(crs="EPSG:4326")
     for node, (x, y) in {"A": (106.0, 15.0), "B": (106.01, 15.0), "C": (106.01, 15.01)}.items():
         graph.add_node(node, x=x, y=y)
     graph.add_node("S", x=106.0, y=15.001)
     paved = {
         "length_m": 1000.0,
         "surface": "paved",
+        "highway": "primary",
         "ref": "16",
         "passable_wet_heavy_truck": True,
         "speed_kph_wet_heavy_truck": 50.0,
@@ -278,9 +349,20 @@ def _tiny_network() -> SimpleNamespace:
     }
     graph.add_edge("A", "B", 0, **paved)
     graph.add_edge("B", "A", 0, **paved)
-    graph.add_edge("B", "C", 0, length_m=1500.0, surface="earth", passable_wet_heavy_truck=False)
-    graph.add_edge("S", "A", 0, length_m=100.0, connector=True)
-    return SimpleNamespace(graph=graph, places=(), source=SimpleNamespace(description="tiny"))
+    graph.add_edge(
+        "B",
+        "C",
+        0,
+        length_m=1500.0,
+        surface="earth",
+        highway="secondary",
+        oneway=True,
+        passable_wet_heavy_truck=False,
+    )
+    graph.add_edge("S", "A", 0, length_m=100.0, connector=True, highway="connector")
+    graph.add_edge("A", "S", 0, length_m=100.0, connector=True, highway="connector")
+    source = SourceInfo(kind="test", path="", description="tiny", data_date="2026")
+    return RoadNetwork(graph=graph, repairs=RepairReport(), source=source)
 
 
 def test_network_edges_lists_each_section_once_without_connectors() -> None:
@@ -292,19 +374,36 @@ def test_network_edges_lists_each_section_once_without_connectors() -> None:
     assert paved["path"] == [[106.0, 15.0], [106.005, 15.0005], [106.01, 15.0]]
     earth = edges.set_index("surface").loc["earth"]
     assert earth["path"] == [[106.01, 15.0], [106.01, 15.01]]  # straight, from the nodes
-    assert earth["passable_rgb"] == views.PASSABLE_RGB[False]
-    assert paved["surface_rgb"] == views.SURFACE_RGB["paved"]
+    assert earth["passable_rgb"] == list(views.palette.PASSABLE_RGB[False])
+    assert paved["surface_rgb"] == list(views.palette.SURFACE_RGB["paved"])
 
 
-def test_network_summary_and_km_by_surface() -> None:
-    """Counts and km count each section once (connectors included in the summary's graph)."""
+def test_network_summary_is_the_network_info_summary_with_sections() -> None:
+    """The page's summary is ``bolaven network info``'s, plus sections counted like its km."""
+    import networks
+
     net = _tiny_network()
-    assert views.network_summary(net) == {"nodes": 4, "edges": 3, "km": 2.6, "source": "tiny"}
-    edges = views.network_edges(net, season="wet", vehicle="heavy_truck")
-    table = views.km_by(edges, "surface")
+    summary = views.network_summary(net)
+    assert summary == {**networks.network_summary(net), "sections": 3}
+    assert (summary["nodes"], summary["km_total"], summary["source"]["description"]) == (
+        4,
+        2.6,
+        "tiny",
+    )
+    table = views.km_by(views.network_edges(net, season="wet", vehicle="heavy_truck"), "surface")
     pd.testing.assert_frame_equal(
         table, pd.DataFrame({"surface": ["earth", "paved"], "length_km": [1.5, 1.0]})
     )
+
+
+def test_shipped_network_km_and_sections_agree_with_the_edges_table() -> None:
+    """On the embedded network, the road table sums to the summary's km and sections."""
+    net = views.load_road_network()
+    summary = views.network_summary(net)
+    edges = views.network_edges(net, season="dry", vehicle="heavy_truck")
+    connectors = summary["connector_edges"]
+    assert len(edges) == summary["sections"] - connectors // 2
+    assert edges["length_km"].sum() == pytest.approx(summary["km_total"], abs=1.0)
 
 
 @pytest.mark.parametrize(
@@ -385,7 +484,65 @@ def test_depot_choices_are_lao_mills_and_towns_paksong_first(tmp_path: Path) -> 
     assert views.depot_choices(places) == ["Paksong", "Coop mill", "Pakse"]
 
 
-def test_sample_pickups_are_available() -> None:
-    """The shipped sample and pipeline exist, so the Plan pickups page is usable."""
-    assert views.pickups_available() == ""
+def test_depot_choices_of_the_shipped_places_start_with_paksong() -> None:
+    """The shipped places give Paksong first and only Lao mills and towns."""
+    import networks
+
+    depots = views.depot_choices()
+    kinds = {p.name: (p.kind, p.country) for p in networks.load_places()}
+    assert depots[0] == "Paksong"
+    assert all(kinds[name] in {("mill", "LA"), ("town", "LA")} for name in depots)
+
+
+def test_sample_pickups_are_shipped() -> None:
+    """The shipped sample exists, so the Plan pickups page has inputs."""
     assert views.sample_pickups_path().is_file()
+
+
+# ---- data sources ---------------------------------------------------------------------------
+
+
+def test_markdown_tables_reads_rows_by_header() -> None:
+    """Pipe tables become rows keyed by their header; markup is dropped; prose is skipped."""
+    text = (
+        "# Title\n\n| File | Licence |\n|---|---|\n| `a.csv` | **ODbL** |\n| b.csv | CC BY |\n"
+        "\nprose\n\n| Figure | Value |\n|:--|--:|\n| x | 1 |\n"
+    )
+    assert views.markdown_tables(text) == [
+        [{"File": "a.csv", "Licence": "ODbL"}, {"File": "b.csv", "Licence": "CC BY"}],
+        [{"Figure": "x", "Value": "1"}],
+    ]
+
+
+def test_data_sources_table_is_read_from_sources_md() -> None:
+    """Every dataset row of data/SOURCES.md is in the table, the OSM roads under the ODbL."""
+    table = views.data_sources()
+    assert list(table.columns) == ["dataset", "licence", "file", "origin"]
+    text = views.sources_markdown()
+    assert all(f"`{name}`" in text for name in table["file"])
+    osm = table.set_index("file").loc["data/osm/laos_main_roads_osm_2014.geojson"]
+    assert "ODbL" in osm["licence"]
+    assert {"data/places.csv", "data/admin/south_laos_villages_odm.geojson"} <= set(table["file"])
+
+
+def test_data_sources_without_a_dataset_table_is_an_error(tmp_path: Path) -> None:
+    """A SOURCES.md with no File/Licence table is refused, naming the columns expected."""
+    path = tmp_path / "SOURCES.md"
+    path.write_text("# Sources\n\n| Figure | Value |\n|---|---|\n| x | 1 |\n", encoding="utf-8")
+    with pytest.raises(
+        ValueError,
+        match=r"SOURCES\.md: expected a table with the columns What, Licence, File, Source",
+    ):
+        views.data_sources(path)
+
+
+# ---- colours --------------------------------------------------------------------------------
+
+
+def test_one_categorical_palette_for_routes_and_flows() -> None:
+    """Routes use the ten category colours; flows the same minus grey and olive; both repeat."""
+    palette = views.palette
+    assert palette.ROUTE_RGB == palette.CATEGORY_RGB and len(palette.CATEGORY_RGB) == 10
+    assert palette.FLOW_RGB[6:] == ((227, 119, 194), (23, 190, 207))  # pink, then cyan
+    assert len(palette.FLOW_RGB) == 8 and set(palette.FLOW_RGB) < set(palette.CATEGORY_RGB)
+    assert palette.cycle(palette.FLOW_RGB, 8) == [31, 119, 180]

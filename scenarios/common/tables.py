@@ -1,0 +1,123 @@
+"""Table readers and writers shared by every room: CSV rows, TOML files, CSV output.
+
+Every error is a :class:`~scenarios.common.errors.DataFileError` naming the file, the row (as
+in a spreadsheet: the header is row 1), the column, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scenarios.common.errors import DataFileError
+
+__all__ = ["Row", "read_rows", "read_toml", "write_rows"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row of a table with its spreadsheet row number (the header is row 1).
+
+    ``source`` is the file name the errors start with (empty: no prefix).
+    """
+
+    number: int
+    cells: dict[str, str]
+    source: str = ""
+
+    def text(self, column: str) -> str:
+        """The stripped cell text ('' when the column is absent or empty)."""
+        return (self.cells.get(column) or "").strip()
+
+    def fail(self, column: str, expected: str) -> DataFileError:
+        """An error naming the file, this row, the column, what was expected and what was found."""
+        where = f"{self.source}: " if self.source else ""
+        return DataFileError(
+            f"{where}row {self.number}, column {column}: "
+            f"expected {expected}, got {self.text(column)!r}"
+        )
+
+    def number_(self, column: str, *, minimum: float = 0.0, strict: bool = True) -> float:
+        """Parse a finite number > minimum (or >= when ``strict`` is False)."""
+        op = ">" if strict else ">="
+        expected = f"a number {op} {minimum:g}"
+        try:
+            value = float(self.text(column))
+        except ValueError:
+            raise self.fail(column, expected) from None
+        ok = math.isfinite(value) and (value > minimum if strict else value >= minimum)
+        if not ok:
+            raise self.fail(column, expected)
+        return value
+
+    def integer(self, column: str, *, minimum: int = 1) -> int:
+        """Parse an integer >= minimum."""
+        try:
+            value = int(self.text(column))
+        except ValueError:
+            raise self.fail(column, f"an integer >= {minimum}") from None
+        if value < minimum:
+            raise self.fail(column, f"an integer >= {minimum}")
+        return value
+
+    def boolean(self, column: str, *, default: bool) -> bool:
+        """Parse true/false/yes/no/1/0 (empty gives ``default``)."""
+        text = self.text(column).lower()
+        if not text:
+            return default
+        if text in {"true", "yes", "1", "y"}:
+            return True
+        if text in {"false", "no", "0", "n"}:
+            return False
+        raise self.fail(column, "true or false")
+
+
+def read_toml(path: Path, *, what: str) -> dict[str, Any]:
+    """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
+    if not path.is_file():
+        msg = f"{what} file not found: {path}"
+        raise FileNotFoundError(msg)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{path.name}: not valid TOML: {exc}"
+        raise DataFileError(msg) from None
+
+
+def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
+    """Yield the data rows of ``path`` after checking the header has the ``required`` columns."""
+    if not path.is_file():
+        msg = f"{what} file not found: {path}"
+        raise FileNotFoundError(msg)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in required if c not in header]
+        if missing:
+            msg = (
+                f"{path.name}: row 1 (header): expected columns {', '.join(required)}; "
+                f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
+            )
+            raise DataFileError(msg)
+        reader.fieldnames = header
+        for index, cells in enumerate(reader, start=2):
+            if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
+                continue
+            yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)}, path.name)
+
+
+def write_rows(path: Path, rows: Sequence[dict[str, object]]) -> None:
+    """Write dictionaries as a CSV file (columns from the first row)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        if not rows:
+            handle.write("")
+            return
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
