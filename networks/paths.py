@@ -105,6 +105,9 @@ def route(
     """
     season, vehicle = parse_season(season), parse_vehicle(vehicle)
     a, b = resolve_point(net, origin), resolve_point(net, destination)
+    if (a[0], a[1]) == (b[0], b[1]):  # the same point: no journey, whatever the snapping
+        cost = 0.0 if edge_cost is not None else None
+        return Route(a[2], b[2], season, vehicle, 0.0, 0.0, cost, (), ((a[1], a[0]),))
     snap = snap_points(net, [(a[0], a[1]), (b[0], b[1])])
     for bad in snap.unreachable:
         label = (a, b)[bad.index][2]

@@ -206,10 +206,7 @@ def snap_points(
         if i in snap_node:
             continue
         if dist > max_m:
-            reason = (
-                f"{dist / 1000:.1f} km from the nearest road, beyond the maximum connector "
-                f"length of {max_m / 1000:.1f} km"
-            )
+            reason = _too_far(dist, max_m)
             unreachable.append(UnreachablePoint(i, points[i][0], points[i][1], float(dist), reason))
             continue
         by_piece[int(gi)].append((float(frac), i))
@@ -219,6 +216,24 @@ def snap_points(
         log.info("%d of %d points are beyond the connector limit", len(unreachable), len(points))
     return SnapResult(
         _renew(net, graph), tuple(nodes), tuple(float(d) for d in dists), tuple(unreachable)
+    )
+
+
+#: Beyond this a straight-line distance in the local projection is no longer a distance on
+#: the ground (the projection is exact only near the network), so it is not quoted.
+MAX_QUOTED_M = 500_000.0
+
+
+def _too_far(dist_m: float, max_m: float) -> str:
+    """Why a point is not joined, quoting the distance only where it is meaningful."""
+    if dist_m > MAX_QUOTED_M:
+        return (
+            f"outside the network's region (more than {MAX_QUOTED_M / 1000:,.0f} km from the "
+            "nearest road); check the coordinates (lat, lon in degrees)"
+        )
+    return (
+        f"{dist_m / 1000:.1f} km from the nearest road, beyond the maximum connector "
+        f"length of {max_m / 1000:.1f} km"
     )
 
 

@@ -184,7 +184,7 @@ def test_currency_switch_shows_usd(planned: AppTest) -> None:
         (b"id,name,lat,lon\nP1,a,15.2,106.2\n", r"row 1 \(header\).*missing weight_kg, product"),
         (
             (SAMPLE_HEADER + "P1,a,15.2,106.2,100,cherry\nP2,b,15.3,106.3,abc,cherry\n").encode(),
-            r"row 3, column weight_kg: expected a number > 0, got 'abc'",
+            r"row 3, column weight_kg: expected a number >= 1, got 'abc'",
         ),
         (
             (SAMPLE_HEADER + "P1,a,15.2,106.2,100,beans\n").encode(),

@@ -19,7 +19,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from optimizer.exceptions import InfeasibleProblemError, VerificationError
+from optimizer.exceptions import VerificationError
 from optimizer.pickup.params import Engine, SolveParams
 from optimizer.pickup.problem import EngineTask, PickupProblem
 from optimizer.pickup.solution import Dropped, PickupPlan, RawRoute, build_plan
@@ -107,16 +107,34 @@ def _task(problem: PickupProblem, params: SolveParams) -> tuple[EngineTask, list
 
 
 def _finish(
-    task: EngineTask, raw: list[RawRoute], screened: list[Dropped], engine: str
+    task: EngineTask,
+    raw: list[RawRoute],
+    screened: list[Dropped],
+    engine: str,
+    *,
+    timed_out: bool = False,
 ) -> PickupPlan:
     problem = task.problem
     served = {p for r in raw for p in r.pickups}
     dropped = list(screened)
+    idle = _idle_vehicles(task, raw)
     for p in task.candidates:
         if p in served:
             continue
         pickup = problem.pickups[p]
-        if pickup.required:
+        spare = sum(n for t, n in idle.items() if _could_serve_alone(problem, t, p))
+        if timed_out:
+            reason = (
+                f"not planned: no engine found a plan within the {task.time_limit_s:g} s "
+                "limit; give a longer --time-limit or fewer pickups per day"
+            )
+        elif pickup.required and spare:
+            # trucks that may serve it stood idle: the search stopped before the fleet ran out
+            reason = (
+                f"not planned: the search stopped at its limit ({task.time_limit_s:g} s or the "
+                f"solution limit) with {spare} suitable truck(s) unused; give a longer limit"
+            )
+        elif pickup.required:
             reason = "no vehicle capacity or driver time left in the fleet for this day"
         else:
             reason = f"optional: serving it costs more than its penalty of {pickup.penalty_lak} LAK"
@@ -124,6 +142,21 @@ def _finish(
     plan = build_plan(problem, raw, dropped, engine)
     verify(problem, plan)
     return plan
+
+
+def _could_serve_alone(problem: PickupProblem, vehicle_type: int, p: int) -> bool:
+    """An idle truck of this type could serve pickup ``p`` alone: the plan was not finished."""
+    fits = problem.vehicle_types[vehicle_type].capacity_kg >= problem.pickups[p].weight_kg
+    return problem.allowed(vehicle_type, p) and fits and _window_ok(problem, vehicle_type, p)
+
+
+def _idle_vehicles(task: EngineTask, raw: list[RawRoute]) -> dict[int, int]:
+    """Trucks of each vehicle type that drove no route (each may carry several trips)."""
+    used = [0] * len(task.problem.vehicle_types)
+    for route in raw:
+        used[route.vehicle_type] += 1
+    types = task.problem.vehicle_types
+    return {t: v.count - used[t] for t, v in enumerate(types) if v.count > used[t]}
 
 
 def _run_ortools(task: EngineTask) -> list[RawRoute] | None:
@@ -145,9 +178,9 @@ def _empty_plan(task: EngineTask, screened: list[Dropped], engine: str) -> Picku
 def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> PickupPlan:
     run = _run_ortools if engine is Engine.ORTOOLS else _run_pyvrp
     raw = run(task)
-    if raw is None:
-        msg = f"{engine.value} found no solution within {task.time_limit_s:g} s"
-        raise InfeasibleProblemError(msg)
+    if raw is None:  # nothing in time: every stop is reported undone, with the reason
+        logger.warning("%s found no plan within %g s", engine.value, task.time_limit_s)
+        return _finish(task, [], screened, f"{engine.value} (no plan in time)", timed_out=True)
     return _finish(task, raw, screened, engine.value)
 
 
@@ -203,9 +236,9 @@ def _auto(task: EngineTask, screened: list[Dropped]) -> PickupPlan:
             plans.append(_finish(task, raw, screened, engine))
         except VerificationError:
             logger.warning("auto: the %s plan failed verification and is discarded", engine)
-    if not plans:
-        msg = f"no engine found a verified solution within {task.time_limit_s:g} s"
-        raise InfeasibleProblemError(msg)
+    if not plans:  # nothing in time: every stop is reported undone, with the reason
+        logger.warning("auto: no engine found a verified plan within %g s", task.time_limit_s)
+        return _finish(task, [], screened, "auto (no plan in time)", timed_out=True)
 
     def rank(plan: PickupPlan) -> tuple[int, int, str]:
         missed = sum(1 for d in plan.dropped if task.problem.pickups[d.pickup].required)
@@ -219,10 +252,11 @@ def _auto(task: EngineTask, screened: list[Dropped]) -> PickupPlan:
 def solve(problem: PickupProblem, params: SolveParams | None = None) -> PickupPlan:
     """Solve ``problem`` and return a verified plan.
 
+    When no engine returns a plan within the limit, the plan serves nothing and every
+    pickup is reported dropped with that reason (a partial plan, never a silent loss).
+
     Raises
     ------
-    InfeasibleProblemError
-        If the engine(s) return no solution in time.
     VerificationError
         If a single engine's plan fails the independent check.
     """

@@ -24,6 +24,12 @@ import vrplib
 from optimizer.exceptions import InputError
 from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
 from optimizer.pickup.solution import PickupPlan
+from optimizer.pickup.vrplib_checks import (
+    checked_capacity,
+    checked_coords,
+    checked_ints,
+    require,
+)
 
 #: Spare vehicles on top of the capacity lower bound for CVRP files without a fleet size.
 _FLEET_MARGIN = 1.3
@@ -58,7 +64,7 @@ def _read(path: Path) -> tuple[str, dict[str, object]]:
         raise InputError(msg)
     try:
         data = vrplib.read_instance(str(path), instance_format=fmt, compute_edge_weights=False)
-    except (ValueError, IndexError, KeyError, RuntimeError) as exc:
+    except (ValueError, IndexError, KeyError, RuntimeError, TypeError, UnicodeError) as exc:
         msg = f"{path.name}: could not parse as {fmt} instance: {exc}"
         raise InputError(msg) from None
     return kind, data
@@ -68,9 +74,10 @@ def _cvrp(path: Path, data: dict[str, object]) -> tuple[PickupProblem, int]:
     if str(data.get("edge_weight_type", "EUC_2D")).upper() != "EUC_2D":
         msg = f"{path.name}: expected EDGE_WEIGHT_TYPE EUC_2D; got {data.get('edge_weight_type')}"
         raise InputError(msg)
-    coords = np.asarray(data["node_coord"], dtype=np.float64)
-    demand = np.asarray(data["demand"], dtype=np.int64)
-    capacity = int(data["capacity"])  # type: ignore[call-overload]
+    require(path, data, ("node_coord", "demand", "capacity"))
+    coords = checked_coords(path, data)
+    demand = checked_ints(path, data, "demand", "DEMAND_SECTION", count=len(coords))
+    capacity = checked_capacity(path, data, demand)
     depots = [int(d) for d in np.atleast_1d(np.asarray(data.get("depot", [0])))]
     if depots != [0]:
         msg = f"{path.name}: expected a single depot at node 1; got {depots}"
@@ -86,11 +93,16 @@ def _cvrp(path: Path, data: dict[str, object]) -> tuple[PickupProblem, int]:
 
 def _vrptw(path: Path, data: dict[str, object]) -> tuple[PickupProblem, int]:
     scale = 10
-    coords = np.asarray(data["node_coord"], dtype=np.float64)
+    require(path, data, ("node_coord", "demand", "capacity", "time_window", "service_time"))
+    require(path, data, ("vehicles",))
+    coords = checked_coords(path, data)
     dist = np.floor(_euclid(coords) * scale)  # truncated to one decimal, in tenths
-    demand = np.asarray(data["demand"], dtype=np.int64)
-    windows = np.asarray(data["time_window"], dtype=np.int64) * scale
-    service = np.asarray(data["service_time"], dtype=np.int64) * scale
+    n = len(coords)
+    demand = checked_ints(path, data, "demand", "DEMAND", count=n)
+    capacity = checked_capacity(path, data, demand)
+    windows = checked_ints(path, data, "time_window", "READY TIME/DUE DATE", count=n) * scale
+    service = checked_ints(path, data, "service_time", "SERVICE TIME", count=n) * scale
+    vehicles = _vehicles(path, data)
     pickups = tuple(
         Pickup(
             str(i),
@@ -104,8 +116,8 @@ def _vrptw(path: Path, data: dict[str, object]) -> tuple[PickupProblem, int]:
     fleet = (
         VehicleType(
             "vehicle",
-            int(data["capacity"]),  # type: ignore[call-overload]
-            count=int(data["vehicles"]),  # type: ignore[call-overload]
+            capacity,
+            count=vehicles,
             shift_start_s=int(windows[0, 0]),
             max_duration_s=int(windows[0, 1] - windows[0, 0]),
         ),
@@ -114,13 +126,38 @@ def _vrptw(path: Path, data: dict[str, object]) -> tuple[PickupProblem, int]:
     return PickupProblem((Depot("0"),), pickups, fleet, (matrices,)), scale
 
 
+def _vehicles(path: Path, data: dict[str, object]) -> int:
+    try:
+        count = float(str(data["vehicles"]))
+    except ValueError:
+        count = 0.0
+    if not (math.isfinite(count) and count.is_integer() and 1 <= count <= 10_000):
+        msg = (
+            f"{path.name}: VEHICLE NUMBER: expected a whole number from 1 to 10000; "
+            f"got {data['vehicles']!r}"
+        )
+        raise InputError(msg)
+    return int(count)
+
+
 def read_bks(path: Path) -> float | None:
-    """Cost in the ``.sol`` file beside ``path`` (same stem), or ``None`` if there is none."""
+    """Cost in the ``.sol`` file beside ``path`` (same stem), or ``None`` if there is none.
+
+    A cost that is not a finite number > 0 (``Cost 0``, ``Cost nan``) gives no reference:
+    a gap to it means nothing.
+    """
     sol = path.with_suffix(".sol")
     if not sol.is_file():
         return None
-    cost = vrplib.read_solution(str(sol)).get("cost")
-    return None if cost is None else float(cost)
+    try:
+        cost = vrplib.read_solution(str(sol)).get("cost")
+        value = None if cost is None else float(cost)
+    except (ValueError, TypeError, IndexError, KeyError, UnicodeError) as exc:
+        msg = f"{sol.name}: could not parse as a VRPLIB solution: {exc}"
+        raise InputError(msg) from None
+    if value is None or not math.isfinite(value) or value <= 0:
+        return None
+    return value
 
 
 def read_instance(path: Path | str) -> VrplibInstance:
@@ -142,5 +179,8 @@ def plan_routes(plan: PickupPlan) -> list[list[int]]:
 
 
 def gap_percent(cost: float, bks: float) -> float:
-    """``100 x (cost - bks) / bks``."""
+    """``100 x (cost - bks) / bks`` (``bks`` > 0; :func:`read_bks` never returns less)."""
+    if bks <= 0:
+        msg = f"Expected a reference cost > 0; got {bks}."
+        raise ValueError(msg)
     return 100.0 * (cost - bks) / bks

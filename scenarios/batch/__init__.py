@@ -2,7 +2,12 @@
 
 from scenarios.batch.report import comparisons_for, write_report
 from scenarios.batch.runner import BatchEvent, BatchInterrupted, BatchSummary, run_batch
-from scenarios.batch.store import inputs_fingerprint, load_results, write_json_atomic
+from scenarios.batch.store import (
+    inputs_fingerprint,
+    load_results,
+    solver_problem,
+    write_json_atomic,
+)
 from scenarios.batch.uncertainty import UncertaintyRun, run_uncertainty
 
 __all__ = [
@@ -15,6 +20,7 @@ __all__ = [
     "load_results",
     "run_batch",
     "run_uncertainty",
+    "solver_problem",
     "write_json_atomic",
     "write_report",
 ]

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from scenarios.appraisal import Comparison, compare_results
+from scenarios.batch.names import spreadsheet_safe
 from scenarios.batch.report_appraisal import all_traffic_columns, all_traffic_html
 from scenarios.batch.report_svg import breakdown_chart, flow_map
 from scenarios.run import KPI_FIELDS, kpi_row, solver_columns
+
+log = logging.getLogger(__name__)
 
 __all__ = ["comparisons_for", "write_flows_gpkg", "write_kpis_csv", "write_report"]
 
@@ -41,7 +45,10 @@ def comparisons_for(results: Sequence[Mapping[str, Any]]) -> list[Comparison]:
     for result in results:
         base = by_path.get(result.get("compare_to"))
         if base is not None and base is not result:
-            out.append(compare_results(result, base))
+            try:  # one odd result must not cost the report of the others
+                out.append(compare_results(result, base))
+            except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+                log.warning("no comparison of %s with %s: %s", result["name"], base["name"], exc)
     return out
 
 
@@ -75,7 +82,7 @@ def write_kpis_csv(
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, restval="")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     return path
 
 

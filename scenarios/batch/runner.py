@@ -22,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from scenarios.batch.names import batch_key
+from scenarios.batch.safety import load_failure
 from scenarios.batch.store import (
     NotProvenOptimalError,
+    clean_stale_tmp,
     fingerprint,
     inputs_fingerprint,
     is_fresh,
@@ -105,20 +108,18 @@ def _expand(files: Sequence[Path]) -> tuple[dict[str, ScenarioSpec], dict[str, s
         key = str(file.resolve())
         if key in seen_paths:
             continue
+        taken = set(specs) | set(failed)
         try:
             spec = load_scenario(file)
-        except ScenarioError as exc:
-            failed[file.stem] = str(exc)
-            seen_paths[key] = file.stem
+        except Exception as exc:  # any file problem fails this file only (see load_failure)
+            name = batch_key(file.stem, file.parent.name, taken)
+            failed[name] = load_failure(file, exc)
+            seen_paths[key] = name
             continue
-        seen_paths[key] = spec.name
-        if spec.name in specs:
-            failed[f"{spec.name}@{file.name}"] = (
-                f"{file.name}: scenario name {spec.name!r} is already used by "
-                f"{Path(specs[spec.name].path or '').name}; names must be unique in a batch"
-            )
-            continue
-        specs[spec.name] = spec
+        # two files may share a name (two baseline.toml of different folders): both run
+        name = batch_key(spec.name, file.parent.name, taken)
+        seen_paths[key] = name
+        specs[name] = spec
         if spec.compare_to is not None:
             queue.append(Path(spec.compare_to))
     return specs, failed
@@ -215,6 +216,7 @@ def run_batch(
     (out / "results").mkdir(parents=True, exist_ok=True)
     run = engine or _default_engine()
     shared = shared_fingerprint if shared_fingerprint is not None else inputs_fingerprint()
+    clean_stale_tmp(out)
     specs, failed = _expand([Path(f) for f in files])
     total = len(specs) + len(failed)
     done: list[str] = []
@@ -304,10 +306,12 @@ def _run_on_dask(
                 log.warning("scenario %s failed: %s", name, message)
                 emit(name, "failed", message)
                 continue
-            try:
-                record_success(out, spec, fingerprints[name], output)
-            except NotProvenOptimalError as exc:  # stored as a failure: solved again next run
-                message = f"{Path(spec.path or name).name}: {exc}"
+            try:  # writing fails this scenario only (a full disk, a value JSON cannot hold)
+                record_success(out, spec, fingerprints[name], output, key=name)
+            except (NotProvenOptimalError, OSError, ValueError, TypeError) as exc:
+                # an unproven answer is stored as a failure, so the next run solves it again
+                why = "" if isinstance(exc, NotProvenOptimalError) else "result not written: "
+                message = f"{Path(spec.path or spec.name).name}: {why}{exc}"
                 failed[name] = message
                 record_failure(out, name, spec, message, "")
                 emit(name, "failed", message)

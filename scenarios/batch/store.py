@@ -10,17 +10,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from scenarios.batch.names import safe_stem
 from scenarios.common import REPO_ROOT
 from scenarios.spec import ScenarioSpec, scenario_fingerprint
 
 __all__ = [
     "NotProvenOptimalError",
+    "clean_stale_tmp",
     "error_path",
     "fingerprint",
     "inputs_fingerprint",
@@ -33,6 +36,10 @@ __all__ = [
     "write_json_atomic",
 ]
 
+log = logging.getLogger(__name__)
+
+#: Mode of result files: readable by all, like every other output (mkstemp alone gives 0600).
+RESULT_MODE = 0o644
 _REPO = REPO_ROOT
 _DATA_GLOBS = ("data/*.csv", "data/*.toml", "data/osm/*", "data/admin/*", "data/samples/*")
 
@@ -42,8 +49,10 @@ def write_json_atomic(path: Path, payload: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, RESULT_MODE)  # mkstemp makes 0600; results are shared like all outputs
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=1, sort_keys=True, default=str)
+            # allow_nan=False: an inf/nan would write 'Infinity', which is not JSON
+            json.dump(payload, handle, indent=1, sort_keys=True, default=str, allow_nan=False)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -90,13 +99,25 @@ def fingerprint(spec: ScenarioSpec, shared: str) -> str:
 
 
 def result_path(out_dir: Path, name: str) -> Path:
-    """Where the result of scenario ``name`` is stored."""
-    return out_dir / "results" / f"{name}.json"
+    """Where the result of scenario ``name`` (its batch key) is stored; see :func:`safe_stem`."""
+    return out_dir / "results" / f"{safe_stem(name)}.json"
 
 
 def error_path(out_dir: Path, name: str) -> Path:
-    """Where the failure of scenario ``name`` is stored."""
-    return out_dir / "results" / f"{name}.error.json"
+    """Where the failure of scenario ``name`` (its batch key) is stored."""
+    return out_dir / "results" / f"{safe_stem(name)}.error.json"
+
+
+def clean_stale_tmp(out_dir: Path) -> list[Path]:
+    """Remove the temporary files a killed run left in ``out_dir/results`` (returns them)."""
+    removed = []
+    for tmp in (Path(out_dir) / "results").glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed.append(tmp)
+    if removed:
+        log.warning("removed %d temporary file(s) left by an interrupted run", len(removed))
+    return removed
 
 
 class NotProvenOptimalError(RuntimeError):
@@ -140,9 +161,13 @@ def is_fresh(out_dir: Path, name: str, expected: str) -> bool:
 def record_failure(
     out_dir: Path, name: str, spec: ScenarioSpec | None, error: str, tb: str
 ) -> None:
-    """Store a failure (message and traceback) and remove any stale result of ``name``."""
+    """Store a failure (message and traceback) and remove any stale result of ``name``.
+
+    ``name`` is the batch key; the payload shows the scenario's real name when known.
+    """
     payload = {
-        "name": name,
+        "name": spec.name if spec is not None else name,
+        "key": name,
         "status": "failed",
         "path": spec.path if spec is not None else None,
         "error": error,
@@ -153,8 +178,12 @@ def record_failure(
         result_path(out_dir, name).unlink()  # a stale success would contradict the failure
 
 
-def record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str, Any]) -> None:
+def record_success(
+    out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str, Any], *, key: str | None = None
+) -> None:
     """Store a result with its fingerprint and remove any stale failure of the scenario.
+
+    ``key`` is the scenario's key in the batch (its name unless two files share the name).
 
     Raises
     ------
@@ -164,8 +193,10 @@ def record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str,
     problem = solver_problem(output["result"])
     if problem is not None:
         raise NotProvenOptimalError(problem)
+    key = key or spec.name
     payload = {
         "name": spec.name,
+        "key": key,
         "status": "ok",
         "path": spec.path,
         "compare_to": spec.compare_to,
@@ -175,17 +206,43 @@ def record_success(out_dir: Path, spec: ScenarioSpec, fp: str, output: dict[str,
         "spec": spec.model_dump(mode="json"),
         "result": output["result"],
     }
-    write_json_atomic(result_path(out_dir, spec.name), payload)
+    write_json_atomic(result_path(out_dir, key), payload)
     with contextlib.suppress(FileNotFoundError):
-        error_path(out_dir, spec.name).unlink()
+        error_path(out_dir, key).unlink()
 
 
 def load_results(out_dir: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The stored results and failures in ``out_dir/results`` (sorted by name)."""
+    """The stored results and failures in ``out_dir/results`` (sorted by file name).
+
+    A file that is not a result of ours (a stray ``notes.json``, a truncated or hand-edited
+    file) is skipped with a warning: it never stops the report of the others.
+    """
     folder = Path(out_dir) / "results"
     results: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     for file in sorted(folder.glob("*.json")):
-        payload = json.loads(file.read_text(encoding="utf-8"))
-        (errors if file.name.endswith(".error.json") else results).append(payload)
+        is_error = file.name.endswith(".error.json")
+        try:
+            payload = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("ignored %s in %s: not a readable JSON file (%s)", file.name, folder, exc)
+            continue
+        if not _is_stored(payload, is_error):
+            log.warning("ignored %s in %s: not a scenario result of this batch", file.name, folder)
+            continue
+        payload.setdefault("key", payload["name"])
+        (errors if is_error else results).append(payload)
     return results, errors
+
+
+def _is_stored(payload: object, is_error: bool) -> bool:
+    if not isinstance(payload, dict) or not isinstance(payload.get("name"), str):
+        return False
+    if is_error:
+        return payload.get("status") == "failed" and isinstance(payload.get("error"), str)
+    result = payload.get("result")
+    return (
+        payload.get("status", "ok") == "ok"
+        and isinstance(result, dict)
+        and isinstance(result.get("kpis"), dict)
+    )

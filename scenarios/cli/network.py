@@ -95,6 +95,25 @@ def _truck_profile(vehicle: str | None, truck: str | None) -> Any:
     return next(p for p in profiles if p.network_class == cls)
 
 
+def _seaport_hint(exc: Exception, origin: str, destination: str) -> Exception:
+    """The error, or, for a seaport beyond the border, where its leg is priced instead."""
+    from scenarios.consolidate import find_ports, load_inputs
+
+    corridors = load_inputs().corridors
+    for end, other in ((destination, origin), (origin, destination)):
+        try:
+            ports = find_ports(end, corridors)
+        except LookupError:
+            continue
+        msg = (
+            f"{ports[0]} is a seaport beyond the border, outside the road network; seaport "
+            "legs beyond the border are priced from the onward-leg table "
+            f"(data/onward_legs.csv): try bolaven corridor {other!r} {end!r}"
+        )
+        return type(exc)(msg)
+    return exc
+
+
 @app.command("route")
 def route_cmd(
     origin: str = typer.Argument(..., help="Place name (case-insensitive) or 'lat,lon'."),
@@ -121,20 +140,23 @@ def route_cmd(
     tyres per km at each road's roughness plus crew time; the fixed cost per vehicle-day is
     not included.
     """
-    from networks import route
+    from networks import OutOfRegionError, UnknownPlaceError, route
     from optimizer import lak_to_usd
     from scenarios.common import load_cost_rates, make_edge_cost
 
     profile = _truck_profile(vehicle, truck)
     rates = load_cost_rates()
-    r = route(
-        _load(network),
-        origin,
-        destination,
-        season=season.value,
-        vehicle=profile.network_class,
-        edge_cost=make_edge_cost(profile, rates),
-    )
+    try:
+        r = route(
+            _load(network),
+            origin,
+            destination,
+            season=season.value,
+            vehicle=profile.network_class,
+            edge_cost=make_edge_cost(profile, rates),
+        )
+    except (OutOfRegionError, UnknownPlaceError) as exc:
+        raise _seaport_hint(exc, origin, destination) from None
     assert r.cost_lak is not None  # an edge_cost was given
     payload: dict[str, Any] = {
         "origin": r.origin,

@@ -11,8 +11,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from optimizer import Engine, SolveParams, gap_percent, plan_cost, plan_routes, read_instance, solve
+from optimizer import (
+    Engine,
+    InfeasibleProblemError,
+    SolveParams,
+    gap_percent,
+    plan_cost,
+    plan_routes,
+    read_instance,
+    solve,
+)
 from scenarios.cli.options import SeasonChoice, SeasonOpt
+from scenarios.common import read_text
 
 
 class _Engine(StrEnum):
@@ -125,7 +135,12 @@ def solve_vrplib_command(
     solution_limit: LimitOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Solve a benchmark instance; with a .sol file beside it, print the gap to it."""
+    """Solve a benchmark instance; with a .sol file beside it, print the gap to it.
+
+    An instance no plan can serve in full (a demand above the capacity, a customer out of
+    reach) is an error naming the customer; a customer is never silently left out.
+    """
+    read_text(instance, what="instance")  # one encoding rule for every input file
     bench = read_instance(instance)
     params = SolveParams(
         engine=Engine(engine.value),
@@ -134,23 +149,37 @@ def solve_vrplib_command(
         solution_limit=solution_limit,
     )
     plan = solve(bench.problem, params)
+    if plan.dropped:
+        customers = ", ".join(str(d.pickup + 1) for d in plan.dropped[:10])
+        msg = (
+            f"{instance.name}: no plan serves every customer within the limits; "
+            f"unserved customer(s) {customers} ({plan.dropped[0].reason})"
+        )
+        raise InfeasibleProblemError(msg)
     cost = plan_cost(bench, plan)
+    gap = None if bench.bks is None else gap_percent(cost, bench.bks)
     data: dict[str, Any] = {
         "instance": bench.name,
         "engine": plan.engine,
         "cost": round(cost, 1) if bench.scale > 1 else int(cost),
         "routes": plan_routes(plan),
         "bks": bench.bks,
-        "gap_percent": None if bench.bks is None else round(gap_percent(cost, bench.bks), 3),
+        # below the reference: the .sol is not optimal or uses another rounding; no gap then
+        "gap_percent": None if gap is None or gap < 0 else round(gap, 3),
+        "below_reference": gap is not None and gap < 0,
     }
     if as_json:
         typer.echo(json.dumps(data))
         return
-    gap = (
+    gap_text = (
         "" if data["gap_percent"] is None else f", gap {data['gap_percent']:.2f} % to {bench.bks:g}"
     )
+    if data["below_reference"]:
+        gap_text = f", below the .sol cost {bench.bks:g} (the .sol is not a proven optimum)"
+    elif bench.bks is None and instance.with_suffix(".sol").is_file():
+        gap_text = ", no gap: the .sol file has no cost > 0"
     typer.echo(
-        f"{bench.name}: cost {data['cost']} by {plan.engine}, {len(plan.routes)} routes{gap}"
+        f"{bench.name}: cost {data['cost']} by {plan.engine}, {len(plan.routes)} routes{gap_text}"
     )
     for number, route in enumerate(data["routes"], start=1):
         typer.echo(f"Route #{number}: {' '.join(map(str, route))}")

@@ -104,8 +104,8 @@ def run_command(
         raise _interrupted(None) from None
     names = set(summary.done) | set(summary.skipped)
     results, errors = load_results(out)
-    results = [r for r in results if r["name"] in names]
-    errors = [e for e in errors if e["name"] in summary.failed]
+    results = [r for r in results if r["key"] in names]
+    errors = [e for e in errors if e["key"] in summary.failed]
     paths = write_report(out, results, errors)
     if as_json:
         payload = {
@@ -177,10 +177,19 @@ def compare_command(
     if summary.failed:
         first = next(iter(summary.failed.values()))
         raise ScenarioError(first)
-    names = (load_scenario(baseline).name, load_scenario(scenario).name)
     results, _ = load_results(cache)
+    # by file, not by name: two files of different folders may share a scenario name
+    by_path: dict[str, dict[str, Any]] = {str(r.get("path")): r for r in results}
     by_name: dict[str, dict[str, Any]] = {r["name"]: r for r in results}
-    comparison = compare_results(by_name[names[1]], by_name[names[0]])
+
+    def stored(file: Path) -> dict[str, Any]:
+        found = by_path.get(str(file.resolve())) or by_name.get(load_scenario(file).name)
+        if found is None:
+            msg = f"{file.name}: no stored result in {cache}"
+            raise ScenarioError(msg)
+        return found
+
+    comparison = compare_results(stored(scenario), stored(baseline))
     if as_json:
         typer.echo(json.dumps(comparison.as_dict(), indent=2))
         return
@@ -196,16 +205,24 @@ def validate_command(
         bool, typer.Option("--deep", help="Also resolve roads, borders, hubs against the data.")
     ] = False,
 ) -> None:
-    """Check scenario files (schema, inheritance, values); exit 1 if any is invalid."""
+    """Check scenario files (schema, inheritance, values, names of gateways, hubs, vehicles).
+
+    ``--deep`` also resolves roads and places against the network. Exit 1 if any is invalid.
+    """
+    from scenarios.consolidate import load_inputs
+    from scenarios.run import resolve_inputs
+
     bad = 0
+    inputs = load_inputs()
     for file in files:
         try:
             spec = load_scenario(file)
+            resolve_inputs(spec, inputs)  # gateway, hub and vehicle names, without the network
             if deep:
                 from scenarios.run import resolve_scenario
 
                 resolve_scenario(spec)
-        except (ScenarioError, LookupError, ValueError) as exc:
+        except (ScenarioError, LookupError, ValueError, OSError) as exc:
             bad += 1
             typer.echo(f"invalid: {exc}", err=True)
             continue

@@ -26,6 +26,12 @@ from scenarios.common.ranges import (
     toml_ranges,
 )
 from scenarios.common.tables import Row, read_rows, read_toml, write_rows
+from scenarios.common.textfile import (
+    closest,
+    find_nonfinite,
+    read_text,
+    unknown_names_error,
+)
 
 __all__ = [
     "COST_RATES_TOML",
@@ -41,16 +47,20 @@ __all__ = [
     "ScenarioError",
     "UnknownNameError",
     "check_file",
+    "closest",
     "csv_ranges",
     "file_ranges",
+    "find_nonfinite",
     "find_profile",
     "load_conversions",
     "load_cost_rates",
     "load_vehicle_profiles",
     "make_edge_cost",
     "read_rows",
+    "read_text",
     "read_toml",
     "scenario_key_error",
     "toml_ranges",
+    "unknown_names_error",
     "write_rows",
 ]

@@ -7,6 +7,7 @@ in a spreadsheet: the header is row 1), the column, what was expected and what w
 from __future__ import annotations
 
 import csv
+import io
 import math
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -15,6 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from scenarios.common.errors import DataFileError
+from scenarios.common.textfile import (
+    check_csv_syntax,
+    closest,
+    find_nonfinite,
+    read_text,
+    sniff_delimiter,
+    unknown_names_error,
+)
 
 __all__ = ["Row", "read_rows", "read_toml", "write_rows"]
 
@@ -79,36 +88,65 @@ class Row:
 
 def read_toml(path: Path, *, what: str) -> dict[str, Any]:
     """Parse a TOML file; a missing file or bad TOML is a one-line error naming ``what``."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, what=what))
     except tomllib.TOMLDecodeError as exc:
         msg = f"{path.name}: not valid TOML: {exc}"
         raise DataFileError(msg) from None
+    bad = find_nonfinite(data)
+    if bad is not None:
+        msg = f"{path.name}: key {'.'.join(bad)}: expected a finite number; got inf or nan"
+        raise DataFileError(msg)
+    return data
 
 
-def read_rows(path: Path, *, required: Sequence[str], what: str) -> Iterator[Row]:
-    """Yield the data rows of ``path`` after checking the header has the ``required`` columns."""
-    if not path.is_file():
-        msg = f"{what} file not found: {path}"
-        raise FileNotFoundError(msg)
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in required if c not in header]
-        if missing:
-            msg = (
-                f"{path.name}: row 1 (header): expected columns {', '.join(required)}; "
-                f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
-            )
+def read_rows(
+    path: Path, *, required: Sequence[str], what: str, optional: Sequence[str] | None = None
+) -> Iterator[Row]:
+    """Yield the data rows of ``path`` after checking the header has the ``required`` columns.
+
+    UTF-8 (with or without a byte-order mark) only; ``,``, ``;`` or tab delimited (sniffed
+    from the header). With ``optional`` given, a column that is neither required nor optional
+    is an error naming the closest valid column; a row with more cells than the header too.
+    """
+    text = read_text(path, what=what)
+    delimiter = sniff_delimiter(text)
+    check_csv_syntax(path, text, delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    _check_header(path, header, required, optional)
+    reader.fieldnames = header
+    for index, cells in enumerate(reader, start=2):
+        if None in cells:
+            msg = f"{path.name}: row {index}: expected {len(header)} cells (the header's); got more"
             raise DataFileError(msg)
-        reader.fieldnames = header
-        for index, cells in enumerate(reader, start=2):
-            if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
-                continue
-            yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)}, path.name)
+        if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
+            continue
+        yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)}, path.name)
+
+
+def _check_header(
+    path: Path, header: list[str], required: Sequence[str], optional: Sequence[str] | None
+) -> None:
+    where = f"{path.name}: row 1 (header)"
+    valid = [*required, *(optional or ())]
+    if optional is not None:
+        unknown = [h for h in header if h not in valid]
+        if unknown:
+            raise DataFileError(unknown_names_error(where, "column", unknown, valid))
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if duplicated:
+        msg = f"{where}: column {duplicated[0]!r} appears more than once"
+        raise DataFileError(msg)
+    missing = [c for c in required if c not in header]
+    if missing:
+        hints = [f"{h!r} -> {closest(h, missing)!r}" for h in header if closest(h, missing)]
+        hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+        msg = (
+            f"{where}: expected columns {', '.join(required)}; "
+            f"missing {', '.join(missing)} (found {', '.join(header) or 'nothing'}){hint}"
+        )
+        raise DataFileError(msg)
 
 
 def write_rows(path: Path, rows: Sequence[dict[str, object]]) -> None:

@@ -15,6 +15,7 @@ from scenarios.consolidate.locate import locate
 from scenarios.consolidate.outputs import to_json_dict, write_outputs
 from scenarios.consolidate.params import ConsolidationParams, read_params
 from scenarios.consolidate.pipeline import build_problem, run_consolidation
+from scenarios.consolidate.port_route import PortRoute, find_ports, port_routes
 from scenarios.consolidate.records import (
     SEASON_MODES,
     WB2018_COST_AVERAGE_LAK_PER_TKM,
@@ -51,14 +52,17 @@ __all__ = [
     "MarketSpec",
     "Metrics",
     "PathGeometry",
+    "PortRoute",
     "RoadPaths",
     "SnappedNetwork",
     "SupplySite",
     "build_problem",
     "content_key",
+    "find_ports",
     "green_ratios",
     "load_inputs",
     "locate",
+    "port_routes",
     "read_corridors",
     "read_gateways",
     "read_params",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from networks import Village, load_villages
 from optimizer import Product
-from scenarios.common import DataFileError, Row, read_rows, read_toml
+from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
@@ -21,7 +21,29 @@ DEFAULT_DAY_HOURS = 10.0
 # --- pickups, fleet and villages -----------------------------------------------------------
 
 PICKUP_COLUMNS = ("id", "weight_kg", "product")
+#: Free-text columns a user may keep beside the data; never read.
+NOTE_COLUMNS = ("note", "notes", "comment", "source")
+PICKUP_OPTIONAL = (
+    "lat",
+    "lon",
+    "village_code",
+    "name",
+    "day",
+    "tw_start",
+    "tw_end",
+    "service_min",
+    "required",
+    "penalty_lak",
+    *NOTE_COLUMNS,
+)
 FLEET_COLUMNS = ("type", "count")
+FLEET_OPTIONAL = ("shift_start", "max_hours", "max_trips", *NOTE_COLUMNS)
+#: Sane upper bounds: beyond them a value is a typo, and the engines' integers would overflow.
+MAX_WEIGHT_KG = 1_000_000.0  # 1,000 t at one farm gate: far above any Bolaven village
+MAX_PENALTY_LAK = 1e15  # ~ US$ 50 million per stop; engines sum penalties in int64
+MAX_SERVICE_MIN = 24 * 60.0
+MAX_DAY = 1_000  # day numbers of one planning file; far beyond one harvest
+MAX_VEHICLES = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +110,8 @@ def _clock(row: Row, column: str) -> int | None:
 
 def _location(row: Row, villages: Mapping[str, Village] | None) -> tuple[float, float, str]:
     code = row.text("village_code")
+    if code and (row.text("lat") or row.text("lon")):
+        raise row.fail("village_code", "either lat and lon, or a village_code, not both")
     if not row.text("lat") and not row.text("lon"):
         if not code:
             raise row.fail("lat", "lat and lon, or a village_code")
@@ -106,6 +130,17 @@ def _location(row: Row, villages: Mapping[str, Village] | None) -> tuple[float, 
     return lat, lon, ""
 
 
+def _at_most(
+    row: Row, column: str, maximum: float, *, minimum: float = 0.0, strict: bool = True
+) -> float:
+    """A finite number in (minimum, maximum] (or [minimum, maximum] when not ``strict``)."""
+    value = row.number_(column, minimum=minimum, strict=strict)
+    if value > maximum:
+        op = ">" if strict else ">="
+        raise row.fail(column, f"a number {op} {minimum:g} and <= {maximum:g}")
+    return value
+
+
 def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
     lat, lon, village_name = _location(row, villages)
     try:
@@ -118,19 +153,24 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
         raise row.fail("tw_end", f"a time at or after tw_start {row.text('tw_start')}")
     service = None
     if row.text("service_min"):
-        service = round(row.number_("service_min", strict=False) * 60)
+        service = round(_at_most(row, "service_min", MAX_SERVICE_MIN, strict=False) * 60)
     penalty = None
     if row.text("penalty_lak"):
-        penalty = round(row.number_("penalty_lak", strict=False))
+        penalty = round(_at_most(row, "penalty_lak", MAX_PENALTY_LAK, strict=False))
+    day = None
+    if row.text("day"):
+        day = row.integer("day", minimum=1)
+        if day > MAX_DAY:
+            raise row.fail("day", f"a day number from 1 to {MAX_DAY}")
     return PickupRecord(
         row=row.number,
         id=row.text("id"),
         name=row.text("name") or village_name,
         lat=lat,
         lon=lon,
-        weight_kg=row.number_("weight_kg"),
+        weight_kg=_at_most(row, "weight_kg", MAX_WEIGHT_KG, minimum=1.0, strict=False),
         product=product,
-        day=row.integer("day", minimum=1) if row.text("day") else None,
+        day=day,
         tw_start_s=start or 0,
         tw_end_s=end,
         service_s=service,
@@ -149,7 +189,7 @@ def read_pickups(
     """
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}
-    for row in read_rows(path, required=PICKUP_COLUMNS, what="pickups"):
+    for row in read_rows(path, required=PICKUP_COLUMNS, optional=PICKUP_OPTIONAL, what="pickups"):
         pickup_id = row.text("id")
         if not pickup_id:
             raise row.fail("id", "a pickup id")
@@ -163,6 +203,13 @@ def read_pickups(
     return tuple(records)
 
 
+def _count(row: Row) -> int:
+    count = row.integer("count", minimum=1)
+    if count > MAX_VEHICLES:
+        raise row.fail("count", f"an integer from 1 to {MAX_VEHICLES}")
+    return count
+
+
 def _fleet_row(row: Row, known: Sequence[str]) -> FleetEntry:
     name = row.text("type")
     if name not in known:
@@ -174,7 +221,7 @@ def _fleet_row(row: Row, known: Sequence[str]) -> FleetEntry:
     return FleetEntry(
         row=row.number,
         type=name,
-        count=row.integer("count", minimum=1),
+        count=_count(row),
         shift_start_s=DEFAULT_SHIFT_START_S if start is None else start,
         max_duration_s=round(hours * 3600),
         max_trips=row.integer("max_trips", minimum=1) if row.text("max_trips") else 1,
@@ -191,7 +238,7 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
         return _read_fleet_toml(path, known_types)
     entries = [
         _fleet_row(row, known_types)
-        for row in read_rows(path, required=FLEET_COLUMNS, what="fleet")
+        for row in read_rows(path, required=FLEET_COLUMNS, optional=FLEET_OPTIONAL, what="fleet")
     ]
     if not entries:
         msg = f"{path.name}: expected at least one vehicle row; got none"
@@ -201,17 +248,35 @@ def read_fleet(path: Path, *, known_types: Sequence[str]) -> tuple[FleetEntry, .
 
 def _read_fleet_toml(path: Path, known_types: Sequence[str]) -> tuple[FleetEntry, ...]:
     data = read_toml(path, what="fleet")
+    if set(data) - {"vehicle"}:
+        where = f"{path.name}: top level"
+        raise DataFileError(unknown_names_error(where, "key", set(data) - {"vehicle"}, ["vehicle"]))
     tables = data.get("vehicle")
     if not isinstance(tables, list) or not tables:
         msg = f"{path.name}: expected [[vehicle]] tables with type and count; got none"
         raise DataFileError(msg)
-    entries = []
-    for index, table in enumerate(tables, start=1):
-        cells = {str(k): str(v) for k, v in table.items()}
-        row = Row(index, cells, path.name)
-        try:
-            entries.append(_fleet_row(row, known_types))
-        except DataFileError as exc:
-            msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
-            raise DataFileError(msg) from None
-    return tuple(entries)
+    return tuple(
+        _fleet_table(path, index, table, known_types) for index, table in enumerate(tables, start=1)
+    )
+
+
+def _fleet_table(path: Path, index: int, table: object, known_types: Sequence[str]) -> FleetEntry:
+    """One ``[[vehicle]]`` table: a table, known keys, plain values, then the row rules."""
+    where = f"{path.name}: [[vehicle]] number {index}"
+    if not isinstance(table, dict):
+        msg = f"{where}: expected a table with type and count; got {table!r}"
+        raise DataFileError(msg)
+    valid = (*FLEET_COLUMNS, *FLEET_OPTIONAL)
+    unknown = [k for k in table if k not in valid]
+    if unknown:
+        raise DataFileError(unknown_names_error(where, "key", unknown, valid))
+    for key, value in table.items():
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            msg = f"{where}, key {key}: expected a number or text; got {value!r}"
+            raise DataFileError(msg)
+    row = Row(index, {str(k): str(v) for k, v in table.items()}, path.name)
+    try:
+        return _fleet_row(row, known_types)
+    except DataFileError as exc:
+        msg = str(exc).replace(f"row {index},", f"[[vehicle]] number {index},", 1)
+        raise DataFileError(msg) from None

@@ -44,6 +44,7 @@ from scenarios.common import (
     load_vehicle_profiles,
     make_edge_cost,
 )
+from scenarios.pickups.budget import day_budgets, group_by_day
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
 from scenarios.pickups.report import (
@@ -240,20 +241,6 @@ def _round_trip_cost(matrices: list[TravelMatrices], node: int) -> int:
     return min(costs, default=0)
 
 
-def _by_day(records: tuple[PickupRecord, ...]) -> list[tuple[int | None, tuple[PickupRecord, ...]]]:
-    days = sorted({r.day for r in records if r.day is not None})
-    if not days:
-        return [(None, records)]
-    undated = tuple(r for r in records if r.day is None)
-    groups: list[tuple[int | None, tuple[PickupRecord, ...]]] = [
-        (d, tuple(r for r in records if r.day == d)) for d in days
-    ]
-    if undated:
-        first, rows = groups[0]
-        groups[0] = (first, undated + rows)
-    return groups
-
-
 def resolve_depot(net: networks.RoadNetwork, spec: str) -> DepotPoint:
     """A place name (e.g. ``Paksong``) or ``"lat,lon"``; errors list close names."""
     lat, lon, label = networks.resolve_point(net, spec)
@@ -273,8 +260,9 @@ def plan_pickups(
 ) -> PickupRun:
     """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
 
-    The time limit in ``params`` is shared evenly between the days of the file. ``rates``
-    (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
+    The time limit in ``params`` is shared between the days in proportion to their pickups;
+    a file beyond what it allows is refused before any work (see ``scenarios.pickups.budget``).
+    ``rates`` (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
     ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
     """
     params = params or SolveParams()
@@ -285,10 +273,13 @@ def plan_pickups(
     profiles = load_vehicle_profiles() if profiles is None else profiles
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
-    groups = _by_day(records)
-    per_day = replace(params, time_limit_s=params.time_limit_s / len(groups))
+    groups = group_by_day(records)
+    budgets = day_budgets(
+        [len(rows) for _, rows in groups], params.time_limit_s, what=pickups_path.name
+    )
     days = []
-    for day, rows in groups:
+    for (day, rows), budget_s in zip(groups, budgets, strict=True):
+        per_day = replace(params, time_limit_s=budget_s)
         problem, sources, litres, snap_reasons = _day_problem(
             rows, point, fleet, profiles, rates, net, season
         )

@@ -1,6 +1,7 @@
 """Running a scenario: spec → inputs and network variant → consolidation → KPIs and flow lines."""
 
 from scenarios.run.flows import flow_lines
+from scenarios.run.inputs import resolve_inputs
 from scenarios.run.kpis import (
     BORDER_PARTS,
     BREAKDOWN_PARTS,
@@ -36,6 +37,7 @@ __all__ = [
     "kpis_from_run",
     "network_variant",
     "plan_pickup_sample",
+    "resolve_inputs",
     "resolve_scenario",
     "run_scenario",
     "run_scenario_json",

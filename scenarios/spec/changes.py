@@ -32,13 +32,16 @@ __all__ = [
 
 Surface = Literal["paved", "gravel", "earth"]
 SeasonName = Literal["dry", "wet"]
+#: Sanity bounds (not estimates): beyond them a figure is a typo. Prices: today's diesel is
+#: ~20,000 LAK/L and the kip ~21,000/USD (data/cost_rates.toml); the bounds leave ample room.
+MAX_MONEY = 1e12
 VehicleClassName = Literal["pickup_4x4", "medium_truck", "heavy_truck"]
 
 
 class StrictTable(BaseModel):
     """A frozen table that rejects unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class SourcedTable(StrictTable):
@@ -109,8 +112,8 @@ class NewLink(SourcedTable):
 class BorderChange(SourcedTable):
     """Changes at one border gateway (keyed by the gateway id in data/gateways.csv)."""
 
-    fee_lak: float | None = Field(default=None, ge=0)
-    wait_h: float | None = Field(default=None, ge=0)
+    fee_lak: float | None = Field(default=None, ge=0, le=MAX_MONEY)
+    wait_h: float | None = Field(default=None, ge=0, le=24 * 30)
     opening_hours: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
     closed: bool | None = None
 
@@ -118,10 +121,10 @@ class BorderChange(SourcedTable):
 class CostChange(SourcedTable):
     """Prices: diesel and exchange rates (absolute values or factors on the defaults)."""
 
-    diesel_lak_per_l: float | None = Field(default=None, gt=0)
-    diesel_factor: float | None = Field(default=None, gt=0)
-    lak_per_usd: float | None = Field(default=None, gt=0)
-    lak_per_thb: float | None = Field(default=None, gt=0)
+    diesel_lak_per_l: float | None = Field(default=None, ge=100, le=1_000_000)
+    diesel_factor: float | None = Field(default=None, gt=0, le=100)
+    lak_per_usd: float | None = Field(default=None, ge=100, le=10_000_000)
+    lak_per_thb: float | None = Field(default=None, ge=1, le=1_000_000)
 
 
 class FleetChange(SourcedTable):
@@ -136,7 +139,7 @@ class FleetChange(SourcedTable):
 class DemandChange(SourcedTable):
     """Volume of coffee: a factor on today's supply and a yearly growth rate for appraisal."""
 
-    volume_factor: float = Field(default=1.0, gt=0)
+    volume_factor: float = Field(default=1.0, gt=0, le=1000)
     growth_per_year: float = Field(default=0.0, ge=-0.5, le=0.5)
 
 
@@ -147,9 +150,9 @@ class NewHub(SourcedTable):
     place: str | None = Field(default=None, description="Place name; else lat/lon.")
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
-    capacity_t: float = Field(gt=0)
-    fixed_cost_usd_per_yr: float = Field(default=0.0, ge=0)
-    handling_usd_per_t: float = Field(default=0.0, ge=0)
+    capacity_t: float = Field(gt=0, le=1e8)
+    fixed_cost_usd_per_yr: float = Field(default=0.0, ge=0, le=MAX_MONEY)
+    handling_usd_per_t: float = Field(default=0.0, ge=0, le=1e5)
     force_open: bool = False
 
     @model_validator(mode="after")
@@ -171,8 +174,11 @@ class HubChanges(SourcedTable):
     @model_validator(mode="after")
     def _non_negative_costs(self) -> HubChanges:
         for hub, cost in self.fixed_cost_usd_per_yr.items():
-            if cost < 0:
-                msg = f"fixed_cost_usd_per_yr.{hub}: expected a cost >= 0; got {cost}"
+            if not 0 <= cost <= MAX_MONEY:
+                msg = (
+                    f"fixed_cost_usd_per_yr.{hub}: expected a cost from 0 to {MAX_MONEY:g}; "
+                    f"got {cost}"
+                )
                 raise ValueError(msg)
         return self
 
@@ -180,8 +186,8 @@ class HubChanges(SourcedTable):
 class Appraisal(SourcedTable):
     """Cost-benefit appraisal inputs: what the intervention costs and over which horizon."""
 
-    capital_cost_usd: float = Field(default=0.0, ge=0)
-    maintenance_usd_per_year: float = Field(default=0.0, ge=0)
+    capital_cost_usd: float = Field(default=0.0, ge=0, le=MAX_MONEY)
+    maintenance_usd_per_year: float = Field(default=0.0, ge=0, le=MAX_MONEY)
     construction_years: int = Field(default=1, ge=1, le=20)
     horizon_years: int = Field(default=20, ge=2, le=60)
     discount_rate: float = Field(default=0.12, gt=-0.5, lt=1.0)

@@ -30,7 +30,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, Field, ValidationError
 
-from scenarios.common import ScenarioError, check_file
+from scenarios.common import ScenarioError, check_file, find_nonfinite, read_text
 from scenarios.spec.changes import (
     Appraisal,
     BorderChange,
@@ -76,6 +76,8 @@ class ScenarioSpec(StrictTable):
 
 
 _FILE_KEYS = {"extends"}
+#: Longest ``extends`` chain accepted (the library uses 2); deeper chains are a mistake.
+MAX_EXTENDS_DEPTH = 32
 
 
 def _valid_keys(loc: tuple[int | str, ...]) -> list[str]:
@@ -136,15 +138,20 @@ def _describe(error: Any, file_name: str) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        msg = f"scenario file not found: {path}"
-        raise ScenarioError(msg) from None
+        text = read_text(path, what="scenario")
+    except (OSError, ValueError) as exc:
+        raise ScenarioError(str(exc)) from None
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = f"{path.name}: not valid TOML: {exc}"
         raise ScenarioError(msg) from None
+    bad = find_nonfinite(data)
+    if bad is not None:
+        key = ".".join(bad)
+        msg = f"{path.name}: key {key!r}: expected a finite number; got inf or nan"
+        raise ScenarioError(msg)
+    return data
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -172,6 +179,12 @@ def _merge_tables(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 def _raw_with_parents(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     resolved = path.resolve()
+    if len(chain) >= MAX_EXTENDS_DEPTH:
+        msg = (
+            f"{chain[0].name}: 'extends' chain deeper than {MAX_EXTENDS_DEPTH} files "
+            f"(stopped at {path.name}); flatten the chain"
+        )
+        raise ScenarioError(msg)
     if resolved in chain:
         names = " -> ".join(p.name for p in (*chain, resolved))
         msg = f"{path.name}: inheritance cycle: {names}"
@@ -195,7 +208,7 @@ def _root_of_chain(path: Path) -> Path | None:
     current = path.resolve()
     root: Path | None = None
     seen: set[Path] = set()
-    while current not in seen:
+    while current not in seen and len(seen) <= MAX_EXTENDS_DEPTH:
         seen.add(current)
         parent = _read_toml(current).get("extends")
         if not isinstance(parent, str):

@@ -119,11 +119,12 @@ def run_scenario_payload(spec: ScenarioSpec, *, cache_dir: Path | None = None) -
     """Run one scenario (or reuse a stored run); the payload has a batch result file's shape.
 
     A run is stored at :func:`stored_result_path`, so a rerun of the same scenario on the same
-    data and code is read back instead of solved again, across server restarts.
+    data and code is read back instead of solved again, across server restarts. Only runs
+    proven optimal are stored or read back; any other is solved again.
     """
     import json
 
-    from scenarios.batch import write_json_atomic
+    from scenarios.batch import solver_problem, write_json_atomic
     from scenarios.run import run_scenario_json
 
     stored = stored_result_path(spec, cache_dir=cache_dir)
@@ -133,10 +134,15 @@ def run_scenario_payload(spec: ScenarioSpec, *, cache_dir: Path | None = None) -
         except (OSError, ValueError):
             logger.warning("ignoring unreadable stored result %s", stored)
         else:
-            logger.info("scenario %s: stored result %s", spec.name, stored.name)
-            return _payload(spec, result)
+            if solver_problem(result) is None:
+                logger.info("scenario %s: stored result %s", spec.name, stored.name)
+                return _payload(spec, result)
     result = run_scenario_json(spec)
-    write_json_atomic(stored, result)
+    problem = solver_problem(result)
+    if problem is None:
+        write_json_atomic(stored, result)
+    else:
+        logger.warning("scenario %s: %s", spec.name, problem)
     return _payload(spec, result)
 
 

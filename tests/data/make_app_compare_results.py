@@ -29,7 +29,7 @@ def _trimmed(result: dict[str, Any]) -> dict[str, Any]:
 def main() -> None:
     """Run both scenarios and write the trimmed results with their provenance."""
     from scenarios import views
-    from scenarios.run.resolve import run_scenario_json
+    from scenarios.run import run_scenario_json
     from tests.test_app import WET_PAVING_TOML
 
     spec = views.load_scenario_file(views.stage_scenario_upload(WET_PAVING_TOML))

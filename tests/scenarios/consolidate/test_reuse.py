@@ -8,12 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scenarios.consolidate import cache, reuse
-from scenarios.consolidate.pipeline import (
+from scenarios.consolidate import (
     ConsolidateOptions,
     ConsolidationRun,
     Inputs,
+    cache,
     load_inputs,
+    reuse,
     run_consolidation,
 )
 

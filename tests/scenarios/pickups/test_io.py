@@ -36,9 +36,9 @@ def test_good_row_parses() -> None:
         (GOOD + GOOD, r"row 3, column id: expected a unique id \(already on row 2\), got 'A'"),
         (
             "A,15.18,106.23,,0,cherry,,,,\n",
-            "row 2, column weight_kg: expected a number > 0, got '0'",
+            "row 2, column weight_kg: expected a number >= 1, got '0'",
         ),
-        ("A,15.18,106.23,,-5,cherry,,,,\n", "row 2, column weight_kg: expected a number > 0"),
+        ("A,15.18,106.23,,-5,cherry,,,,\n", "row 2, column weight_kg: expected a number >= 1"),
         ("A,15.18,106.23,,abc,cherry,,,,\n", "row 2, column weight_kg: .* got 'abc'"),
         (
             "A,15.18,106.23,,10,cherry,15:00,13:00,,\n",
@@ -85,7 +85,7 @@ def test_missing_columns_and_empty_file(tmp_path: Path) -> None:
             "[[vehicle]]\ntype = '6-wheel'\ncount = 0\n",
             r"\[\[vehicle\]\] number 1, column count",
         ),
-        ("f.toml", "x = 1\n", r"expected \[\[vehicle\]\] tables"),
+        ("f.toml", "vehicle = 1\n", r"expected \[\[vehicle\]\] tables"),
     ],
 )
 def test_bad_fleet_files(tmp_path: Path, name: str, text: str, match: str) -> None:

@@ -287,9 +287,11 @@ def test_stored_scenario_result_is_reused(tmp_path: Path) -> None:
     key = f"{views.scenario_key(spec)}:{inputs_fingerprint()}"
     stored = tmp_path / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
     assert views.stored_result_path(spec, cache_dir=tmp_path) == stored
-    stored.write_text(json.dumps({"kpis": {"tonnes": 7.0}}), encoding="utf-8")
+    solver = {"status": "optimal", "mip_gap": 0.0, "proven_optimal": True}
+    result = {"kpis": {"tonnes": 7.0}, "solver": solver}
+    stored.write_text(json.dumps(result), encoding="utf-8")
     payload = views.run_scenario_payload(spec, cache_dir=tmp_path)
-    assert payload["result"] == {"kpis": {"tonnes": 7.0}}
+    assert payload["result"] == result
     assert payload["name"] == "baseline" and payload["compare_to"] == spec.compare_to
 
 
