@@ -131,7 +131,7 @@ def load_defaults(path: Path | None = None) -> NetworkDefaults:
                 passable[surface, season, vehicle] = vehicle.value in ok
     iri = _require(doc, "iri_m_per_km", name)
     classes = {k: v for k, v in _require(doc, "class_surface", name).items() if isinstance(v, str)}
-    classes = {k: v for k, v in classes.items() if k != "source"}
+    classes = {k: v for k, v in classes.items() if k not in {"source", "range_source"}}
     for highway, surface in classes.items():
         if surface not in SURFACES:
             msg = f"{name} class_surface.{highway}: expected one of {SURFACES}, got {surface!r}"

@@ -23,9 +23,10 @@ ROOM_LAYERS = {
     "spec": 1,
     "run": 2,
     "appraisal": 3,
-    "batch": 4,
-    "views": 5,
-    "cli": 5,
+    "uncertainty": 4,
+    "batch": 5,
+    "views": 6,
+    "cli": 6,
 }
 
 

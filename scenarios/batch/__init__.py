@@ -8,15 +8,18 @@ from scenarios.batch.store import (
     solver_problem,
     write_json_atomic,
 )
+from scenarios.batch.uncertainty import UncertaintyRun, run_uncertainty
 
 __all__ = [
     "BatchEvent",
     "BatchInterrupted",
     "BatchSummary",
+    "UncertaintyRun",
     "comparisons_for",
     "inputs_fingerprint",
     "load_results",
     "run_batch",
+    "run_uncertainty",
     "solver_problem",
     "write_json_atomic",
     "write_report",

@@ -41,6 +41,7 @@ _COMMAND_MODULES = (
     "scenarios.cli.consolidate",
     "scenarios.cli.scenarios",
     "scenarios.cli.corridor",
+    "scenarios.cli.uncertainty",
 )
 
 #: The errors a user can cause. The optimizer's three classes become its one root,

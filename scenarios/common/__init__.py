@@ -16,6 +16,15 @@ from scenarios.common.errors import (
     scenario_key_error,
 )
 from scenarios.common.paths import DATA_DIR, LIBRARY_DIR, REPO_ROOT
+from scenarios.common.ranges import (
+    CSV_RANGED,
+    DISTRIBUTIONS,
+    ParamRange,
+    check_file,
+    csv_ranges,
+    file_ranges,
+    toml_ranges,
+)
 from scenarios.common.tables import Row, read_rows, read_toml, write_rows
 from scenarios.common.textfile import (
     closest,
@@ -26,15 +35,21 @@ from scenarios.common.textfile import (
 
 __all__ = [
     "COST_RATES_TOML",
+    "CSV_RANGED",
     "DATA_DIR",
+    "DISTRIBUTIONS",
     "LIBRARY_DIR",
     "REPO_ROOT",
     "DataFileError",
     "EdgeCost",
+    "ParamRange",
     "Row",
     "ScenarioError",
     "UnknownNameError",
+    "check_file",
     "closest",
+    "csv_ranges",
+    "file_ranges",
     "find_nonfinite",
     "find_profile",
     "load_conversions",
@@ -45,6 +60,7 @@ __all__ = [
     "read_text",
     "read_toml",
     "scenario_key_error",
+    "toml_ranges",
     "unknown_names_error",
     "write_rows",
 ]

@@ -23,6 +23,7 @@ from networks import VehicleClass
 from optimizer import ConversionRatios, CostRates, Product, VehicleProfile, edge_cost_lak
 from scenarios.common.errors import DataFileError, UnknownNameError
 from scenarios.common.paths import DATA_DIR
+from scenarios.common.ranges import check_file
 from scenarios.common.tables import read_rows, read_toml
 
 VEHICLES_CSV = DATA_DIR / "vehicles.csv"
@@ -56,6 +57,7 @@ _VEHICLE_COLUMNS = (
 def load_vehicle_profiles(path: Path | None = None) -> tuple[VehicleProfile, ...]:
     """Read vehicle types (default ``data/vehicles.csv``); errors name row and column."""
     source = path or VEHICLES_CSV
+    check_file(source)
     profiles: list[VehicleProfile] = []
     seen: set[str] = set()
     for row in read_rows(source, required=_VEHICLE_COLUMNS, what="vehicle types"):
@@ -100,6 +102,7 @@ def load_cost_rates(path: Path | None = None, **overrides: float) -> CostRates:
     Every entry is a table ``{value, unit, source, estimate}``; a bare number is accepted too.
     """
     source = path or COST_RATES_TOML
+    check_file(source)
     data = read_toml(source, what="cost rates")
     names = [f.name for f in fields(CostRates)]
     unknown = sorted(set(data) - set(names))

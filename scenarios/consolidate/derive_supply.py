@@ -106,6 +106,13 @@ def derive_supply(
     return out
 
 
+_VOLUME_RANGE = (
+    "DERIVED volume (national export spread by area share and village count): +-30 % per "
+    "village (judgement: yields and area shares differ by village and year). Narrow with a "
+    "village coffee census."
+)
+
+
 def _village_rows(
     group: pd.DataFrame, volume_t: float, kind: str, province: str
 ) -> list[dict[str, Any]]:
@@ -126,6 +133,8 @@ def _village_rows(
             "lat": round(row["lat"], 5),
             "district_kind": kind,
             "green_t": round(per_village, 3),
+            "green_t_low": round(per_village * 0.7, 3),
+            "green_t_high": round(per_village * 1.3, 3),
             "collected_state": "parchment",
             "collected_t": round(per_village / GREEN_PER_PARCHMENT, 3),
             "rule": rule,
@@ -135,6 +144,8 @@ def _village_rows(
                 "villages: ODM village layer"
             ),
             "estimate": True,
+            "dist": "triangular",
+            "range_source": _VOLUME_RANGE,
         }
         for _, row in group.iterrows()
     ]

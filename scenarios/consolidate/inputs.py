@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.common import DATA_DIR, DataFileError, Row, read_rows
+from scenarios.common import DATA_DIR, DataFileError, Row, check_file, read_rows
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
 HUBS_CSV = DATA_DIR / "hubs.csv"
@@ -108,6 +108,7 @@ class MarketSpec:
 def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
     """Read the supply villages (``village_id, lon, lat, green_t, collected_state``)."""
     path = path or SUPPLY_CSV
+    check_file(path)
     need = ("village_id", "lon", "lat", "green_t")
     out: list[SupplySite] = []
     seen: set[str] = set()
@@ -132,6 +133,7 @@ def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
 def read_hubs(path: Path | None = None) -> tuple[HubSite, ...]:
     """Read candidate hubs; a row needs a ``place`` name or both ``lon`` and ``lat``."""
     path = path or HUBS_CSV
+    check_file(path)
     need = ("hub_id", "capacity_t", "fixed_cost_usd_per_yr", "handling_usd_per_t")
     out: list[HubSite] = []
     for row in read_rows(path, required=need, what="hubs"):
@@ -185,6 +187,7 @@ def _hours(row: Row) -> tuple[float, float]:
 def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
     """Read border posts (see ``data/gateways.csv`` for the columns and their sources)."""
     path = path or GATEWAYS_CSV
+    check_file(path)
     need = ("gateway_id", "place", "country", "clearance_h", "fee_usd_per_truck")
     out: list[GatewaySite] = []
     for row in read_rows(path, required=need, what="gateways"):
@@ -225,6 +228,7 @@ def read_corridors(
 ) -> tuple[CorridorSpec, ...]:
     """Read corridors; an empty ``road_km`` takes the mean of the published onward legs."""
     path = path or CORRIDORS_CSV
+    check_file(path)
     legs = read_onward_legs(onward_path)
     by_id = {g.id: g for g in gateways}
     out: list[CorridorSpec] = []
@@ -275,6 +279,7 @@ def read_markets(path: Path | None = None) -> tuple[MarketSpec, ...]:
 def read_season_split(arabica_share: float, path: Path | None = None) -> dict[str, float]:
     """Share of the annual volume harvested in dry and in wet months (sums to 1)."""
     path = path or CALENDAR_CSV
+    check_file(path)
     split = {"dry": 0.0, "wet": 0.0}
     need = ("month", "season", "arabica_share", "robusta_share")
     for row in read_rows(path, required=need, what="harvest calendar"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from scenarios.common import DATA_DIR, DataFileError, read_toml
+from scenarios.common import DATA_DIR, DataFileError, check_file, read_toml
 
 __all__ = ["PARAMS_TOML", "ConsolidationParams", "read_params"]
 
@@ -57,6 +57,7 @@ def _param_value(path: Path, key: str, entry: object, kind: type[str | float]) -
 def read_params(path: Path | None = None) -> ConsolidationParams:
     """The ``value`` of every table in ``consolidation_params.toml``, typed and checked."""
     path = path or PARAMS_TOML
+    check_file(path)
     data = read_toml(path, what="consolidation parameters")
     kinds: dict[str, type[str | float]] = {
         f.name: (str if f.type == "str" else float) for f in fields(ConsolidationParams)

@@ -43,8 +43,17 @@ if TYPE_CHECKING:
 
 __all__ = ["enabled", "leg_matrices", "located_network", "path_rates", "solve"]
 
-PRICE_FIELDS = ("diesel_lak_per_l", "lak_per_usd", "lak_per_thb")
-"""Cost-rate fields a scenario may change without new shortest-path runs."""
+PRICE_FIELDS = (
+    "diesel_lak_per_l",
+    "lak_per_usd",
+    "lak_per_thb",
+    "crew_wage_lak_per_hour",
+    "loading_s_per_stop",
+    "loading_s_per_tonne",
+)
+"""Cost-rate fields a scenario (or an uncertainty draw) may change without new shortest-path
+runs: prices, wages and loading times enter the trip cost only through :func:`price_leg`,
+never the physical terms along a path."""
 
 
 def enabled() -> bool:

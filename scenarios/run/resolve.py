@@ -72,8 +72,12 @@ class ResolvedScenario:
 def base_inputs() -> BaseInputs:
     """Network and data tables, loaded once per process (cached)."""
     from networks import load_network
+    from scenarios.common import DATA_DIR, check_file
     from scenarios.consolidate import load_inputs
 
+    # the network's own tables are read by networks, which cannot check ranges: check here
+    for name in ("network_defaults.toml", "road_conditions.csv", "places.csv"):
+        check_file(DATA_DIR / name)
     return BaseInputs(net=load_network(), inputs=load_inputs())
 
 

@@ -7,7 +7,7 @@ figure is not sourced). :mod:`scenarios.spec.schema` assembles them into a ``Sce
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -49,6 +49,13 @@ class SourcedTable(StrictTable):
 
     source: str | None = Field(default=None, description="Where the figures come from.")
     estimate: bool = Field(default=False, description="True when the figures are not sourced.")
+    range_: dict[str, Any] | None = Field(
+        default=None,
+        alias="range",
+        description="Ranges of the figures: {low, high} per key, dist, range_source "
+        "(validated by scenarios.common.ranges).",
+    )
+    range_source: str | None = Field(default=None, description="Why the range (or why none).")
 
 
 class EdgeSelector(SourcedTable):

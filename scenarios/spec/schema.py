@@ -30,7 +30,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, Field, ValidationError
 
-from scenarios.common import ScenarioError, find_nonfinite, read_text
+from scenarios.common import ScenarioError, check_file, find_nonfinite, read_text
 from scenarios.spec.changes import (
     Appraisal,
     BorderChange,
@@ -84,7 +84,7 @@ def _valid_keys(loc: tuple[int | str, ...]) -> list[str]:
     owner = _owner_of(loc)
     if owner is None:
         return []
-    keys = set(owner.model_fields) - {"path"}
+    keys = {f.alias or name for name, f in owner.model_fields.items()} - {"path"}
     if owner is ScenarioSpec:
         keys |= _FILE_KEYS
     return sorted(keys)
@@ -229,6 +229,7 @@ def load_scenario(path: str | Path) -> ScenarioSpec:
     """
     file = Path(path)
     raw = _raw_with_parents(file, ())
+    check_file(file)  # an estimate without a range, or outside it, is a DataFileError
     raw.pop("extends", None)
     raw.setdefault("name", file.stem)
     raw["path"] = str(file.resolve())

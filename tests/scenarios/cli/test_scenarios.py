@@ -62,7 +62,7 @@ def test_validate_reports_each_bad_file(cli: Callable[..., CliRun], tmp_path: Pa
     assert "ok:" in done.stdout and "good" in done.stdout
     assert done.stderr.strip() == (
         "invalid: bad.toml: [border.vang_tao] unknown key 'wait_hour'; valid keys: closed, "
-        "estimate, fee_lak, opening_hours, source, wait_h"
+        "estimate, fee_lak, opening_hours, range, range_source, source, wait_h"
     )
 
 

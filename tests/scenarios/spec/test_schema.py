@@ -47,6 +47,11 @@ wait_h = 2.5
 fee_lak = 100000
 opening_hours = "06:00-22:00"
 estimate = true
+[border.vang_tao.range]
+wait_h = { low = 2.0, high = 4.5 }
+fee_lak = { low = 0, high = 200000 }
+dist = "uniform"
+range_source = "test"
 [costs]
 diesel_factor = 1.5
 [fleet]
@@ -119,7 +124,7 @@ BAD_FILES = [
     (
         "[border.vang_tao]\nwait_hour = 2\n",
         r"x\.toml: \[border\.vang_tao\] unknown key 'wait_hour'; valid keys: closed, estimate, "
-        r"fee_lak, opening_hours, source, wait_h",
+        r"fee_lak, opening_hours, range, range_source, source, wait_h",
     ),
     ("nmae = 'x'\n", r"x\.toml: unknown key 'nmae'; valid keys: appraisal, border, .*extends"),
     (

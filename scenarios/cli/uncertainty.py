@@ -1,0 +1,67 @@
+"""`bolaven scenarios uncertainty`: Monte Carlo and tornado over every ranged input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register", "uncertainty_command"]
+
+
+def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter)
+    files: Annotated[list[Path], typer.Argument(help="Scenario TOML files.")],
+    draws: Annotated[int, typer.Option("--draws", "-n", min=1, help="Monte Carlo draws.")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the Latin hypercube.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes.")] = 2,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("uncertainty"),
+    tornado: Annotated[
+        bool, typer.Option("--tornado/--no-tornado", help="One-at-a-time low/high runs.")
+    ] = True,
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Draw only parameters matching this pattern (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Re-solve each scenario at Latin-hypercube draws of every ranged input (the same draws for
+    every scenario) and at each input's low and high bound; write draws.csv, summary.csv,
+    tornado.csv and index.html. Finished cases are skipped on a rerun.
+    """
+    from scenarios.batch import run_uncertainty
+
+    run = run_uncertainty(
+        files, out, draws=draws, seed=seed, workers=workers, scheduler=scheduler,
+        tornado=tornado, only=only,
+    )  # fmt: skip
+    if as_json:
+        typer.echo(json.dumps(run.scenarios, indent=1, default=str))
+    else:
+        for name, s in run.scenarios.items():
+            band = s["landed_cost_lak_per_t"]
+            line = f"{name}: landed cost P5 {band['p5']:,.0f} / P50 {band['p50']:,.0f} / P95 "
+            line += f"{band['p95']:,.0f} LAK/t (at the central estimates {band['central']:,.0f})"
+            if s.get("p_saving") is not None:
+                line += f"; saves money in {100 * float(s['p_saving']):.0f} % of draws"
+            typer.echo(line)
+        typer.echo(
+            f"{run.solved} cases solved, {run.skipped} unchanged in {run.elapsed_s:.1f} s "
+            f"-> {out / 'index.html'}"
+        )
+    for error in run.failed.values():
+        typer.echo(f"failed: {error}", err=True)
+    if run.failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``uncertainty`` to the ``scenarios`` command group."""
+    from scenarios.cli.scenarios import scenarios_app
+
+    del app
+    scenarios_app.command("uncertainty")(uncertainty_command)

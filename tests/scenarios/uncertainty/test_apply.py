@@ -1,0 +1,49 @@
+"""Drawn values reach the consolidation inputs; unknown keys are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenarios.common import ScenarioError
+from scenarios.consolidate import load_inputs
+from scenarios.uncertainty.apply import apply_values
+
+
+def test_drawn_values_replace_central_ones() -> None:
+    """Rates, parameters, hub, gateway, corridor, village and vehicle rows take drawn values."""
+    inputs = load_inputs()
+    village = inputs.villages[0].id
+    drawn = apply_values(
+        inputs,
+        {
+            "cost_rates.diesel_lak_per_l": 25000.0,
+            "consolidation_params.trunk_empty_return": 0.5,
+            "hubs.paksong.capacity_t": 9000.0,
+            "gateways.lalay.clearance_h": 3.0,
+            "corridors.lalay__da_nang.road_km": 250.0,
+            f"supply_villages.{village}.green_t": 1.5,
+            "vehicles.6-wheel.crew": 2.6,
+        },
+    )
+    assert drawn.rates.diesel_lak_per_l == 25000.0
+    assert drawn.params.trunk_empty_return == 0.5
+    assert next(h for h in drawn.hubs if h.id == "paksong").capacity_t == 9000.0
+    assert next(g for g in drawn.gateways if g.id == "lalay").clearance_h == 3.0
+    assert next(c for c in drawn.corridors if c.id == "lalay__da_nang").road_km == 250.0
+    assert drawn.villages[0].green_t == 1.5
+    assert next(p for p in drawn.profiles if p.name == "6-wheel").crew == 3  # whole people
+    assert inputs.rates.diesel_lak_per_l == 20000.0  # the central inputs are untouched
+    assert apply_values(inputs, {}) == inputs
+
+
+@pytest.mark.parametrize(
+    ("key", "match"),
+    [
+        ("hubs.nowhere.capacity_t", r"unknown hubs rows \['nowhere'\]"),
+        ("network_defaults.speed_kph.paved.dry.pickup_4x4", r"not an input of the consolidation"),
+    ],
+)
+def test_values_that_cannot_be_applied_are_refused(key: str, match: str) -> None:
+    """A drawn value for an unknown row, or for a network table, raises naming the key."""
+    with pytest.raises(ScenarioError, match=match):
+        apply_values(load_inputs(), {key: 1.0})

@@ -1,0 +1,91 @@
+"""Monte Carlo runs on a real local Dask cluster: same tables on 1 or 2 workers, resume,
+failure isolation; and (slow) the real consolidation engine end to end."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scenarios.batch.uncertainty import run_uncertainty
+from scenarios.common.paths import LIBRARY_DIR
+from scenarios.spec.schema import ScenarioSpec
+
+ONLY = ["cost_rates.diesel_lak_per_l", "hubs.*.capacity_t"]
+
+
+def tiny_engine(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
+    """A cheap engine: landed cost follows the diesel price; the 'fails' scenario raises on
+    dear diesel; the 'half' scenario halves the border part (it saves money in every draw)."""
+    diesel = float(values.get("cost_rates.diesel_lak_per_l", 20000.0))
+    if spec.name == "fails" and diesel > 21000:
+        msg = "dear diesel"
+        raise RuntimeError(msg)
+    border = 100.0 if spec.name == "half" else 200.0
+    haul = diesel / 20.0
+    share = 1.0 if values.get("hubs.paksong.capacity_t", 15000.0) >= 15000 else 0.6
+    return {
+        "status": "optimal",
+        "mip_gap": 0.0,
+        "proven_optimal": True,
+        "lak_per_usd": 21900.0,
+        "kpis": {
+            "annual_transport_cost_lak": 10.0 * (haul + border),
+            "landed_cost_lak_per_t": haul + border,
+            "tonnes": 10.0,
+            "breakdown_lak_per_t": {"trunk_haul": haul, "border_waiting": border},
+            "tonnes_by_corridor": {"a": 10.0 * share, "b": 10.0 * (1 - share)},
+            "open_hubs": ["paksong"] if share == 1.0 else ["paksong", "pakse"],
+        },
+    }
+
+
+def _files(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "base.toml").write_text("", encoding="utf-8")
+    for name in ("half", "fails"):
+        (folder / f"{name}.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    return [folder / "half.toml", folder / "fails.toml"]
+
+
+def test_same_summary_on_one_or_two_workers_and_resume(tmp_path: Path) -> None:
+    """Same files, seed and draws give byte-identical tables on 1 and 2 workers; a rerun
+    solves nothing; a failing case is recorded while every other case is written."""
+    files = _files(tmp_path / "lib")
+    kwargs: dict[str, Any] = {"draws": 4, "seed": 3, "only": ONLY, "engine": tiny_engine}
+    one = run_uncertainty(files, tmp_path / "one", workers=1, **kwargs)
+    two = run_uncertainty(files, tmp_path / "two", workers=2, **kwargs)
+    for table in ("summary.csv", "draws.csv", "tornado.csv"):
+        first = (tmp_path / "one" / table).read_text(encoding="utf-8")
+        assert first == (tmp_path / "two" / table).read_text(encoding="utf-8"), table
+    assert one.failed and one.failed.keys() == two.failed.keys()
+    assert all(k.startswith("fails ") for k in one.failed)
+    assert (tmp_path / "one" / "cases" / "fails" / "central.json").is_file()
+    half = one.scenarios["half"]
+    assert half["baseline"] == "base"
+    assert half["p_saving"] == 1.0
+    assert half["saving_lak_per_yr"]["p50"] == pytest.approx(1000.0)
+    assert half["tornado"][0]["parameter"] in {"cost_rates.diesel_lak_per_l", "hubs.*.capacity_t"}
+    again = run_uncertainty(files, tmp_path / "one", workers=1, **kwargs)
+    assert again.solved == 0
+    assert again.skipped == 3 * (1 + 4 + 2 * 2) - len(one.failed)
+    assert "P5" in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_real_engine_summary_is_the_same_on_one_or_two_workers(tmp_path: Path) -> None:
+    """The real re-solves: baseline and the Vang Tao scenario, 2 draws of the diesel price."""
+    files = [LIBRARY_DIR / "baseline.toml", LIBRARY_DIR / "vang_tao_half_wait.toml"]
+    kwargs: dict[str, Any] = {"draws": 2, "seed": 1, "only": ["cost_rates.diesel*"]}
+    run_uncertainty(files, tmp_path / "one", workers=1, tornado=False, **kwargs)
+    run = run_uncertainty(files, tmp_path / "two", workers=2, tornado=False, **kwargs)
+    summary = (tmp_path / "one" / "summary.csv").read_text(encoding="utf-8")
+    assert summary == (tmp_path / "two" / "summary.csv").read_text(encoding="utf-8")
+    scenario = run.scenarios["vang_tao_half_wait"]
+    landed = scenario["landed_cost_lak_per_t"]
+    assert landed["p5"] <= landed["p50"] <= landed["p95"]
+    assert scenario["saving_lak_per_yr"]["p50"] > 0  # a shorter wait never costs more
+    assert json.loads((tmp_path / "two" / "uncertainty.json").read_text())["meta"]["seed"] == 1
