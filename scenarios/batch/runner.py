@@ -154,7 +154,7 @@ def _client(workers: int, scheduler: str | None) -> Iterator[Any]:
             # ... but the scheduler still serves its health routes over HTTP, on 8787 unless
             # told otherwise (and warns when 8787 is taken): any free loopback port instead
             scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-            memory_limit="4GiB",
+            memory_limit="8GiB",  # two workers fit a 24 GiB machine; 4 GiB paused them
             silence_logs=logging.CRITICAL,  # failures are reported by the batch itself
             preload=[WORKER_PRELOAD],  # workers never receive the terminal's Ctrl-C
         ) as cluster,

@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _MEMORY: dict[str, Any] = {}
-_MEMORY_MAX = 64
+# Entries are large (a located network, leg matrices): keep few in memory, the rest on disk.
+# 64 grew a Dask worker past its memory limit in a long uncertainty run.
+_MEMORY_MAX = 12
 _CODE_DIRS = ("networks", "optimizer", "scenarios/consolidate", "scenarios/common")
 
 
