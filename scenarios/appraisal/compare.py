@@ -54,6 +54,8 @@ class Comparison:
     """The HDM-4 / RED appraisal for all traffic (road upgrades only); ``cba`` is coffee-only."""
     solver: dict[str, dict[str, Any]] = field(default_factory=dict)
     """``solver_status`` and ``mip_gap_pct`` of each side, keyed ``scenario`` and ``baseline``."""
+    scenario_path: str | None = None
+    """The scenario's file, which tells apart two scenarios of the same name in one batch."""
 
     @property
     def solver_note(self) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,8 @@ def comparisons_for(results: Sequence[Mapping[str, Any]]) -> list[Comparison]:
         base = by_path.get(result.get("compare_to"))
         if base is not None and base is not result:
             try:  # one odd result must not cost the report of the others
-                out.append(compare_results(result, base))
+                comparison = compare_results(result, base)
+                out.append(replace(comparison, scenario_path=result.get("path")))
             except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
                 log.warning("no comparison of %s with %s: %s", result["name"], base["name"], exc)
     return out
@@ -59,11 +62,15 @@ def write_kpis_csv(
     comparisons: Sequence[Comparison] = (),
 ) -> Path:
     """One row per scenario: KPIs, cost parts, corridor tonnes, CBA; failed ones with error."""
-    by_name = {c.scenario: c for c in comparisons}
+    by_file = {(c.scenario, c.scenario_path): c for c in comparisons}
+    names = Counter(str(r["name"]) for r in results)
+    by_name = {c.scenario: c for c in comparisons if names[c.scenario] == 1}
     rows: list[dict[str, Any]] = []
     for result in results:
         row = kpi_row(result)
-        comparison = by_name.get(str(result["name"]))
+        # two files may share a scenario name (two baseline.toml): match by file first
+        name = str(result["name"])
+        comparison = by_file.get((name, result.get("path"))) or by_name.get(name)
         row["baseline"] = comparison.baseline if comparison else ""
         row["annual_saving_lak"] = comparison.annual_saving_lak if comparison else ""
         cba = comparison.cba if comparison else None

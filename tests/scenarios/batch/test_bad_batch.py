@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ def test_mixed_batch_writes_good_results_report_and_every_failure(tmp_path: Path
 @pytest.mark.slow  # starts a Dask cluster
 def test_same_named_baselines_compare_within_their_folder(tmp_path: Path) -> None:
     """Two folders each with baseline.toml and s.toml: each s compares with its own baseline."""
-    from scenarios.batch.report import comparisons_for
+    from scenarios.batch.report import comparisons_for, write_kpis_csv
 
     files, _ = _mixed_batch(tmp_path / "lib")
     out = tmp_path / "out"
@@ -117,6 +118,14 @@ def test_same_named_baselines_compare_within_their_folder(tmp_path: Path) -> Non
     for result in results:
         if result["name"] == "s":
             assert Path(by_path[result["compare_to"]]["path"]).parent == Path(result["path"]).parent
+    # kpis.csv gives each 's' the saving against its own baseline, matched by file, not by name
+    # (distinct savings are set by hand: the cheap engine gives both the same numbers)
+    marked = [replace(c, annual_saving_lak=float(i + 1)) for i, c in enumerate(comparisons)]
+    savings = {c.scenario_path: c.annual_saving_lak for c in marked}
+    kpis = write_kpis_csv(tmp_path / "k.csv", results, (), marked)
+    s_rows = [row for row in csv.DictReader(kpis.open()) if row["scenario"] == "s"]
+    s_paths = [r["path"] for r in results if r["name"] == "s"]
+    assert [float(row["annual_saving_lak"]) for row in s_rows] == [savings[p] for p in s_paths]
 
 
 @pytest.mark.parametrize(
