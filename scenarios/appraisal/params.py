@@ -1,8 +1,8 @@
 """Parameters of the all-traffic road appraisal, read from ``data/appraisal_params.toml``.
 
 Every entry of the file carries its ``source``, an ``estimate`` flag and a range (``low``,
-``high``); this module keeps the central values in one frozen record and the ranges in
-:func:`parameter_ranges` for the uncertainty analysis.
+``high``); this module keeps the central values in one frozen record. The ranges are read and
+validated with every other data file's by :func:`scenarios.common.file_ranges`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from scenarios.common import DATA_DIR, read_toml
 __all__ = [
     "APPRAISAL_CLASSES",
     "AppraisalParams",
-    "ParamRange",
     "load_appraisal_params",
-    "parameter_ranges",
 ]
 
 APPRAISAL_CLASSES = (
@@ -33,17 +31,6 @@ APPRAISAL_CLASSES = (
 """Vehicle classes of the traffic counts and of the benefit split, lightest first."""
 
 SURFACES = ("paved", "gravel", "earth")
-
-
-@dataclass(frozen=True, slots=True)
-class ParamRange:
-    """One parameter's central value and range, with whether it is an estimate."""
-
-    key: str
-    value: float
-    low: float
-    high: float
-    estimate: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,22 +131,3 @@ def load_appraisal_params(path: Path | None = None, **overrides: float) -> Appra
         raise ValueError(msg)
     values.update(overrides)
     return AppraisalParams(**values)
-
-
-def parameter_ranges(path: Path | None = None) -> tuple[ParamRange, ...]:
-    """Every numeric parameter with its range (``table.key`` names for table entries)."""
-    raw, source = _read(path)
-    out: list[ParamRange] = []
-    for key, entry in raw.items():
-        estimate = bool(entry.get("estimate", True))
-        if "value" in entry and isinstance(entry["value"], int | float):
-            value = float(entry["value"])
-            low, high = float(entry.get("low", value)), float(entry.get("high", value))
-            out.append(ParamRange(key, value, low, high, estimate))
-            continue
-        for sub, item in entry.items():
-            if isinstance(item, dict) and "value" in item:
-                value = _number(item, f"{key}.{sub}", source)
-                low, high = float(item.get("low", value)), float(item.get("high", value))
-                out.append(ParamRange(f"{key}.{sub}", value, low, high, estimate))
-    return tuple(out)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from optimizer.exceptions import InputError
-from scenarios.appraisal.params import parameter_ranges
 from scenarios.appraisal.traffic import load_traffic
+from scenarios.common import file_ranges
 from scenarios.common.paths import DATA_DIR
 
 
@@ -25,7 +25,7 @@ def test_every_traffic_row_has_a_source_or_estimate_flag_and_a_range() -> None:
 
 def test_every_appraisal_parameter_has_a_range_around_its_value() -> None:
     """data/appraisal_params.toml: each numeric value lies within its low..high."""
-    ranges = parameter_ranges()
+    ranges = file_ranges(DATA_DIR / "appraisal_params.toml")
     assert len(ranges) > 20
     for item in ranges:
         assert item.low <= item.value <= item.high, item.key
