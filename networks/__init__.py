@@ -37,6 +37,7 @@ from networks.model import (
     VehicleClass,
     parse_season,
     parse_vehicle,
+    passable_attr,
 )
 from networks.paths import Route, resolve_point, route
 from networks.places import Place, find_place, load_places
@@ -82,6 +83,7 @@ __all__ = [
     "parse_bbox",
     "parse_season",
     "parse_vehicle",
+    "passable_attr",
     "resolve_point",
     "road_sections",
     "route",

@@ -97,9 +97,25 @@ def assign_surfaces(
         d["condition"] = cond.condition if cond is not None else ""
 
 
+def _length_ok(
+    data: dict[str, Any], defaults: NetworkDefaults, season: Season, vehicle: VehicleClass
+) -> bool:
+    """Length rules: unpaved village tracks by distance to the road, heavy trucks on earth."""
+    if data["surface"] == "paved":
+        return True
+    if data.get("connector"):
+        straight_m = float(data.get("straight_m", data["length_m"]))
+        return defaults.track_passable(straight_m, season, vehicle)
+    if vehicle is VehicleClass.HEAVY_TRUCK and data["surface"] == "earth":
+        return float(data["length_m"]) <= defaults.heavy_earth_road_max_m
+    return True
+
+
 def edge_speeds(data: dict[str, Any], defaults: NetworkDefaults) -> None:
     """(Re)compute speed, duration and passability for every season and class on one edge.
 
+    Unpaved village tracks (``connector`` edges, by their ``straight_m`` distance to the road)
+    and long earth roads (for heavy trucks) follow the length rules of ``[connector_access]``.
     Honours the edit attributes ``speed_factor`` (multiplies speeds), ``wet_passable``
     (overrides wet-season passability for all classes) and ``closed`` (nothing passes).
     """
@@ -107,7 +123,9 @@ def edge_speeds(data: dict[str, Any], defaults: NetworkDefaults) -> None:
     for season in Season:
         for vehicle in VehicleClass:
             speed = defaults.speed_kph[data["surface"], season, vehicle] * factor
-            ok = defaults.passable[data["surface"], season, vehicle]
+            ok = defaults.passable[data["surface"], season, vehicle] and _length_ok(
+                data, defaults, season, vehicle
+            )
             if season is Season.WET and data.get("wet_passable") is not None:
                 ok = bool(data["wet_passable"])
             if data.get("closed"):

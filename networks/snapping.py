@@ -146,6 +146,7 @@ def _connector_attrs(
     attrs: dict[str, Any] = {
         "osm_id": -1, "highway": "connector", "ref": "", "name": "", "surface_tag": "",
         "oneway": False, "added": False, "connector": True, "length_m": length_m,
+        "straight_m": straight_m,
         "geometry": LineString(coords), "surface": surface,
         "surface_source": "class default", "iri_m_per_km": tables.iri_m_per_km[surface],
         "condition": "",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,11 @@ class NetworkDefaults:
         (surface, season, vehicle) → passable.
     connector_circuity, connector_surface, max_connector_m
         Off-network connector parameters.
+    track_limit_m
+        (season, vehicle) → straight-line distance to the road (m) beyond which an unpaved
+        connector is cut off for that class (``[connector_access]``); absent: no limit.
+    heavy_earth_road_max_m
+        Earth road edges longer than this (m) carry no heavy truck.
     join_tolerance_m
         Largest endpoint gap the build joins (m).
     """
@@ -47,6 +53,12 @@ class NetworkDefaults:
     join_tolerance_m: float
     short_connector_m: float = 0.0
     short_connector_surface: str = "gravel"
+    track_limit_m: dict[tuple[Season, VehicleClass], float] = field(default_factory=dict)
+    heavy_earth_road_max_m: float = math.inf
+
+    def track_passable(self, straight_m: float, season: Season, vehicle: VehicleClass) -> bool:
+        """Whether an unpaved village track this far (straight line, m) from the road passes."""
+        return straight_m <= self.track_limit_m.get((season, vehicle), math.inf)
 
     def connector_surface_for(self, distance_m: float) -> str:
         """Surface of a connector of this straight-line length."""
@@ -137,6 +149,7 @@ def load_defaults(path: Path | None = None) -> NetworkDefaults:
             msg = f"{name} class_surface.{highway}: expected one of {SURFACES}, got {surface!r}"
             raise NetworkDataError(msg)
     connector = _require(doc, "connector", name)
+    access = doc.get("connector_access", {})
     return NetworkDefaults(
         class_surface=classes,
         iri_m_per_km={s: _positive(_require(iri, s, name), f"{name} iri.{s}") for s in SURFACES},
@@ -148,7 +161,30 @@ def load_defaults(path: Path | None = None) -> NetworkDefaults:
         join_tolerance_m=_positive(doc["repair"]["join_tolerance_m"], f"{name} repair"),
         short_connector_m=float(connector.get("short_connector_m", 0.0)),
         short_connector_surface=str(connector.get("short_connector_surface", "gravel")),
+        track_limit_m=_track_limits(access, name),
+        heavy_earth_road_max_m=_positive(
+            access.get("heavy_earth_road_max_m", math.inf), f"{name} heavy_earth_road_max_m"
+        ),
     )
+
+
+def _track_limits(access: dict[str, Any], name: str) -> dict[tuple[Season, VehicleClass], float]:
+    """``[connector_access]`` season → class → limit (m); unknown names are errors."""
+    limits: dict[tuple[Season, VehicleClass], float] = {}
+    for season in Season:
+        row = access.get(season.value, {})
+        unknown = sorted(set(row) - {v.value for v in VehicleClass})
+        if unknown:
+            msg = (
+                f"{name} connector_access.{season.value}: unknown vehicle class(es) {unknown}; "
+                f"choose from {[v.value for v in VehicleClass]}"
+            )
+            raise NetworkDataError(msg)
+        for vehicle in VehicleClass:
+            if vehicle.value in row:
+                where = f"{name} connector_access.{season.value}.{vehicle.value}"
+                limits[season, vehicle] = _positive(row[vehicle.value], where)
+    return limits
 
 
 def _read_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:

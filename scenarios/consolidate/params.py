@@ -32,6 +32,7 @@ class ConsolidationParams:
     wb2018_lak_per_usd: float
     wb2018_crew_wage_lak_per_hour: float
     supply_max_connector_m: float
+    carry_lak_per_tkm: float
 
     def __post_init__(self) -> None:
         if not 0 <= self.arabica_share <= 1:

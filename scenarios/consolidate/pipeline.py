@@ -33,6 +33,7 @@ from optimizer import (
 )
 from scenarios.common import UnknownNameError
 from scenarios.consolidate import reuse
+from scenarios.consolidate.access import village_tracks
 from scenarios.consolidate.matrices import LegMatrix, per_tonne_green, to_int_costs
 from scenarios.consolidate.metrics import fidelity, metrics
 from scenarios.consolidate.records import (
@@ -175,7 +176,8 @@ def run_consolidation(
         net_key = net_key or net.source.content_hash or None
     located, located_key = reuse.located_network(net, net_key, inputs)
     periods = _periods(options.season)
-    collection, trunk = reuse.leg_matrices(located, located_key, inputs, periods)
+    tracks = village_tracks(located.net, located.village_nodes)
+    collection, trunk = reuse.leg_matrices(located, located_key, inputs, periods, tracks)
     problem, shifted = build_problem(inputs, options, collection, trunk)
     params = ConsolidationSolveParams(
         time_limit_s=options.time_limit_s, hint_open_hubs=options.hint_open_hubs
@@ -193,4 +195,5 @@ def run_consolidation(
         network=located,
         collection=collection,
         trunk=trunk,
+        tracks=tracks,
     )

@@ -31,6 +31,7 @@ from scenarios.common import (
     load_vehicle_profiles,
 )
 from scenarios.consolidate import inputs as ci
+from scenarios.consolidate.access import VillageTracks
 from scenarios.consolidate.matrices import LegMatrix
 from scenarios.consolidate.params import ConsolidationParams, read_params
 
@@ -179,6 +180,7 @@ class ConsolidationRun:
     network: SnappedNetwork
     collection: dict[str, LegMatrix] = field(repr=False)
     trunk: dict[str, LegMatrix] = field(repr=False)
+    tracks: VillageTracks | None = field(default=None, repr=False)
 
 
 def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:

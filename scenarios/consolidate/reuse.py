@@ -23,6 +23,8 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from optimizer import (
     ConsolidationProblem,
     ConsolidationResult,
@@ -33,6 +35,7 @@ from optimizer import (
 )
 from optimizer import solve_consolidation as _solve
 from scenarios.common import load_cost_rates
+from scenarios.consolidate.access import VillageTracks, with_carry
 from scenarios.consolidate.cache import cached, content_key
 from scenarios.consolidate.locate import locate
 from scenarios.consolidate.matrices import LegMatrix, physical_leg, price_leg
@@ -98,6 +101,7 @@ def _leg(
     vehicle_key: str,
     inputs: Inputs,
     empty_return_key: str,
+    kind: str,
 ) -> LegMatrix:
     profile = inputs.profile(vehicle_key)
     at = path_rates(inputs.rates)
@@ -110,8 +114,8 @@ def _leg(
     if located_key is None or not enabled():
         physical = compute()
     else:
-        kind = "collection" if vehicle_key.startswith("collection") else "trunk"
-        physical = cached(content_key("leg", located_key, kind, season, profile, at), compute)
+        key = content_key("leg", located_key, kind, season, profile, at, origins)
+        physical = cached(key, compute)
     return price_leg(
         physical,
         profile=profile,
@@ -121,22 +125,63 @@ def _leg(
     )
 
 
-def leg_matrices(
-    located: SnappedNetwork, located_key: str | None, inputs: Inputs, periods: tuple[str, ...]
-) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
-    """Collection (village → hub) and trunk (hub → gateway) legs of each period, priced."""
-    collection, trunk = {}, {}
-    for period in periods:
-        collection[period] = _leg(
+def _collection(
+    located: SnappedNetwork,
+    located_key: str | None,
+    inputs: Inputs,
+    period: str,
+    tracks: VillageTracks,
+) -> LegMatrix:
+    """Village → hub leg; villages cut off for the vehicle are collected at their road end."""
+    vehicle_key = f"collection_vehicle_{period}"
+
+    def leg(origins: list[int], kind: str) -> LegMatrix:
+        return _leg(
             located,
             located_key,
-            located.village_nodes,
+            origins,
             located.hub_nodes,
             season=period,
-            vehicle_key=f"collection_vehicle_{period}",
+            vehicle_key=vehicle_key,
             inputs=inputs,
             empty_return_key="collection_empty_return",
+            kind=kind,
         )
+
+    village_leg = leg(located.village_nodes, "collection")
+    cut = tracks.cut_off(period, inputs.profile(vehicle_key).network_class)
+    if not cut.any():
+        return village_leg
+    ends = sorted({tracks.road_node[i] for i in np.flatnonzero(cut)})
+    roadside = leg(ends, "roadside")
+    at = {node: row for row, node in enumerate(ends)}
+    rows = np.array([at.get(node, 0) for node in tracks.road_node])
+    expanded = LegMatrix(
+        profile=roadside.profile,
+        distance_km=roadside.distance_km[rows],
+        trip_hours=roadside.trip_hours[rows],
+        trip_cost_lak=roadside.trip_cost_lak[rows],
+        trip_litres=roadside.trip_litres[rows],
+    )
+    carry = inputs.params.carry_lak_per_tkm * tracks.track_km
+    return with_carry(village_leg, expanded, cut, carry)
+
+
+def leg_matrices(
+    located: SnappedNetwork,
+    located_key: str | None,
+    inputs: Inputs,
+    periods: tuple[str, ...],
+    tracks: VillageTracks,
+) -> tuple[dict[str, LegMatrix], dict[str, LegMatrix]]:
+    """Collection (village → hub) and trunk (hub → gateway) legs of each period, priced.
+
+    Villages whose track the season's collection vehicle cannot use are carried to the road
+    (:mod:`scenarios.consolidate.access`).
+    """
+    collection, trunk = {}, {}
+    for period in periods:
+        collection[period] = _collection(located, located_key, inputs, period, tracks)
         trunk[period] = _leg(
             located,
             located_key,
@@ -146,6 +191,7 @@ def leg_matrices(
             vehicle_key="trunk_vehicle",
             inputs=inputs,
             empty_return_key="trunk_empty_return",
+            kind="trunk",
         )
     return collection, trunk
 

@@ -81,3 +81,36 @@ def test_cut_line_follows_the_vertices() -> None:
     assert points.ravel().tolist() == pytest.approx([0.005, 0.0, 0.01, 0.005])
     assert [len(p) for p in pieces] == [2, 3, 2]
     assert pieces[1].ravel().tolist() == pytest.approx([0.005, 0.0, 0.01, 0.0, 0.01, 0.005])
+
+
+@pytest.mark.parametrize(
+    ("north_deg", "season", "vehicle", "passes"),
+    [
+        (0.045, "wet", "pickup_4x4", True),  # 5.0 km: inside the 6 km wet-season limit
+        (0.063, "wet", "pickup_4x4", False),  # 7.0 km: cut off in the wet season
+        (0.063, "dry", "pickup_4x4", True),  # no dry-season limit for pickups
+        (0.063, "dry", "medium_truck", True),
+        (0.036, "dry", "heavy_truck", False),  # 4.0 km: heavy trucks stop at 3 km
+        (0.018, "dry", "heavy_truck", True),  # 2.0 km: a settlement street (gravel)
+    ],
+)
+def test_village_tracks_are_cut_off_by_length_season_and_class(
+    north_deg: float, season: str, vehicle: str, passes: bool
+) -> None:
+    """[connector_access]: pickups pass 6 km of track when wet, heavy trucks 3 km in any season."""
+    net = make_network(NODES, [(1, 2, 2000.0, "paved")])
+    res = snap_points(net, [(north_deg, 0.01)])
+    node = res.nodes[0]
+    assert node is not None
+    m = travel_matrix(res.network, [1, node], season=season, vehicle=vehicle)
+    assert (m.unreachable_pairs == 0) is passes
+
+
+@pytest.mark.parametrize(("length_m", "passes"), [(2500.0, True), (3500.0, False)])
+def test_heavy_trucks_leave_long_earth_roads(length_m: float, passes: bool) -> None:
+    """An earth road longer than heavy_earth_road_max_m (3 km) carries no heavy truck, even dry."""
+    net = make_network(NODES, [(1, 2, length_m, "earth")])
+    heavy = travel_matrix(net, [1, 2], season="dry", vehicle="heavy_truck")
+    medium = travel_matrix(net, [1, 2], season="dry", vehicle="medium_truck")
+    assert (heavy.unreachable_pairs == 0) is passes
+    assert medium.unreachable_pairs == 0

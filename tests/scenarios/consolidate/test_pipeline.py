@@ -108,22 +108,26 @@ def test_wet_season_costs_more_than_dry(small_files: tuple[Path, Path]) -> None:
     assert cost["wet"] > cost["dry"]
 
 
-def test_wet_unreachable_villages_move_to_the_dry_season(
+def test_wet_cut_off_village_is_carried_to_the_road_not_shifted(
     small_files: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """A 6-wheel truck cannot use earth roads when wet: B. Mitsumphun's wet volume moves to dry."""
+    """B. Mitsumphun, far off the roads, is cut off for the wet pickup: its coffee is carried."""
     _, hubs = small_files
-    far = "1703001,B. Mitsumphun,106.58037,14.68116,100,green\n"  # ~30 km of earth track
+    far = "1703001,B. Mitsumphun,106.58037,14.68116,100,green\n"  # a long earth track
     supply = _write(tmp_path / "supply4.csv", SUPPLY_HEADER + THREE_VILLAGES + far)
-    params = (
-        Path(__file__).resolve().parents[3] / "data" / "consolidation_params.toml"
-    ).read_text()
-    params = params.replace('value = "4x4-pickup"', 'value = "6-wheel"')
-    files = ConsolidateFiles(supply=supply, hubs=hubs, params=_write(tmp_path / "p.toml", params))
-    result = run(load_inputs(files), ConsolidateOptions(season="year", explain=False))
-    assert result.shifted_to_dry == ("1703001",)
+    inputs = load_inputs(ConsolidateFiles(supply=supply, hubs=hubs))
+    result = run(inputs, ConsolidateOptions(season="year", explain=False))
+    assert result.shifted_to_dry == ()
+    assert result.tracks is not None
+    ids = [v.id for v in inputs.villages]
+    cut = dict(zip(ids, result.tracks.cut_off("wet", "pickup_4x4").tolist(), strict=True))
+    assert cut == {"1604001": False, "1504001": False, "1407001": False, "1703001": True}
     wet = {a.supply_id for a in result.result.assignments if a.period == "wet"}
-    assert wet == {"1604001", "1504001", "1407001"}
+    assert wet == {"1604001", "1504001", "1407001", "1703001"}
+    # the wet collection cost of the carried village includes the carry over its whole track
+    far_row = result.problem.collection_lak_per_t[1][3]
+    carry = inputs.params.carry_lak_per_tkm * float(result.tracks.track_km[3])
+    assert far_row.min() >= carry
     assert sum(a.green_kg for a in result.result.assignments) == 400_000
 
 
