@@ -121,6 +121,8 @@ def _print(data: dict[str, Any], console: Console) -> None:
         f"{data['tkm']:,} t-km, {data['truck_hours']:,.0f} truck-hours, "
         f"{data['litres']:,} L diesel, {data['co2_t']:,.1f} t CO2"
     )
+    _print_access(data.get("access"), console)
+    _print_fidelity(data.get("fidelity", []), console)
     if data["shifted_to_dry"]:
         console.print(
             f"{len(data['shifted_to_dry'])} villages unreachable in the wet season: "
@@ -132,3 +134,58 @@ def _print(data: dict[str, Any], console: Console) -> None:
             console.print(f"hub {note['hub']} not opened: {note['reason']}")
     for path in data.get("outputs", []):
         console.print(f"wrote {path}")
+
+
+def _print_access(access: dict[str, Any] | None, console: Console) -> None:
+    if not access:
+        return
+    table = Table("season", "vehicle class", "villages cut off", "share", "volume share")
+    for r in access["by_season_and_class"]:
+        table.add_row(
+            r["season"],
+            r["vehicle_class"],
+            f"{r['villages_cut_off']:,} / {r['villages']:,}",
+            f"{r['village_share']:.1%}",
+            f"{r['volume_share']:.1%}",
+        )
+    console.print(table)
+    for c in access["collection"]:
+        console.print(
+            f"{c['season']}: {c['vehicle']} cannot use {c['villages_carried']} village tracks; "
+            f"{c['tonnes_green_carried']:,.0f} t green carried to the road "
+            f"({c['carry_tkm']:,.0f} t-km at {c['carry_lak_per_tkm']:,.0f} LAK/t-km, estimate)"
+        )
+    wfp = access["wfp"]
+    console.print(
+        f"wet season: {wfp['model_wet_village_share']:.1%} of villages cut off for a 4x4 pickup "
+        f"vs WFP '{wfp['statement']}' ({wfp['published_low']:.0%}-{wfp['published_high']:.0%}): "
+        + ("inside" if wfp["within"] else "OUTSIDE")
+    )
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1%}" if unit == "share" else f"{value:,.0f}"
+
+
+def _print_fidelity(rows: list[dict[str, Any]], console: Console) -> None:
+    if not rows:
+        return
+    table = Table(
+        "fidelity: model vs published", "model", "published", "range", "in range", "source"
+    )
+    for r in rows:
+        low, high, unit = r["published_low"], r["published_high"], r["unit"]
+        span = "-" if low is None else f"{_fmt(low, unit)}-{_fmt(high, unit)}"
+        inside = {True: "yes", False: "NO", None: "-"}[r["within"]]
+        table.add_row(
+            f"{r['item']} ({unit})",
+            _fmt(r["model"], unit),
+            _fmt(r["published"], unit),
+            span,
+            inside,
+            r["source"].split(":")[0].split(",")[0],
+        )
+    console.print(table)
+    console.print("each row's full source and basis (by construction or model result): --json")

@@ -127,6 +127,11 @@ class AccessRow:
     tonnes_cut_off: float
 
     @property
+    def key(self) -> tuple[str, str]:
+        """(season, vehicle class)."""
+        return self.season, self.vehicle
+
+    @property
     def village_share(self) -> float:
         """Share of the villages cut off."""
         return self.villages_cut_off / self.villages if self.villages else 0.0

@@ -20,6 +20,7 @@ from scenarios.consolidate.records import (
     WB2018_PRICE_LAK_PER_TKM,
     ConsolidationRun,
 )
+from scenarios.consolidate.validation import access_dict, fidelity_rows
 
 
 def _breakdown(per_t: CostBreakdown, divisor: float = 1.0) -> dict[str, float]:
@@ -157,6 +158,8 @@ def to_json_dict(run: ConsolidationRun) -> dict[str, Any]:
         "litres": round(m.litres),
         "co2_t": round(m.co2_t, 2),
         "shifted_to_dry": list(run.shifted_to_dry),
+        "access": access_dict(run),
+        "fidelity": [row.as_dict() for row in fidelity_rows(run)],
         "explain": _explain_dict(run),
         "solver": {
             "num_variables": result.num_variables,

@@ -80,6 +80,13 @@ def test_cli_json_conserves_tonnes_and_sums_the_breakdown(
     for key in ("open_hubs", "trunk_cost_lak_per_tkm", "tkm", "co2_t"):
         assert key in data
     assert data["tkm"] > 0 and data["co2_t"] > 0
+    access = data["access"]
+    assert len(access["by_season_and_class"]) == 6  # 2 seasons x 3 vehicle classes
+    assert access["wfp"]["source"].startswith("WFP")
+    items = {r["item"]: r for r in data["fidelity"]}
+    assert items["export volume"]["model"] == pytest.approx(300.0)
+    assert items["export volume"]["within"] is False  # 300 t is not the 30,398 t export
+    assert all(r["source"] and r["basis"] for r in data["fidelity"])
 
 
 def test_cli_out_writes_tables_and_geopackage(

@@ -54,3 +54,16 @@ def test_market_shares_are_met(year_run: ConsolidationRun) -> None:
     """Vietnam's share (56/99.4) leaves through Vietnamese gateways."""
     vn = sum(m.green_kg for m in year_run.result.market_flows if m.market_id == "Vietnam")
     assert vn / year_run.result.total_green_kg == pytest.approx(56 / 99.4, abs=1e-4)
+
+
+def test_wet_season_access_is_no_longer_total(year_run: ConsolidationRun) -> None:
+    """Wet season: 30-60 % of coffee villages are cut off for a 4x4 pickup, none when dry."""
+    access = to_json_dict(year_run)["access"]
+    rows = {(r["season"], r["vehicle_class"]): r for r in access["by_season_and_class"]}
+    assert 0.3 <= rows["wet", "pickup_4x4"]["village_share"] <= 0.6
+    assert 0.0 < rows["wet", "pickup_4x4"]["volume_share"] < 1.0
+    assert rows["dry", "pickup_4x4"]["villages_cut_off"] == 0
+    assert (
+        rows["dry", "heavy_truck"]["villages_cut_off"]
+        > rows["wet", "pickup_4x4"]["villages_cut_off"]
+    )

@@ -62,11 +62,13 @@ def test_reused_run_equals_a_fresh_one(
 def test_price_change_reprices_cached_legs_without_new_paths(
     small: Inputs, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Diesel x1.5 reuses the 4 cached leg matrices (no new ones), costs rise, and the
+    """Diesel x1.5 reuses the 5 cached leg matrices (no new ones), costs rise, and the
     re-priced problem equals the one computed with reuse off."""
     _run(small)
     legs = sorted(fresh_cache.glob("leg-*.pickle"))
-    assert len(legs) == 4  # collection and trunk, dry and wet
+    # collection and trunk, dry and wet, and the wet pickup's leg from the road ends of the
+    # villages whose track it cannot use
+    assert len(legs) == 5
     dearer = dataclasses.replace(
         small,
         rates=dataclasses.replace(small.rates, diesel_lak_per_l=small.rates.diesel_lak_per_l * 1.5),
