@@ -77,6 +77,7 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "supply_villages.csv": ("village_id", {"estimate": ("green_t",)}),
     "places.csv": ("name", {"estimate": ()}),
     "conversions.csv": ("product", {"estimate": ("green_kg_per_kg",)}),
+    "coffee_forms.csv": ("form_id", {"estimate": ("share", "lag_days")}),
     "markets.csv": ("market", {"estimate": ("share_pct",)}),
 }
 

@@ -15,8 +15,9 @@ from sourced figures (docs/lao-coffee-facts.md) and flagged as derived in each o
 4. "Other coffee districts" = districts of the four provinces whose boundary touches a core
    district (geoBoundaries ADM2, 500 m tolerance): the plateau slopes. This is a modelling rule.
 5. Within a district the volume is split equally over its villages (ODM village points).
-6. Villages deliver ``collected_state`` (default parchment, 1.25 kg per kg green, ICO factor in
-   ``data/conversions.csv``); ``collected_t`` is the weight carried by the collection truck.
+6. Villages deliver ``collected_state = mix``: their district's forms (dry cherry, parchment,
+   green...; ``data/coffee_forms.csv``, :mod:`scenarios.consolidate.forms`); ``collected_t`` is
+   the weight the collection trucks carry over the year (conversions in ``data/conversions.csv``).
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ PROVINCE_AREA_HA = {"Champasak": 50_250, "Salavan": 19_716, "Xekong": 10_131, "A
 CORE_DISTRICTS = {"Champasak": "Paksxong", "Salavan": "Lao Ngarm", "Xekong": "Thateng"}
 NATIONAL_GREEN_T = 30_398.0  # 2021 export volume, lokmattimes.com (Xinhua/Vientiane Times 2022)
 CORE_SHARE = 0.95  # "> 95 % of all Lao coffee" (Lao Coffee Association)
-GREEN_PER_PARCHMENT = 0.8  # ICO factor (facts §1.4; data/conversions.csv)
 TOUCH_TOLERANCE_DEG = 0.005  # ~500 m: district polygons from different sources leave slivers
 
 
@@ -102,6 +102,7 @@ def derive_supply(
         for group, volume_t, kind in parts:
             rows.extend(_village_rows(group, volume_t, kind, province))
     out = pd.DataFrame(rows).sort_values("village_id").reset_index(drop=True)
+    out["collected_t"] = (out["green_t"] / carried_ratio(list(out["district"]))).round(3)
     logger.info("derived %d coffee villages, %.0f t green", len(out), out["green_t"].sum())
     return out
 
@@ -135,12 +136,13 @@ def _village_rows(
             "green_t": round(per_village, 3),
             "green_t_low": round(per_village * 0.7, 3),
             "green_t_high": round(per_village * 1.3, 3),
-            "collected_state": "parchment",
-            "collected_t": round(per_village / GREEN_PER_PARCHMENT, 3),
+            "collected_state": "mix",
+            "collected_t": 0.0,  # set from the district's forms in derive_supply
             "rule": rule,
             "source": (
                 "national 30,398 t (2021 export); province areas 2020 (Vientiane Times); "
-                "core share 0.95 (Lao Coffee Association); parchment x0.8 (ICO); "
+                "core share 0.95 (Lao Coffee Association); "
+                "forms by district: data/coffee_forms.csv; "
                 "villages: ODM village layer"
             ),
             "estimate": True,
@@ -149,6 +151,23 @@ def _village_rows(
         }
         for _, row in group.iterrows()
     ]
+
+
+def carried_ratio(districts: list[str]) -> Any:
+    """Green kg per kg carried over the year for villages of these districts (their forms)."""
+    from scenarios.common import load_conversions
+    from scenarios.consolidate.forms import read_calendar, read_forms, village_forms
+    from scenarios.consolidate.params import read_params
+
+    forms = village_forms(
+        districts,
+        ["mix"] * len(districts),
+        forms=read_forms(),
+        calendar=read_calendar(),
+        arabica_share=read_params().arabica_share,
+        ratios=load_conversions(),
+    )
+    return forms.green_per_kg["year"]
 
 
 def main() -> None:

@@ -22,12 +22,13 @@ ONWARD_CSV = DATA_DIR / "onward_legs.csv"
 MARKETS_CSV = DATA_DIR / "markets.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
 
-PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green")
+PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green", "mix")
 
 
 @dataclass(frozen=True, slots=True)
 class SupplySite:
-    """A supply village: id, position, green-equivalent tonnes per year, delivered product.
+    """A supply village: id, position, green-equivalent tonnes per year, delivered product
+    (``mix``: the district's forms, :mod:`scenarios.consolidate.forms`), district.
 
     Not a village record (that is :class:`networks.Village`): a row of the supply table.
     """
@@ -38,6 +39,7 @@ class SupplySite:
     lat: float
     green_t: float
     collected_state: str
+    district: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,8 @@ def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
         lon = row.number_("lon", minimum=-180, strict=False)
         lat = row.number_("lat", minimum=-90, strict=False)
         green_t = row.number_("green_t")
-        out.append(SupplySite(vid, row.text("name") or vid, lon, lat, green_t, state))
+        name = row.text("name") or vid
+        out.append(SupplySite(vid, name, lon, lat, green_t, state, row.text("district")))
     if not out:
         msg = f"{path.name}: expected at least one supply row, got none."
         raise DataFileError(msg)

@@ -23,11 +23,12 @@ def metrics(
     """Sum t-km, truck-hours and litres over the plan's assignments and corridor flows."""
     v_index = {s.id: i for i, s in enumerate(problem.supply)}
     h_index = {h.id: i for i, h in enumerate(problem.hubs)}
-    ratios = green_ratios(inputs)
+    year = len(problem.periods) == 2
+    ratios = {p: green_ratios(inputs, p if year else "year") for p in problem.periods}
     tkm_c = tkm_t = tkm_o = hours = litres = 0.0
     for a in result.assignments:
         leg, v, h = collection[a.period], v_index[a.supply_id], h_index[a.hub_id]
-        carried_t = a.green_kg / 1000 / ratios[v]
+        carried_t = a.green_kg / 1000 / ratios[a.period][v]
         trips = carried_t / leg.payload_t
         tkm_c += carried_t * leg.distance_km[v, h]
         hours += trips * leg.trip_hours[v, h]

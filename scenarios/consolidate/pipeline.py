@@ -10,7 +10,8 @@ Seasons (``season`` option):
   volume shifted to the dry season (stored on the farm as parchment until the roads reopen); the
   villages are listed in :attr:`ConsolidationRun.shifted_to_dry`, never dropped.
 
-All tonnes are GREEN-equivalent; collection weights use the village's collected product state.
+All tonnes are GREEN-equivalent; collection weights follow the forms each village sells in
+each season (:mod:`scenarios.consolidate.forms`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from scenarios.consolidate.records import (
     ConsolidateOptions,
     ConsolidationRun,
     Inputs,
+    forms_of,
     green_ratios,
 )
 
@@ -54,13 +56,15 @@ def _supply(
     inputs: Inputs, periods: tuple[str, ...], collection: dict[str, LegMatrix]
 ) -> tuple[tuple[SupplyPoint, ...], tuple[str, ...]]:
     points, shifted = [], []
-    wet_share = inputs.season_split["wet"] if len(periods) == 2 else 0.0
+    wet_share = np.full(len(inputs.villages), inputs.season_split["wet"])
+    if inputs.forms and inputs.calendar:
+        wet_share = forms_of(inputs).season_share["wet"]
     for i, v in enumerate(inputs.villages):
         total_kg = round(v.green_t * 1000)
         if len(periods) == 1:
             points.append(SupplyPoint(v.id, (total_kg,)))
             continue
-        wet_kg = round(total_kg * wet_share)
+        wet_kg = round(total_kg * float(wet_share[i]))
         if wet_kg and not np.isfinite(collection["wet"].trip_cost_lak[i]).any():
             shifted.append(v.id)
             wet_kg = 0
@@ -138,7 +142,8 @@ def build_problem(
         )
         for g in inputs.gateways
     )
-    ratios = green_ratios(inputs)
+    year = len(periods) == 2
+    ratios = {p: green_ratios(inputs, p if year else "year") for p in periods}
     problem = ConsolidationProblem(
         periods=periods,
         supply=supply,
@@ -146,7 +151,7 @@ def build_problem(
         gateways=gateways,
         corridors=_corridors(inputs, options.enforce_markets),
         collection_lak_per_t=np.stack(
-            [to_int_costs(per_tonne_green(collection[p], ratios)) for p in periods]
+            [to_int_costs(per_tonne_green(collection[p], ratios[p])) for p in periods]
         ),
         trunk_lak_per_t=np.stack([to_int_costs(per_tonne_green(trunk[p], 1.0)) for p in periods]),
         markets=tuple(Market(m.name, m.share) for m in inputs.markets)

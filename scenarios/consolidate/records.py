@@ -32,6 +32,14 @@ from scenarios.common import (
 )
 from scenarios.consolidate import inputs as ci
 from scenarios.consolidate.access import VillageTracks
+from scenarios.consolidate.forms import (
+    CalendarMonth,
+    FormShare,
+    VillageForms,
+    read_calendar,
+    read_forms,
+    village_forms,
+)
 from scenarios.consolidate.matrices import LegMatrix
 from scenarios.consolidate.params import ConsolidationParams, read_params
 
@@ -91,6 +99,7 @@ class ConsolidateFiles:
     markets: Path | None = None
     calendar: Path | None = None
     params: Path | None = None
+    forms: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,8 @@ class Inputs:
     profiles: tuple[VehicleProfile, ...]
     rates: CostRates
     ratios: ConversionRatios
+    forms: tuple[FormShare, ...] = ()
+    calendar: tuple[CalendarMonth, ...] = ()
 
     def profile(self, key: str) -> VehicleProfile:
         """The vehicle profile named by parameter ``key`` (e.g. ``trunk_vehicle``)."""
@@ -151,6 +162,8 @@ def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
         profiles=load_vehicle_profiles(),
         rates=load_cost_rates(),
         ratios=load_conversions(),
+        forms=read_forms(files.forms),
+        calendar=read_calendar(files.calendar),
     )
 
 
@@ -183,6 +196,20 @@ class ConsolidationRun:
     tracks: VillageTracks | None = field(default=None, repr=False)
 
 
-def green_ratios(inputs: Inputs) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """Green kg per kg collected, per village."""
-    return np.array([inputs.ratios.ratio(Product(v.collected_state)) for v in inputs.villages])
+def forms_of(inputs: Inputs) -> VillageForms:
+    """Each village's season shares and green kg per kg carried (its forms)."""
+    return village_forms(
+        [v.district for v in inputs.villages],
+        [v.collected_state for v in inputs.villages],
+        forms=inputs.forms,
+        calendar=inputs.calendar,
+        arabica_share=inputs.params.arabica_share,
+        ratios=inputs.ratios,
+    )
+
+
+def green_ratios(inputs: Inputs, period: str = "year") -> np.ndarray[Any, np.dtype[np.float64]]:
+    """Green kg per kg collected, per village, in a season (``year``: over the whole year)."""
+    if not inputs.forms or not inputs.calendar:  # records built without the forms tables
+        return np.array([inputs.ratios.ratio(Product(v.collected_state)) for v in inputs.villages])
+    return forms_of(inputs).green_per_kg[period]

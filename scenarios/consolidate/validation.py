@@ -143,9 +143,10 @@ def _collection_carry(run: ConsolidationRun) -> list[dict[str, Any]]:
     if run.tracks is None:
         return []
     index = {v.id: i for i, v in enumerate(run.inputs.villages)}
-    ratios = green_ratios(run.inputs)
+    year = len(run.problem.periods) == 2
     out = []
     for period in run.problem.periods:
+        ratios = green_ratios(run.inputs, period if year else "year")
         profile = run.inputs.profile(f"collection_vehicle_{period}")
         cut = run.tracks.cut_off(period, profile.network_class)
         green_t = carried_tkm = 0.0
