@@ -186,13 +186,17 @@ def _hub_to_port(run: ConsolidationRun) -> dict[str, float]:
 
 
 def _wet_reachable_share(run: ConsolidationRun) -> float | None:
-    """Share of the annual green volume whose village reaches a hub in the wet season."""
+    """Share of the annual green volume whose village the wet-season collection vehicle
+    reaches on its own track (villages cut off are carried to the road or shifted to dry)."""
     import numpy as np
 
     leg = run.collection.get("wet")
     if leg is None:
         return None
     reachable = np.isfinite(leg.trip_cost_lak).any(axis=1)
+    if run.tracks is not None:
+        vehicle = run.inputs.profile("collection_vehicle_wet").network_class
+        reachable &= ~run.tracks.cut_off("wet", vehicle)
     volume = np.array([v.green_t for v in run.inputs.villages])
     total = float(volume.sum())
     return float(volume[reachable].sum() / total) if total > 0 else None

@@ -67,3 +67,19 @@ def test_wet_season_access_is_no_longer_total(year_run: ConsolidationRun) -> Non
         rows["dry", "heavy_truck"]["villages_cut_off"]
         > rows["wet", "pickup_4x4"]["villages_cut_off"]
     )
+
+
+def test_wet_reachable_kpi_counts_only_villages_the_pickup_reaches(
+    year_run: ConsolidationRun,
+) -> None:
+    """The KPI is 1 minus the volume share cut off for the wet pickup (no longer 100 %)."""
+    from scenarios.run import kpis_from_run
+
+    access = to_json_dict(year_run)["access"]
+    wet = next(
+        r for r in access["by_season_and_class"]
+        if (r["season"], r["vehicle_class"]) == ("wet", "pickup_4x4")
+    )  # fmt: skip
+    share = kpis_from_run(year_run)["kpis"]["wet_reachable_share"]
+    assert share == pytest.approx(1 - wet["volume_share"], abs=1e-4)
+    assert share < 1.0
