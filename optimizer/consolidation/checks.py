@@ -79,6 +79,8 @@ def _check_reach(problem: ConsolidationProblem, p: int, hubs: list[int]) -> None
 
 
 def _check_markets(problem: ConsolidationProblem, p: int, hubs: list[int]) -> None:
+    if problem.reroute_penalty_lak_per_t is not None:
+        return  # a market without its own corridor is re-routed through the others
     name = problem.periods[p]
     targets = market_targets_kg(problem, p) if problem.markets else []
     usable = []
@@ -90,6 +92,7 @@ def _check_markets(problem: ConsolidationProblem, p: int, hubs: list[int]) -> No
         if target > 0 and not any(corridor_serves(c, market.id) for c in usable):
             msg = (
                 f"market {market.id!r} ({market.share:.1%} of the volume) has no open, reachable "
-                f"corridor in the {name} season; open one or drop the market shares."
+                f"corridor in the {name} season; open one, or choose the market rule "
+                "reroute or drop."
             )
             raise InfeasibleProblemError(msg)
