@@ -113,7 +113,7 @@ ONLY_2 = frozenset({"M2"})
 def test_closed_market_corridor_without_a_rule_is_a_named_infeasibility() -> None:
     """Fixed shares with M2's only post closed: the error names the market and the rules."""
     problem = tiny(serves1=ONLY_1, serves2=ONLY_2, g2_open=False, markets=SPLIT)
-    with pytest.raises(InfeasibleProblemError, match="'M2'.*reroute or drop"):
+    with pytest.raises(InfeasibleProblemError, match=r"'M2'.*reroute or drop"):
         solve_consolidation(problem)
 
 
