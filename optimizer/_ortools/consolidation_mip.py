@@ -23,6 +23,7 @@ from ortools.linear_solver import pywraplp
 
 from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
+    corridor_may_carry,
     corridor_serves,
     market_targets_kg,
     open_corridors,
@@ -207,7 +208,7 @@ class _Model:
                     split.SetCoefficient(var, -1.0)
             for k, market in enumerate(problem.markets):
                 serves = corridor_serves(corridor, market.id)
-                if not serves and penalty is None:
+                if not corridor_may_carry(problem, corridor, market.id):
                     continue
                 var = s.NumVar(0, targets[k] / 1000.0, f"m_{p}_{c}_{k}")
                 self.market[p, c, k] = var

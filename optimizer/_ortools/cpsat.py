@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
+    corridor_may_carry,
     corridor_serves,
     market_targets_kg,
     open_corridors,
@@ -155,7 +156,7 @@ def _markets(
         parts = []
         for k, market in enumerate(problem.markets):
             serves = corridor_serves(corridor, market.id)
-            if not serves and penalty is None:
+            if not corridor_may_carry(problem, corridor, market.id):
                 continue
             var = model.new_int_var(0, targets[k], f"market_{p}_{c}_{k}")
             v.market[p, c, k] = var

@@ -149,6 +149,10 @@ class Corridor:
             msg = f"corridor {self.id!r}: expected costs >= 0, got {parts}, {self.ocean_lak_per_t}."
             raise InputError(msg)
 
+    def reaches_by_sea(self, market_id: str) -> bool:
+        """Whether a sea route from this corridor's port to the market is known."""
+        return market_id in dict(self.ocean_lak_per_t)
+
     def ocean_to(self, market_id: str) -> int:
         """Sea freight from this corridor's port to ``market_id``, LAK per tonne (0 if none)."""
         return dict(self.ocean_lak_per_t).get(market_id, 0)
@@ -191,7 +195,8 @@ class ConsolidationProblem:
     ``trunk_lak_per_t[p, h, g]``: trunk haul of one tonne green from hub ``h`` to gateway
     ``g``. Market shares, if given, are enforced: each market's share of every period's volume
     must leave through corridors that serve it; with ``reroute_penalty_lak_per_t`` set, a
-    market's volume may leave through other corridors at that penalty per tonne (a priority
+    market's volume may also leave through corridors whose port reaches it by sea
+    (``Corridor.ocean_lak_per_t``) at that penalty per tonne (a priority
     that keeps re-routing to the volume the closures and capacities force, not a cost: it is
     left out of the cost parts). ``queues`` are the queueing costs of busy border posts.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from optimizer.consolidation.checks import market_targets_kg
+from optimizer.consolidation.checks import corridor_may_carry, market_targets_kg
 from optimizer.consolidation.costs import cost_breakdown
 from optimizer.consolidation.model import UNREACHABLE, ConsolidationProblem, ConsolidationResult
 from optimizer.exceptions import VerificationError
@@ -89,14 +89,13 @@ def _check_flows(problem: ConsolidationProblem, result: ConsolidationResult) -> 
 
 def _check_markets(problem: ConsolidationProblem, result: ConsolidationResult) -> None:
     corridors = {c.id: c for c in problem.corridors}
-    reroute = problem.reroute_penalty_lak_per_t is not None
     for p, name in enumerate(problem.periods):
         targets = market_targets_kg(problem, p)
         for market, target in zip(problem.markets, targets, strict=True):
             got = 0
             for mf in result.market_flows:
                 if mf.period == name and mf.market_id == market.id:
-                    if not reroute and market.id not in corridors[mf.corridor_id].markets:
+                    if not corridor_may_carry(problem, corridors[mf.corridor_id], market.id):
                         _fail(f"corridor {mf.corridor_id} does not serve market {market.id}")
                     got += mf.green_kg
             # the MIP rounds tonnes to kg per corridor, so allow 1 kg per corridor
