@@ -165,3 +165,14 @@ def test_drop_keeps_what_a_capacity_limited_post_can_take() -> None:
     kept, none = drop_unserved_markets(served)
     assert kept is served
     assert none == ()
+
+
+def test_reroute_needs_a_sea_route_to_the_market() -> None:
+    """M2's post is closed and C1's port has no sea route to M2: the error says use drop."""
+    problem = tiny(serves1=ONLY_1, serves2=ONLY_2, g2_open=False, markets=SPLIT)
+    c1 = dataclasses.replace(problem.corridors[0], ocean_lak_per_t=(("M1", 0),))
+    problem = dataclasses.replace(
+        problem, corridors=(c1, problem.corridors[1]), reroute_penalty_lak_per_t=1_000_000
+    )
+    with pytest.raises(InfeasibleProblemError, match=r"'M2'.*no sea route.*drop"):
+        solve_consolidation(problem)
