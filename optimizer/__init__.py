@@ -14,14 +14,17 @@ from optimizer.consolidation import (
     CorridorFlow,
     CostBreakdown,
     Gateway,
+    GatewayQueue,
     Hub,
     Market,
+    MarketDrop,
     MarketFlow,
     SolveStatus,
     SupplyPoint,
+    drop_unserved_markets,
     solve_consolidation,
 )
-from optimizer.consolidation.costs import cost_breakdown
+from optimizer.consolidation.costs import cost_breakdown, queue_cost_lak
 from optimizer.consolidation.explain import Explanation, explain_consolidation
 from optimizer.consolidation.verify import verify_consolidation
 from optimizer.costs import (
@@ -81,10 +84,12 @@ __all__ = [
     "Engine",
     "Explanation",
     "Gateway",
+    "GatewayQueue",
     "Hub",
     "InfeasibleProblemError",
     "InputError",
     "Market",
+    "MarketDrop",
     "MarketFlow",
     "OptimizerError",
     "Pickup",
@@ -107,6 +112,7 @@ __all__ = [
     "cost_breakdown",
     "cost_per_hour_lak",
     "cost_per_km_lak",
+    "drop_unserved_markets",
     "edge_cost_lak",
     "explain_consolidation",
     "fixed_cost_lak",
@@ -118,6 +124,7 @@ __all__ = [
     "plan_cost",
     "plan_routes",
     "plan_status",
+    "queue_cost_lak",
     "read_instance",
     "roughness_factors",
     "solve",

@@ -23,6 +23,7 @@ from ortools.linear_solver import pywraplp
 
 from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
+    corridor_may_carry,
     corridor_serves,
     market_targets_kg,
     open_corridors,
@@ -166,30 +167,55 @@ class _Model:
                 balance.SetCoefficient(var, 1.0)
                 self.objective.SetCoefficient(var, (trunk + corridor.lak_per_t) / _SCALE)
         for gateway in problem.gateways:
-            if gateway.capacity_kg is None:
-                continue
-            cap = s.Constraint(0.0, gateway.capacity_kg / 1000.0)
-            for (pp, _, c), var in self.flow.items():
-                if pp == p and problem.corridors[c].gateway_id == gateway.id:
-                    cap.SetCoefficient(var, 1.0)
+            self._gateway_limits(p, gateway.id)
         if problem.markets:
             self._markets(p)
+
+    def _gateway_limits(self, p: int, gateway_id: str) -> None:
+        """Capacity of a post and, if it queues, its convex waiting cost (segments in order)."""
+        problem, s = self.problem, self.solver
+        through = [
+            var
+            for (pp, _, c), var in self.flow.items()
+            if pp == p and problem.corridors[c].gateway_id == gateway_id
+        ]
+        cap = problem.gateway_max_kg(gateway_id, p)
+        if cap is not None:
+            ct = s.Constraint(0.0, cap / 1000.0)
+            for var in through:
+                ct.SetCoefficient(var, 1.0)
+        queue = problem.queue_for(gateway_id, p)
+        if queue is None:
+            return
+        link = s.Constraint(0.0, 0.0)
+        for var in through:
+            link.SetCoefficient(var, 1.0)
+        for i, (width, slope) in enumerate(zip(queue.widths_kg, queue.lak_per_t, strict=True)):
+            seg = s.NumVar(0.0, width / 1000.0, f"q_{p}_{gateway_id}_{i}")
+            link.SetCoefficient(seg, -1.0)
+            self.objective.SetCoefficient(seg, slope / _SCALE)
 
     def _markets(self, p: int) -> None:
         problem, s = self.problem, self.solver
         targets = market_targets_kg(problem, p)
         demand = [s.Constraint(t / 1000.0, t / 1000.0) for t in targets]
+        penalty = problem.reroute_penalty_lak_per_t
         for c in sorted({c for (pp, _, c) in self.flow if pp == p}):
+            corridor = problem.corridors[c]
             split = s.Constraint(0.0, 0.0)
             for (pp, _, cc), var in self.flow.items():
                 if pp == p and cc == c:
                     split.SetCoefficient(var, -1.0)
             for k, market in enumerate(problem.markets):
-                if corridor_serves(problem.corridors[c], market.id):
-                    var = s.NumVar(0, targets[k] / 1000.0, f"m_{p}_{c}_{k}")
-                    self.market[p, c, k] = var
-                    split.SetCoefficient(var, 1.0)
-                    demand[k].SetCoefficient(var, 1.0)
+                serves = corridor_serves(corridor, market.id)
+                if not corridor_may_carry(problem, corridor, market.id):
+                    continue
+                var = s.NumVar(0, targets[k] / 1000.0, f"m_{p}_{c}_{k}")
+                self.market[p, c, k] = var
+                split.SetCoefficient(var, 1.0)
+                demand[k].SetCoefficient(var, 1.0)
+                per_t = corridor.ocean_to(market.id) + (0 if serves else penalty or 0)
+                self.objective.SetCoefficient(var, per_t / _SCALE)
 
     def hint(self, open_hub_ids: tuple[str, ...]) -> None:
         """Start from a known plan's open hubs (SCIP completes the rest of the plan)."""

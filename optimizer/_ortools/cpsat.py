@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.consolidation.assemble import RawSolution, SolveStats, assemble_result, solve_status
 from optimizer.consolidation.checks import (
+    corridor_may_carry,
     corridor_serves,
     market_targets_kg,
     open_corridors,
@@ -107,45 +108,65 @@ def _build_period(
             if pp == p and hh == h
         ]
         model.add(sum(outs) == sum(inflow))
-    _gateway_capacity(model, problem, p, v)
+    _gateway_capacity(model, problem, p, v, objective)
     if problem.markets:
-        _markets(model, problem, p, v, total)
+        _markets(model, problem, p, v, objective)
 
 
 def _gateway_capacity(
-    model: cp_model.CpModel, problem: ConsolidationProblem, p: int, v: _Vars
+    model: cp_model.CpModel,
+    problem: ConsolidationProblem,
+    p: int,
+    v: _Vars,
+    objective: list[cp_model.LinearExprT],
 ) -> None:
     for gateway in problem.gateways:
-        if gateway.capacity_kg is None:
-            continue
         through = [
             var
             for (pp, _, c), var in v.flow.items()
             if pp == p and problem.corridors[c].gateway_id == gateway.id
         ]
-        if through:
-            model.add(sum(through) <= gateway.capacity_kg)
+        cap = problem.gateway_max_kg(gateway.id, p)
+        if through and cap is not None:
+            model.add(sum(through) <= cap)
+        queue = problem.queue_for(gateway.id, p)
+        if queue is None or not through:
+            continue
+        segments = []
+        for i, (width, slope) in enumerate(zip(queue.widths_kg, queue.lak_per_t, strict=True)):
+            seg = model.new_int_var(0, width, f"queue_{p}_{gateway.id}_{i}")
+            segments.append(seg)
+            objective.append(slope * seg)
+        model.add(sum(segments) == sum(through))
 
 
 def _markets(
-    model: cp_model.CpModel, problem: ConsolidationProblem, p: int, v: _Vars, total: int
+    model: cp_model.CpModel,
+    problem: ConsolidationProblem,
+    p: int,
+    v: _Vars,
+    objective: list[cp_model.LinearExprT],
 ) -> None:
     targets = market_targets_kg(problem, p)
     used = sorted({c for (pp, _, c) in v.flow if pp == p})
+    penalty = problem.reroute_penalty_lak_per_t
     by_market: dict[int, list[cp_model.IntVar]] = {k: [] for k in range(len(problem.markets))}
     for c in used:
+        corridor = problem.corridors[c]
         parts = []
         for k, market in enumerate(problem.markets):
-            if corridor_serves(problem.corridors[c], market.id):
-                var = model.new_int_var(0, targets[k], f"market_{p}_{c}_{k}")
-                v.market[p, c, k] = var
-                parts.append(var)
-                by_market[k].append(var)
+            serves = corridor_serves(corridor, market.id)
+            if not corridor_may_carry(problem, corridor, market.id):
+                continue
+            var = model.new_int_var(0, targets[k], f"market_{p}_{c}_{k}")
+            v.market[p, c, k] = var
+            parts.append(var)
+            by_market[k].append(var)
+            objective.append((corridor.ocean_to(market.id) + (0 if serves else penalty or 0)) * var)
         flows = [var for (pp, _, cc), var in v.flow.items() if pp == p and cc == c]
         model.add(sum(parts) == sum(flows))
     for k, target in enumerate(targets):
         model.add(sum(by_market[k]) == target)
-    del total
 
 
 def solve_with_cpsat(

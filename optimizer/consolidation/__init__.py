@@ -1,5 +1,6 @@
 """Consolidation model: records, checks, cost parts, verification, explanations, solve."""
 
+from optimizer.consolidation.markets import MarketDrop, drop_unserved_markets
 from optimizer.consolidation.model import (
     UNREACHABLE,
     Assignment,
@@ -9,6 +10,7 @@ from optimizer.consolidation.model import (
     CorridorFlow,
     CostBreakdown,
     Gateway,
+    GatewayQueue,
     Hub,
     Market,
     MarketFlow,
@@ -29,10 +31,13 @@ __all__ = [
     "CorridorFlow",
     "CostBreakdown",
     "Gateway",
+    "GatewayQueue",
     "Hub",
     "Market",
+    "MarketDrop",
     "MarketFlow",
     "SolveStatus",
     "SupplyPoint",
+    "drop_unserved_markets",
     "solve_consolidation",
 ]

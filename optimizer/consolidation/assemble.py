@@ -98,7 +98,7 @@ def assemble_result(
         assignments=tuple(assignments),
         flows=flows,
         market_flows=market_flows,
-        cost_lak=cost_breakdown(problem, open_hubs, tuple(assignments), flows),
+        cost_lak=cost_breakdown(problem, open_hubs, tuple(assignments), flows, market_flows),
         total_green_kg=problem.total_kg,
         num_variables=stats.num_variables,
         solve_time_s=stats.solve_time_s,
@@ -131,10 +131,10 @@ def _round_flows(
 ) -> dict[Key, int]:
     """Each hub sends out what it receives; each gateway within its capacity."""
     capacity = {
-        (p, g.id): g.capacity_kg
+        (p, g.id): cap
         for p in range(len(problem.periods))
         for g in problem.gateways
-        if g.capacity_kg is not None
+        if (cap := problem.gateway_max_kg(g.id, p)) is not None
     }
     return round_to_totals(
         raw.flow_kg,

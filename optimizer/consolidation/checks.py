@@ -25,6 +25,13 @@ def corridor_serves(corridor: Corridor, market_id: str) -> bool:
     return market_id in corridor.markets
 
 
+def corridor_may_carry(problem: ConsolidationProblem, corridor: Corridor, market_id: str) -> bool:
+    """Serves the market, or (re-routing on) reaches it by sea from its port."""
+    if corridor_serves(corridor, market_id):
+        return True
+    return problem.reroute_penalty_lak_per_t is not None and corridor.reaches_by_sea(market_id)
+
+
 def market_targets_kg(problem: ConsolidationProblem, period: int) -> list[int]:
     """Each market's kg in a period: shares rounded so that they add up exactly."""
     total = problem.period_kg(period)
@@ -87,9 +94,14 @@ def _check_markets(problem: ConsolidationProblem, p: int, hubs: list[int]) -> No
         if (problem.trunk_lak_per_t[p][hubs, g] != UNREACHABLE).any():
             usable.append(problem.corridors[c])
     for market, target in zip(problem.markets, targets, strict=True):
-        if target > 0 and not any(corridor_serves(c, market.id) for c in usable):
+        if target > 0 and not any(corridor_may_carry(problem, c, market.id) for c in usable):
+            rule = (
+                "it has no sea route from an open port either; choose the market rule drop"
+                if problem.reroute_penalty_lak_per_t is not None
+                else "open one, or choose the market rule reroute or drop"
+            )
             msg = (
                 f"market {market.id!r} ({market.share:.1%} of the volume) has no open, reachable "
-                f"corridor in the {name} season; open one or drop the market shares."
+                f"corridor in the {name} season; {rule}."
             )
             raise InfeasibleProblemError(msg)

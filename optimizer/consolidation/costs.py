@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from optimizer.consolidation.model import (
@@ -9,7 +10,22 @@ from optimizer.consolidation.model import (
     ConsolidationProblem,
     CorridorFlow,
     CostBreakdown,
+    MarketFlow,
 )
+
+
+def queue_cost_lak(problem: ConsolidationProblem, flows: Iterable[CorridorFlow]) -> float:
+    """Coffee's queueing cost at the busy border posts (the convex curves of ``queues``)."""
+    through: dict[tuple[str, str], int] = defaultdict(int)
+    for f in flows:
+        through[f.period, f.gateway_id] += f.green_kg
+    periods = {name: p for p, name in enumerate(problem.periods)}
+    total = 0.0
+    for (period, gateway_id), kg in through.items():
+        queue = problem.queue_for(gateway_id, periods[period])
+        if queue is not None:
+            total += queue.cost_lak(kg)
+    return total
 
 
 def cost_breakdown(
@@ -17,11 +33,14 @@ def cost_breakdown(
     open_hubs: Iterable[str],
     assignments: Iterable[Assignment],
     flows: Iterable[CorridorFlow],
+    market_flows: Iterable[MarketFlow] = (),
 ) -> CostBreakdown:
     """Cost parts in LAK: collection, hub handling (+ fixed), trunk, border fees, waiting, onward.
 
-    Collection is taken from the arrays, not from ``Assignment.collection_lak``, so that this
-    function can check a plan independently of the solver's bookkeeping.
+    Waiting includes the queues at busy posts; the ocean freight (beyond the seaport) comes
+    from the market flows. Collection is taken from the arrays, not from
+    ``Assignment.collection_lak``, so that this function can check a plan independently of
+    the solver's bookkeeping.
     """
     periods = {name: p for p, name in enumerate(problem.periods)}
     v_index = {s.id: i for i, s in enumerate(problem.supply)}
@@ -34,7 +53,9 @@ def cost_breakdown(
         collection += a.green_kg * int(problem.collection_lak_per_t[p, v, h]) / 1000
         handling += a.green_kg * hubs[a.hub_id].handling_lak_per_t / 1000
     handling += sum(hubs[h].fixed_cost_lak for h in open_hubs)
-    trunk = fees = waiting = onward = 0.0
+    flows = tuple(flows)
+    trunk = fees = onward = 0.0
+    waiting = queue_cost_lak(problem, flows)
     for f in flows:
         p, h = periods[f.period], h_index[f.hub_id]
         corridor = problem.corridors[c_index[f.corridor_id]]
@@ -44,6 +65,10 @@ def cost_breakdown(
         fees += tonnes * corridor.border_fee_lak_per_t
         waiting += tonnes * corridor.border_waiting_lak_per_t
         onward += tonnes * corridor.onward_lak_per_t
+    ocean = sum(
+        m.green_kg / 1000 * problem.corridors[c_index[m.corridor_id]].ocean_to(m.market_id)
+        for m in market_flows
+    )
     return CostBreakdown(
         collection_lak=collection,
         hub_handling_lak=handling,
@@ -51,4 +76,5 @@ def cost_breakdown(
         border_fees_lak=fees,
         border_waiting_lak=waiting,
         onward_leg_lak=onward,
+        ocean_freight_lak=ocean,
     )

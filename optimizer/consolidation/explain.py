@@ -76,7 +76,7 @@ def _closed_hubs(
     max_resolves: int,
 ) -> tuple[ClosedHubNote, ...]:
     notes = []
-    base = result.cost_lak.total_lak
+    base = result.cost_lak.at_destination_lak
     tonnes = result.total_green_kg / 1000
     done = 0
     for hub in problem.hubs:
@@ -99,7 +99,7 @@ def _closed_hubs(
         except InfeasibleProblemError as exc:
             notes.append(ClosedHubNote(hub.id, None, None, f"infeasible if opened: {exc}"))
             continue
-        extra = alt.cost_lak.total_lak - base
+        extra = alt.cost_lak.at_destination_lak - base
         reason = (
             f"opening it costs {extra / tonnes:,.0f} LAK/t more"
             if extra > EXPLAIN_GAP * base

@@ -20,7 +20,32 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from optimizer.consolidation.parts import (
+    Assignment,
+    CorridorFlow,
+    CostBreakdown,
+    GatewayQueue,
+    MarketFlow,
+)
 from optimizer.exceptions import InputError
+
+__all__ = [  # the plan records live in the leaf ``parts`` and are re-exported here
+    "UNREACHABLE",
+    "Assignment",
+    "ConsolidationProblem",
+    "ConsolidationResult",
+    "Corridor",
+    "CorridorFlow",
+    "CostBreakdown",
+    "Gateway",
+    "GatewayQueue",
+    "Hub",
+    "Market",
+    "MarketFlow",
+    "SolveStatus",
+    "SupplyPoint",
+    "hub_ids",
+]
 
 UNREACHABLE = -1
 """Marker in the cost arrays for a pair that the vehicle cannot drive in that period."""
@@ -102,7 +127,11 @@ class Gateway:
 
 @dataclass(frozen=True, slots=True)
 class Corridor:
-    """A way out: a gateway, the port (or border market) beyond it, and per-tonne costs."""
+    """A way out: a gateway, the port (or border market) beyond it, and per-tonne costs.
+
+    ``ocean_lak_per_t`` pairs a market id with the sea freight from this corridor's port to
+    that market's port (LAK per tonne green); markets not listed pay none.
+    """
 
     id: str
     gateway_id: str
@@ -111,13 +140,22 @@ class Corridor:
     border_waiting_lak_per_t: int
     onward_lak_per_t: int
     markets: frozenset[str] = field(default_factory=frozenset)
+    ocean_lak_per_t: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
         _check_id("corridor", self.id)
         parts = (self.border_fee_lak_per_t, self.border_waiting_lak_per_t, self.onward_lak_per_t)
-        if min(parts) < 0:
-            msg = f"corridor {self.id!r}: expected costs >= 0, got {parts}."
+        if min(parts) < 0 or any(lak < 0 for _, lak in self.ocean_lak_per_t):
+            msg = f"corridor {self.id!r}: expected costs >= 0, got {parts}, {self.ocean_lak_per_t}."
             raise InputError(msg)
+
+    def reaches_by_sea(self, market_id: str) -> bool:
+        """Whether a sea route from this corridor's port to the market is known."""
+        return market_id in dict(self.ocean_lak_per_t)
+
+    def ocean_to(self, market_id: str) -> int:
+        """Sea freight from this corridor's port to ``market_id``, LAK per tonne (0 if none)."""
+        return dict(self.ocean_lak_per_t).get(market_id, 0)
 
     @property
     def lak_per_t(self) -> int:
@@ -156,7 +194,11 @@ class ConsolidationProblem:
     ``h`` in period ``p`` (``UNREACHABLE`` if the collection vehicle cannot drive it).
     ``trunk_lak_per_t[p, h, g]``: trunk haul of one tonne green from hub ``h`` to gateway
     ``g``. Market shares, if given, are enforced: each market's share of every period's volume
-    must leave through corridors that serve it.
+    must leave through corridors that serve it; with ``reroute_penalty_lak_per_t`` set, a
+    market's volume may also leave through corridors whose port reaches it by sea
+    (``Corridor.ocean_lak_per_t``) at that penalty per tonne (a priority
+    that keeps re-routing to the volume the closures and capacities force, not a cost: it is
+    left out of the cost parts). ``queues`` are the queueing costs of busy border posts.
     """
 
     periods: tuple[str, ...]
@@ -167,8 +209,11 @@ class ConsolidationProblem:
     collection_lak_per_t: NDArray[np.int64]
     trunk_lak_per_t: NDArray[np.int64]
     markets: tuple[Market, ...] = ()
+    queues: tuple[GatewayQueue, ...] = ()
+    reroute_penalty_lak_per_t: int | None = None
 
     def __post_init__(self) -> None:
+        self._check_queues()
         n_p, n_v, n_h, n_g = len(self.periods), len(self.supply), len(self.hubs), len(self.gateways)
         if n_p == 0 or n_v == 0 or n_h == 0 or n_g == 0 or not self.corridors:
             msg = (
@@ -208,6 +253,41 @@ class ConsolidationProblem:
             msg = f"market shares: expected a sum of 1, got {total:.4f}."
             raise InputError(msg)
 
+    def _check_queues(self) -> None:
+        keys = [(q.gateway_id, q.period) for q in self.queues]
+        gateway_ids = {g.id for g in self.gateways}
+        for gateway_id, period in keys:
+            if (
+                gateway_id not in gateway_ids
+                or period not in self.periods
+                or keys.count((gateway_id, period)) > 1
+            ):
+                msg = (
+                    f"queue ({gateway_id!r}, {period!r}): expected one queue per known gateway "
+                    f"and period; gateways {sorted(gateway_ids)}, periods {self.periods}."
+                )
+                raise InputError(msg)
+        if self.reroute_penalty_lak_per_t is not None and self.reroute_penalty_lak_per_t < 0:
+            got = self.reroute_penalty_lak_per_t
+            msg = f"reroute_penalty_lak_per_t: expected >= 0 or None, got {got}."
+            raise InputError(msg)
+
+    def queue_for(self, gateway_id: str, period: int) -> GatewayQueue | None:
+        """The queue curve of a gateway in a period (None: no queue modelled)."""
+        name = self.periods[period]
+        return next(
+            (q for q in self.queues if q.gateway_id == gateway_id and q.period == name), None
+        )
+
+    def gateway_max_kg(self, gateway_id: str, period: int) -> int | None:
+        """Most kg a gateway takes in a period: capacity and queue room (None: no limit)."""
+        gateway = self.gateways[self.gateway_index(gateway_id)]
+        queue = self.queue_for(gateway_id, period)
+        limits = [
+            x for x in (gateway.capacity_kg, queue.max_kg if queue else None) if x is not None
+        ]
+        return min(limits) if limits else None
+
     def gateway_index(self, gateway_id: str) -> int:
         """Position of a gateway in :attr:`gateways`."""
         return [g.id for g in self.gateways].index(gateway_id)
@@ -220,77 +300,6 @@ class ConsolidationProblem:
     def total_kg(self) -> int:
         """Total green kg over all periods."""
         return sum(sum(s.green_kg) for s in self.supply)
-
-
-@dataclass(frozen=True, slots=True)
-class Assignment:
-    """Green kg one village sends to one hub in one period (and its collection cost)."""
-
-    period: str
-    supply_id: str
-    hub_id: str
-    green_kg: int
-    collection_lak: int
-
-
-@dataclass(frozen=True, slots=True)
-class CorridorFlow:
-    """Green kg one hub sends through one corridor in one period."""
-
-    period: str
-    hub_id: str
-    corridor_id: str
-    gateway_id: str
-    port: str
-    green_kg: int
-
-
-@dataclass(frozen=True, slots=True)
-class MarketFlow:
-    """Green kg of one corridor's volume credited to one market in one period."""
-
-    period: str
-    corridor_id: str
-    market_id: str
-    green_kg: int
-
-
-@dataclass(frozen=True, slots=True)
-class CostBreakdown:
-    """Landed cost parts in LAK (hub handling includes the hubs' fixed costs)."""
-
-    collection_lak: float
-    hub_handling_lak: float
-    trunk_haul_lak: float
-    border_fees_lak: float
-    border_waiting_lak: float
-    onward_leg_lak: float
-
-    PARTS = (
-        "collection",
-        "hub_handling",
-        "trunk_haul",
-        "border_fees",
-        "border_waiting",
-        "onward_leg",
-    )
-
-    @property
-    def total_lak(self) -> float:
-        """Sum of the parts."""
-        return sum(self.as_dict().values())
-
-    def as_dict(self) -> dict[str, float]:
-        """Parts by name (without the ``_lak`` suffix)."""
-        return {name: float(getattr(self, f"{name}_lak")) for name in self.PARTS}
-
-    def per_tonne(self, green_kg: int) -> CostBreakdown:
-        """The same parts divided by the tonnes moved."""
-        tonnes = green_kg / 1000.0
-        if tonnes <= 0:
-            msg = f"expected green_kg > 0 to compute a per-tonne breakdown, got {green_kg}."
-            raise ValueError(msg)
-        return CostBreakdown(**{f"{k}_lak": v / tonnes for k, v in self.as_dict().items()})
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from optimizer.consolidation.checks import market_targets_kg
+from optimizer.consolidation.checks import corridor_may_carry, market_targets_kg
 from optimizer.consolidation.costs import cost_breakdown
 from optimizer.consolidation.model import UNREACHABLE, ConsolidationProblem, ConsolidationResult
 from optimizer.exceptions import VerificationError
@@ -25,11 +25,13 @@ def verify_consolidation(problem: ConsolidationProblem, result: ConsolidationRes
     _check_flows(problem, result)
     if problem.markets:
         _check_markets(problem, result)
-    expected = cost_breakdown(problem, result.open_hubs, result.assignments, result.flows)
-    if abs(expected.total_lak - result.cost_lak.total_lak) > 1.0:
-        _fail(
-            f"cost parts sum to {result.cost_lak.total_lak:.0f}, expected {expected.total_lak:.0f}"
-        )
+    expected = cost_breakdown(
+        problem, result.open_hubs, result.assignments, result.flows, result.market_flows
+    )
+    got = result.cost_lak
+    if abs(expected.at_destination_lak - got.at_destination_lak) > 1.0:
+        want = expected.at_destination_lak
+        _fail(f"cost parts sum to {got.at_destination_lak:.0f}, expected {want:.0f}")
 
 
 def _check_assignments(problem: ConsolidationProblem, result: ConsolidationResult) -> None:
@@ -80,7 +82,7 @@ def _check_flows(problem: ConsolidationProblem, result: ConsolidationResult) -> 
         if inflow.get(key, 0) != outflow.get(key, 0):
             _fail(f"hub {key[1]} sends {outflow.get(key, 0)} kg but receives {inflow.get(key, 0)}")
     for (period, gateway_id), kg in through.items():
-        cap = gateways[gateway_id].capacity_kg
+        cap = problem.gateway_max_kg(gateway_id, periods[period])
         if cap is not None and kg > cap:
             _fail(f"gateway {gateway_id} carries {kg} kg > capacity {cap} in {period}")
 
@@ -93,7 +95,7 @@ def _check_markets(problem: ConsolidationProblem, result: ConsolidationResult) -
             got = 0
             for mf in result.market_flows:
                 if mf.period == name and mf.market_id == market.id:
-                    if market.id not in corridors[mf.corridor_id].markets:
+                    if not corridor_may_carry(problem, corridors[mf.corridor_id], market.id):
                         _fail(f"corridor {mf.corridor_id} does not serve market {market.id}")
                     got += mf.green_kg
             # the MIP rounds tonnes to kg per corridor, so allow 1 kg per corridor

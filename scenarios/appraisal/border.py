@@ -20,17 +20,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from optimizer import CostRates, InputError
+from optimizer import CostRates
 from scenarios.appraisal.economic import RoadAppraisal
 from scenarios.appraisal.params import APPRAISAL_CLASSES, AppraisalParams
 from scenarios.appraisal.summary import AllTrafficAppraisal
 from scenarios.appraisal.voc import class_costs
-from scenarios.common import DATA_DIR, load_vehicle_profiles, read_rows
+from scenarios.common import load_vehicle_profiles
+from scenarios.consolidate import BorderTraffic, load_border_traffic
 
 __all__ = [
     "BorderTraffic",
@@ -39,49 +39,6 @@ __all__ = [
     "load_border_traffic",
     "waiting_saved_h",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class BorderTraffic:
-    """Trucks a day through one border gateway in ``count_year`` (all goods, both ways)."""
-
-    gateway_id: str
-    count_year: int
-    trucks_per_day: float
-    low: float
-    high: float
-    growth_per_year: float
-    estimate: bool
-    source: str
-
-    def trucks_in(self, year: int) -> float:
-        """Trucks a day grown to ``year``."""
-        return self.trucks_per_day * (1.0 + self.growth_per_year) ** (year - self.count_year)
-
-
-def load_border_traffic(path: Path | None = None) -> dict[str, BorderTraffic]:
-    """Read ``data/border_traffic.csv``; errors name the row and column."""
-    source = path or DATA_DIR / "border_traffic.csv"
-    out: dict[str, BorderTraffic] = {}
-    required = ("gateway_id", "count_year", "trucks_per_day", "trucks_low", "trucks_high")
-    for row in read_rows(source, required=(*required, "estimate", "source"), what="border"):
-        low, high = row.number_("trucks_low", strict=False), row.number_("trucks_high")
-        central = row.number_("trucks_per_day", strict=False)
-        if not low <= central <= high or not row.text("source"):
-            msg = f"{source.name}: row {row.number}: expected trucks_low <= trucks_per_day <= "
-            msg += f"trucks_high and a source; got {low}, {central}, {high}"
-            raise InputError(msg)
-        out[row.text("gateway_id")] = BorderTraffic(
-            gateway_id=row.text("gateway_id"),
-            count_year=row.integer("count_year", minimum=1990),
-            trucks_per_day=central,
-            low=low,
-            high=high,
-            growth_per_year=row.number_("growth_pct_per_yr", strict=False) / 100.0,
-            estimate=row.text("estimate").lower() == "true",
-            source=row.text("source"),
-        )
-    return out
 
 
 def _hours(text: str) -> tuple[float, float]:

@@ -110,16 +110,19 @@ def _changed(
 
 
 def annual_saving_lak(baseline_kpis: Mapping[str, Any], scenario_kpis: Mapping[str, Any]) -> float:
-    """Yearly saving of the scenario against the baseline (LAK/yr, positive = cheaper)."""
+    """Yearly saving of the scenario against the baseline (LAK/yr, positive = cheaper).
+
+    In the economic view (resource cost to destination) when both results carry it, else
+    the transport cost to the port.
+    """
+    key = "annual_transport_cost_lak"
+    if "economic_cost_lak" in baseline_kpis and "economic_cost_lak" in scenario_kpis:
+        key = "economic_cost_lak"
     base_t = float(baseline_kpis["tonnes"])
     scen_t = float(scenario_kpis["tonnes"])
     if abs(base_t - scen_t) <= 1e-6 * max(base_t, 1.0):
-        return float(baseline_kpis["annual_transport_cost_lak"]) - float(
-            scenario_kpis["annual_transport_cost_lak"]
-        )
-    per_t = float(baseline_kpis["landed_cost_lak_per_t"]) - float(
-        scenario_kpis["landed_cost_lak_per_t"]
-    )
+        return float(baseline_kpis[key]) - float(scenario_kpis[key])
+    per_t = float(baseline_kpis[key]) / base_t - float(scenario_kpis[key]) / scen_t
     return per_t * scen_t
 
 

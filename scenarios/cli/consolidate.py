@@ -51,6 +51,13 @@ def consolidate_command(
         list[str] | None,
         typer.Option("--close-gateway", help="Close a gateway by id (repeatable)."),
     ] = None,
+    market_rule: Annotated[
+        str,
+        typer.Option(
+            "--market-rule",
+            help="A market whose posts are closed or full: reroute (default), drop or fixed.",
+        ),
+    ] = "reroute",
     no_markets: Annotated[
         bool, typer.Option("--no-markets", help="Do not enforce destination-market shares.")
     ] = False,
@@ -74,6 +81,7 @@ def consolidate_command(
         enforce_markets=not no_markets,
         closed_gateways=tuple(close_gateway or ()),
         explain=not no_explain,
+        market_rule=market_rule,
     )
     run = run_consolidation(load_inputs(files), options)
     data = to_json_dict(run)
@@ -84,6 +92,31 @@ def consolidate_command(
         typer.echo(json.dumps(data, indent=2, default=float))
         return
     _print(data, Console())
+
+
+def _print_markets(data: dict[str, Any], console: Console) -> None:
+    views = data["money_views"]
+    for view in views.values():
+        console.print(
+            f"{view['label']}: US$ {view['landed_at_seaport_usd_per_t']:,.2f}/t at the seaport, "
+            f"US$ {view['landed_at_destination_usd_per_t']:,.2f}/t at destination"
+        )
+    table = Table("market", "tonnes", "via", "re-routed t", "dropped t", "US$/t at destination")
+    for row in data["market_routes"]:
+        via = ", ".join(f"{k} {v:,.0f} t" for k, v in row["tonnes_by_corridor"].items())
+        dest = row["landed_at_destination_usd_per_t"]
+        table.add_row(
+            row["market"],
+            f"{row['tonnes']:,.0f}",
+            via or "-",
+            f"{row['rerouted_tonnes']:,.0f}",
+            f"{row['dropped_tonnes']:,.0f}",
+            "-" if dest is None else f"{dest:,.2f}",
+        )
+    console.print(table)
+    lost = sum(r["lost_export_value_usd"] for r in data["market_routes"])
+    if lost:
+        console.print(f"market rule drop: export value lost US$ {lost:,.0f} a year")
 
 
 def _print(data: dict[str, Any], console: Console) -> None:
@@ -106,6 +139,13 @@ def _print(data: dict[str, Any], console: Console) -> None:
     for key in lak:
         parts.add_row(key, f"{lak[key]:,.0f}", f"{usd[key]:,.2f}")
     console.print(parts)
+    landed = data["landed_cost_usd_per_t"]
+    console.print(
+        f"landed cost US$ {landed['at_seaport']:,.2f}/t at the seaport, "
+        f"US$ {landed['at_destination']:,.2f}/t at destination "
+        f"(ocean freight US$ {landed['ocean_freight']:,.2f}/t; financial view)"
+    )
+    _print_markets(data, console)
     wb = data["world_bank_2018"]
     lo, hi = wb["cost_lak_per_tkm"]["min"], wb["cost_lak_per_tkm"]["max"]
     console.print(

@@ -57,6 +57,8 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
             "clearance_estimate": ("clearance_h",),
             "fee_estimate": ("fee_usd_per_truck",),
             "onward_rate_estimate": ("onward_usd_per_km",),
+            "capacity_estimate": ("capacity_trucks_per_day",),
+            "transload_estimate": ("transload_usd_per_t", "transload_h"),
         },
     ),
     "corridors.csv": ("corridor_id", {"km_estimate": ("road_km",)}),
@@ -79,6 +81,7 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "conversions.csv": ("product", {"estimate": ("green_kg_per_kg",)}),
     "coffee_forms.csv": ("form_id", {"estimate": ("share", "lag_days")}),
     "markets.csv": ("market", {"estimate": ("share_pct",)}),
+    "ocean_freight.csv": ("route_id", {"estimate": ("usd_per_teu",)}),
 }
 
 _META = {"unit", "source", "estimate", "low", "high", "dist", "range_source", "range", "value"}

@@ -13,14 +13,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenarios.common import DATA_DIR, DataFileError, Row, check_file, read_rows
+from scenarios.consolidate.gateways import GATEWAYS_CSV, GatewaySite, read_gateways
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
 HUBS_CSV = DATA_DIR / "hubs.csv"
-GATEWAYS_CSV = DATA_DIR / "gateways.csv"
 CORRIDORS_CSV = DATA_DIR / "corridors.csv"
 ONWARD_CSV = DATA_DIR / "onward_legs.csv"
 MARKETS_CSV = DATA_DIR / "markets.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
+
+__all__ = [
+    "CALENDAR_CSV",
+    "CORRIDORS_CSV",
+    "GATEWAYS_CSV",
+    "HUBS_CSV",
+    "MARKETS_CSV",
+    "ONWARD_CSV",
+    "PRODUCT_STATES",
+    "SUPPLY_CSV",
+    "CorridorSpec",
+    "GatewaySite",
+    "HubSite",
+    "MarketSpec",
+    "SupplySite",
+    "read_corridors",
+    "read_gateways",
+    "read_hubs",
+    "read_markets",
+    "read_onward_legs",
+    "read_season_days",
+    "read_season_split",
+    "read_supply",
+]
 
 PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green", "mix")
 
@@ -55,33 +79,6 @@ class HubSite:
     fixed_cost_usd_per_yr: float
     handling_usd_per_t: float
     status: str
-
-
-@dataclass(frozen=True, slots=True)
-class GatewaySite:
-    """A border post: where it is, when it opens, fees, clearance time and onward rate."""
-
-    id: str
-    name: str
-    place: str
-    country: str
-    onward_name: str
-    open_seasons: frozenset[str]
-    opening_hours: tuple[float, float]
-    clearance_h: float
-    fee_usd_per_truck: float
-    onward_usd_per_km: float
-    capacity_t: float | None
-
-    @property
-    def expected_wait_h(self) -> float:
-        """Clearance plus the mean wait for opening of a truck arriving at a uniform random time.
-
-        A closed spell of ``c`` hours a day makes a random arrival wait ``c**2 / 48`` h on average.
-        """
-        start, end = self.opening_hours
-        closed_h = 24.0 - (end - start)
-        return self.clearance_h + closed_h**2 / 48.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,44 +173,6 @@ def _status(row: Row) -> str:
     return status
 
 
-def _hours(row: Row) -> tuple[float, float]:
-    text = row.text("opening_hours") or "00:00-24:00"
-    try:
-        start, end = (int(h) + int(m) / 60 for h, m in (t.split(":") for t in text.split("-")))
-    except ValueError:
-        raise row.fail("opening_hours", "HH:MM-HH:MM") from None
-    if not 0 <= start < end <= 24:
-        raise row.fail("opening_hours", "HH:MM-HH:MM with opening before closing")
-    return start, end
-
-
-def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
-    """Read border posts (see ``data/gateways.csv`` for the columns and their sources)."""
-    path = path or GATEWAYS_CSV
-    check_file(path)
-    need = ("gateway_id", "place", "country", "clearance_h", "fee_usd_per_truck")
-    out: list[GatewaySite] = []
-    for row in read_rows(path, required=need, what="gateways"):
-        seasons = {s for s in ("dry", "wet") if row.boolean(f"open_{s}", default=True)}
-        cap = row.text("capacity_t")
-        out.append(
-            GatewaySite(
-                id=row.text("gateway_id"),
-                name=row.text("name") or row.text("gateway_id"),
-                place=row.text("place"),
-                country=row.text("country"),
-                onward_name=row.text("onward_name"),
-                open_seasons=frozenset(seasons),
-                opening_hours=_hours(row),
-                clearance_h=row.number_("clearance_h", strict=False),
-                fee_usd_per_truck=row.number_("fee_usd_per_truck", strict=False),
-                onward_usd_per_km=row.number_("onward_usd_per_km", strict=False),
-                capacity_t=row.number_("capacity_t") if cap else None,
-            )
-        )
-    return tuple(out)
-
-
 def read_onward_legs(path: Path | None = None) -> dict[tuple[str, str], list[float]]:
     """Published road km per (border post, port); several rows per pair are kept."""
     path = path or ONWARD_CSV
@@ -297,3 +256,15 @@ def read_season_split(arabica_share: float, path: Path | None = None) -> dict[st
         msg = f"{path.name}: expected harvest shares summing to 1 per species, got {total:.4f}."
         raise DataFileError(msg)
     return {k: v / total for k, v in split.items()}
+
+
+def read_season_days(path: Path | None = None) -> dict[str, float]:
+    """Days a year in the dry and in the wet season (months of the harvest calendar x 365/12)."""
+    path = path or CALENDAR_CSV
+    months = {"dry": 0, "wet": 0}
+    for row in read_rows(path, required=("month", "season"), what="harvest calendar"):
+        season = row.text("season")
+        if season not in months:
+            raise row.fail("season", "dry or wet")
+        months[season] += 1
+    return {k: n * 365.0 / 12.0 for k, n in months.items()}

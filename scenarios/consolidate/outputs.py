@@ -13,6 +13,8 @@ from shapely.geometry import Point
 
 from optimizer import CostBreakdown
 from scenarios.consolidate.geometry import FlowPaths
+from scenarios.consolidate.market_report import gateway_rows, market_route_rows
+from scenarios.consolidate.money import money_views
 from scenarios.consolidate.records import (
     WB2018_COST_AVERAGE_LAK_PER_TKM,
     WB2018_COST_LAK_PER_TKM,
@@ -124,9 +126,19 @@ def to_json_dict(run: ConsolidationRun) -> dict[str, Any]:
         "open_hubs": [r for r in hub_rows(run) if r["open"]],
         "corridors": corridor_rows(run),
         "markets": market_rows(run),
+        "market_rule": run.market_rule,
+        "market_routes": market_route_rows(run),
+        "gateways": gateway_rows(run),
         "cost_per_tonne_lak": _breakdown(per_t),
         "cost_per_tonne_usd": _breakdown(per_t, lak_per_usd),
+        "landed_cost_usd_per_t": {
+            "at_seaport": round(per_t.total_lak / lak_per_usd, 2),
+            "ocean_freight": round(per_t.ocean_freight_lak / lak_per_usd, 2),
+            "at_destination": round(per_t.at_destination_lak / lak_per_usd, 2),
+        },
+        "money_views": money_views(run),
         "total_cost_lak": round(result.cost_lak.total_lak),
+        "total_cost_at_destination_lak": round(result.cost_lak.at_destination_lak),
         "lak_per_usd": lak_per_usd,
         "trunk_cost_lak_per_tkm": round(fid.trunk_lak_per_tkm, 1),
         "trunk_cost_usd_per_tkm": round(fid.trunk_usd_per_tkm, 4),

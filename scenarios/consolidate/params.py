@@ -33,10 +33,26 @@ class ConsolidationParams:
     wb2018_crew_wage_lak_per_hour: float
     supply_max_connector_m: float
     carry_lak_per_tkm: float
+    queue_alpha: float
+    queue_beta: float
+    queue_segments: float
+    border_traffic_year: float
+    reroute_penalty_usd_per_t: float
+    export_value_usd_per_t: float
+    lao_carrier_markup: float
+    foreign_carrier_margin: float
+    onward_fuel_share: float
+    onward_diesel_ref_lak_per_l: float
 
     def __post_init__(self) -> None:
         if not 0 <= self.arabica_share <= 1:
             msg = f"Expected arabica_share between 0 and 1; got {self.arabica_share}"
+            raise DataFileError(msg)
+        if not (0 <= self.onward_fuel_share <= 1 and self.queue_segments >= 1):
+            msg = (
+                "Expected onward_fuel_share in [0, 1] and queue_segments >= 1; got "
+                f"{self.onward_fuel_share} and {self.queue_segments}"
+            )
             raise DataFileError(msg)
         if not 0 < self.truck_hours_per_day <= 24:
             msg = f"Expected truck_hours_per_day in (0, 24]; got {self.truck_hours_per_day}"

@@ -20,6 +20,7 @@ from optimizer import (
     ConversionRatios,
     CostRates,
     Explanation,
+    MarketDrop,
     Product,
     VehicleProfile,
 )
@@ -30,6 +31,7 @@ from scenarios.common import (
     load_cost_rates,
     load_vehicle_profiles,
 )
+from scenarios.consolidate import gateways as cg
 from scenarios.consolidate import inputs as ci
 from scenarios.consolidate.access import VillageTracks
 from scenarios.consolidate.forms import (
@@ -86,6 +88,10 @@ class Fidelity:
 
 
 SEASON_MODES = ("dry", "wet", "year")
+MARKET_RULES = ("fixed", "reroute", "drop")
+"""What happens to a market whose corridors are closed or full: ``fixed`` (an error naming
+it), ``reroute`` (its volume leaves through the next-cheapest open corridors) or ``drop`` (its
+volume is dropped and the lost export value reported)."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +123,16 @@ class ConsolidateOptions:
     explain: bool = True
     time_limit_s: float | None = None
     hint_open_hubs: tuple[str, ...] | None = None
+    market_rule: str = "reroute"
 
     def __post_init__(self) -> None:
         if self.season not in SEASON_MODES:
             msg = f"Unknown season {self.season!r}. Choose from: {', '.join(SEASON_MODES)}."
+            raise UnknownNameError(msg)
+        if self.market_rule not in MARKET_RULES:
+            msg = (
+                f"Unknown market rule {self.market_rule!r}. Choose from: {', '.join(MARKET_RULES)}."
+            )
             raise UnknownNameError(msg)
 
 
@@ -130,7 +142,7 @@ class Inputs:
 
     villages: tuple[ci.SupplySite, ...]
     hubs: tuple[ci.HubSite, ...]
-    gateways: tuple[ci.GatewaySite, ...]
+    gateways: tuple[cg.GatewaySite, ...]
     corridors: tuple[ci.CorridorSpec, ...]
     markets: tuple[ci.MarketSpec, ...]
     season_split: dict[str, float]
@@ -140,6 +152,9 @@ class Inputs:
     ratios: ConversionRatios
     forms: tuple[FormShare, ...] = ()
     calendar: tuple[CalendarMonth, ...] = ()
+    ocean: tuple[cg.OceanRate, ...] = ()
+    border_traffic: dict[str, cg.BorderTraffic] = field(default_factory=dict)
+    season_days: dict[str, float] = field(default_factory=lambda: {"dry": 182.5, "wet": 182.5})
 
     def profile(self, key: str) -> VehicleProfile:
         """The vehicle profile named by parameter ``key`` (e.g. ``trunk_vehicle``)."""
@@ -164,6 +179,9 @@ def load_inputs(files: ConsolidateFiles | None = None) -> Inputs:
         ratios=load_conversions(),
         forms=read_forms(files.forms),
         calendar=read_calendar(files.calendar),
+        ocean=cg.read_ocean_freight(),
+        border_traffic=cg.load_border_traffic(),
+        season_days=ci.read_season_days(files.calendar),
     )
 
 
@@ -194,6 +212,8 @@ class ConsolidationRun:
     collection: dict[str, LegMatrix] = field(repr=False)
     trunk: dict[str, LegMatrix] = field(repr=False)
     tracks: VillageTracks | None = field(default=None, repr=False)
+    dropped: tuple[MarketDrop, ...] = ()
+    market_rule: str = "reroute"
 
 
 def forms_of(inputs: Inputs) -> VillageForms:

@@ -143,7 +143,26 @@ def _gateway(spec: ScenarioSpec, gateway: Any, change: BorderChange, lak_per_usd
         updates["opening_hours"] = (start, end)
     if change.closed is not None:
         updates["open_seasons"] = frozenset() if change.closed else frozenset({"dry", "wet"})
+    if change.capacity_trucks_per_day is not None:
+        updates["capacity_trucks_per_day"] = change.capacity_trucks_per_day
+    if change.transload is not None:
+        updates["transload"] = change.transload
     return replace(gateway, **updates) if updates else gateway
+
+
+def _border_traffic(spec: ScenarioSpec, inputs: Inputs) -> dict[str, Any]:
+    """Other traffic at the posts, with the scenario's counts (taken in the queue model's year)."""
+    from scenarios.consolidate import BorderTraffic
+
+    out = dict(inputs.border_traffic)
+    year = round(inputs.params.border_traffic_year)
+    for gateway_id, change in spec.border.items():
+        trucks = change.other_trucks_per_day
+        if trucks is not None:
+            out[gateway_id] = BorderTraffic(
+                gateway_id, year, trucks, trucks, trucks, 0.0, change.estimate, change.source or ""
+            )
+    return out
 
 
 def _gateways(spec: ScenarioSpec, gateways: tuple[Any, ...], lak_per_usd: float) -> tuple[Any, ...]:
@@ -168,4 +187,5 @@ def resolve_inputs(spec: ScenarioSpec, inputs: Inputs) -> Inputs:
         hubs=_hubs(spec, inputs.hubs),
         gateways=_gateways(spec, inputs.gateways, rates.lak_per_usd),
         params=_fleet(spec, inputs.params, inputs.profiles),
+        border_traffic=_border_traffic(spec, inputs),
     )

@@ -50,6 +50,9 @@ KPI_FIELDS = (
     KpiField("annual_transport_cost_lak", "Annual transport cost", "LAK/yr"),
     KpiField("landed_cost_lak_per_t", "Landed cost to port", "LAK/t"),
     KpiField("landed_cost_usd_per_t", "Landed cost to port", "US$/t"),
+    KpiField("landed_destination_usd_per_t", "Landed cost at destination", "US$/t"),
+    KpiField("economic_cost_lak", "Annual economic cost (to destination)", "LAK/yr"),
+    KpiField("dropped_tonnes", "Export volume dropped (closed posts)", "t green"),
     KpiField("tonnes", "Volume moved", "t green", lower_is_better=False),
     KpiField("tkm", "Tonne-km (all legs)", "t-km"),
     KpiField("truck_hours", "Truck-hours (Lao road legs)", "h"),
@@ -60,7 +63,12 @@ KPI_FIELDS = (
     KpiField("open_hub_count", "Open hubs", "count", lower_is_better=False),
     KpiField("pickup_sample_lak_per_t", "Sample pickup week (Paksong)", "LAK/t collected"),
 )
-_OPTIONAL = ("pickup_sample_lak_per_t",)
+_OPTIONAL = (
+    "pickup_sample_lak_per_t",
+    "landed_destination_usd_per_t",
+    "economic_cost_lak",
+    "dropped_tonnes",
+)
 _REQUIRED = (
     *(f.key for f in KPI_FIELDS if f.key not in _OPTIONAL),
     "breakdown_lak_per_t",
@@ -132,41 +140,6 @@ def kpi_row(result: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _landed_by_corridor(run: ConsolidationRun) -> dict[str, float]:
-    """Landed cost per tonne for each used corridor (hub costs shared over the hub's outflows).
-
-    A flow from hub ``h`` in period ``p`` through corridor ``c`` costs, per tonne: the mean
-    collection cost of what ``h`` received in ``p``, the hub's handling plus its fixed cost
-    spread over its annual volume, the trunk haul ``h`` → gateway in ``p``, and the corridor's
-    border fee, waiting and onward leg.
-    """
-    problem, result = run.problem, run.result
-    hubs = {h.id: h for h in problem.hubs}
-    h_index = {h.id: i for i, h in enumerate(problem.hubs)}
-    p_index = {p: i for i, p in enumerate(problem.periods)}
-    corridors = {c.id: c for c in problem.corridors}
-    received: dict[tuple[str, str], list[float]] = {}
-    for a in result.assignments:
-        acc = received.setdefault((a.period, a.hub_id), [0.0, 0.0])
-        acc[0] += a.collection_lak
-        acc[1] += a.green_kg
-    annual_kg = {h: result.hub_kg(h) for h in result.open_hubs}
-    cost: dict[str, float] = {}
-    tonnes: dict[str, float] = {}
-    for f in result.flows:
-        t = f.green_kg / 1000.0
-        coll_lak, coll_kg = received.get((f.period, f.hub_id), (0.0, 0.0))
-        hub = hubs[f.hub_id]
-        per_t = coll_lak / (coll_kg / 1000.0) if coll_kg else 0.0
-        per_t += hub.handling_lak_per_t + hub.fixed_cost_lak / max(annual_kg[f.hub_id] / 1e3, 1e-9)
-        g = problem.gateway_index(f.gateway_id)
-        per_t += float(problem.trunk_lak_per_t[p_index[f.period], h_index[f.hub_id], g])
-        per_t += corridors[f.corridor_id].lak_per_t
-        cost[f.corridor_id] = cost.get(f.corridor_id, 0.0) + per_t * t
-        tonnes[f.corridor_id] = tonnes.get(f.corridor_id, 0.0) + t
-    return {c: cost[c] / tonnes[c] for c in sorted(cost) if tonnes[c] > 0}
-
-
 def _hub_to_port(run: ConsolidationRun) -> dict[str, float]:
     """Cost per tonne from each hub through each corridor to its port (trunk haul + border fee,
     waiting and onward leg), in the first season solved; unreachable pairs are left out.
@@ -202,6 +175,25 @@ def _wet_reachable_share(run: ConsolidationRun) -> float | None:
     return float(volume[reachable].sum() / total) if total > 0 else None
 
 
+def _border_kpis(run: ConsolidationRun, views: Mapping[str, Any]) -> dict[str, Any]:
+    """Landed cost at destination, the economic view, and the markets' lost volume."""
+    from scenarios.consolidate import market_route_rows
+
+    fin, eco = views["financial"], views["economic"]
+    rows = market_route_rows(run)
+    return {
+        "landed_destination_lak_per_t": float(fin["landed_at_destination_lak_per_t"]),
+        "landed_destination_usd_per_t": float(fin["landed_at_destination_usd_per_t"]),
+        "ocean_freight_lak_per_t": float(fin["ocean_freight_lak_per_t"]),
+        "economic_cost_lak": float(eco["annual_at_destination_lak"]),
+        "economic_landed_destination_lak_per_t": float(eco["landed_at_destination_lak_per_t"]),
+        "dropped_tonnes": float(sum(r["dropped_tonnes"] for r in rows)),
+        "lost_export_value_usd": float(sum(r["lost_export_value_usd"] for r in rows)),
+        "rerouted_tonnes": float(sum(r["rerouted_tonnes"] for r in rows)),
+        "market_rule": run.market_rule,
+    }
+
+
 def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     """The JSON-ready result of a scenario from a verified consolidation run.
 
@@ -209,6 +201,7 @@ def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     CO2 cover the Lao road legs (collection and trunk haul, border waiting included in hours); t-km
     covers every leg including the onward leg beyond the border.
     """
+    from scenarios.consolidate import landed_by_corridor, money_views
     from scenarios.run.flows import flow_lines
 
     result, metrics = run.result, run.metrics
@@ -240,10 +233,11 @@ def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
         "breakdown_lak_per_t": per_t,
         "tonnes_by_corridor": by_corridor,
         "tonnes_by_season_corridor": by_season,
-        "landed_cost_by_corridor_lak_per_t": _landed_by_corridor(run),
+        "landed_cost_by_corridor_lak_per_t": landed_by_corridor(run),
         "hub_to_port_lak_per_t": _hub_to_port(run),
         "shifted_to_dry_villages": len(run.shifted_to_dry),
         "trunk_lak_per_tkm": float(run.fidelity.trunk_lak_per_tkm),
+        **_border_kpis(run, money_views(run)),
     }
     validate_kpis(kpis)
     return {

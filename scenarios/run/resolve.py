@@ -149,7 +149,11 @@ def run_scenario(
         hub_ids = {h.id for h in resolved.inputs.hubs}
         hint = tuple(h for h in comparator[1].open_hubs if h in hub_ids)
     options = ConsolidateOptions(
-        season=resolved.season, explain=False, time_limit_s=time_limit_s, hint_open_hubs=hint
+        season=resolved.season,
+        explain=False,
+        time_limit_s=time_limit_s,
+        hint_open_hubs=hint,
+        market_rule=spec.markets.rule,
     )
     run = run_consolidation(resolved.inputs, options, net=resolved.net, net_key=resolved.net_key)
     result = kpis_from_run(run)
@@ -189,7 +193,9 @@ def comparator_plan(
     )
     if key not in _COMPARATOR_PLANS:
         resolved = resolve_scenario(comparator, base)
-        options = ConsolidateOptions(season=resolved.season, explain=False)
+        options = ConsolidateOptions(
+            season=resolved.season, explain=False, market_rule=comparator.markets.rule
+        )
         run = run_consolidation(
             resolved.inputs, options, net=resolved.net, net_key=resolved.net_key
         )

@@ -20,6 +20,8 @@ __all__ = [
     "EdgeSelector",
     "FleetChange",
     "HubChanges",
+    "MarketChange",
+    "MarketRule",
     "NewHub",
     "NewLink",
     "RoadUpgrade",
@@ -110,12 +112,35 @@ class NewLink(SourcedTable):
 
 
 class BorderChange(SourcedTable):
-    """Changes at one border gateway (keyed by the gateway id in data/gateways.csv)."""
+    """Changes at one border gateway (keyed by the gateway id in data/gateways.csv).
+
+    ``wait_h`` replaces the post's clearance time; ``capacity_trucks_per_day`` its capacity
+    (all goods, both directions); ``other_trucks_per_day`` the other traffic sharing it (in
+    the queue model's year); ``transload`` moves coffee from the Lao truck to a Thai or
+    Vietnamese one there, at the post's transloading cost and time.
+    """
 
     fee_lak: float | None = Field(default=None, ge=0, le=MAX_MONEY)
     wait_h: float | None = Field(default=None, ge=0, le=24 * 30)
     opening_hours: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
     closed: bool | None = None
+    capacity_trucks_per_day: float | None = Field(default=None, gt=0, le=100_000)
+    other_trucks_per_day: float | None = Field(default=None, ge=0, le=100_000)
+    transload: bool | None = None
+
+
+MarketRule = Literal["fixed", "reroute", "drop"]
+
+
+class MarketChange(SourcedTable):
+    """What happens to a market whose border posts are closed or full.
+
+    ``reroute`` (the default): its volume leaves through the next-cheapest open corridors;
+    ``drop``: the volume its posts cannot take is dropped and the lost export value reported;
+    ``fixed``: market shares are kept exactly and such a scenario is reported infeasible.
+    """
+
+    rule: MarketRule = "reroute"
 
 
 class CostChange(SourcedTable):

@@ -39,6 +39,7 @@ from scenarios.spec.changes import (
     DemandChange,
     FleetChange,
     HubChanges,
+    MarketChange,
     NewLink,
     RoadUpgrade,
     SeasonName,
@@ -67,6 +68,7 @@ class ScenarioSpec(StrictTable):
     fleet: FleetChange = Field(default_factory=FleetChange)
     demand: DemandChange = Field(default_factory=DemandChange)
     hubs: HubChanges = Field(default_factory=HubChanges)
+    markets: MarketChange = Field(default_factory=MarketChange)
     appraisal: Appraisal | None = None
 
     @property

@@ -87,7 +87,9 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     base = base_inputs()
     drawn = BaseInputs(net=base.net, inputs=apply_values(base.inputs, values))
     resolved = resolve_scenario(spec, drawn)
-    options = ConsolidateOptions(season=resolved.season, explain=False)
+    options = ConsolidateOptions(
+        season=resolved.season, explain=False, market_rule=spec.markets.rule
+    )
     run = run_consolidation(resolved.inputs, options, net=resolved.net, net_key=resolved.net_key)
     result = kpis_from_run(run)
     kpis = result["kpis"]

@@ -38,8 +38,8 @@ PARAMS = dataclasses.replace(
 
 
 def test_halving_clearance_saves_the_halved_hours() -> None:
-    """wait_h 4.5 at Vang Tao (9 h clearance in data/gateways.csv) saves 4.5 h per truck."""
-    assert waiting_saved_h({"vang_tao": {"wait_h": 4.5}}) == {"vang_tao": pytest.approx(4.5)}
+    """wait_h 3 at Vang Tao (6 h clearance in data/gateways.csv) saves 3 h per truck."""
+    assert waiting_saved_h({"vang_tao": {"wait_h": 3.0}}) == {"vang_tao": pytest.approx(3.0)}
     assert waiting_saved_h({"vang_tao": {"closed": True}}) == {}
 
 

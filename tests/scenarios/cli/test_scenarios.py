@@ -61,8 +61,9 @@ def test_validate_reports_each_bad_file(cli: Callable[..., CliRun], tmp_path: Pa
     assert done.returncode == 1
     assert "ok:" in done.stdout and "good" in done.stdout
     assert done.stderr.strip() == (
-        "invalid: bad.toml: [border.vang_tao] unknown key 'wait_hour'; valid keys: closed, "
-        "estimate, fee_lak, opening_hours, range, range_source, source, wait_h"
+        "invalid: bad.toml: [border.vang_tao] unknown key 'wait_hour'; valid keys: "
+        "capacity_trucks_per_day, closed, estimate, fee_lak, opening_hours, "
+        "other_trucks_per_day, range, range_source, source, transload, wait_h"
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from scenarios.appraisal.compare import compare_results
-from scenarios.run.kpis import BORDER_PARTS, validate_kpis
+from scenarios.run.kpis import validate_kpis
 from scenarios.run.resolve import BaseInputs, base_inputs, run_scenario
 from scenarios.spec.schema import ScenarioError, load_scenario
 
@@ -67,7 +67,8 @@ def _assert_flows_follow_roads(flows: list[dict[str, Any]]) -> None:
 
 
 def test_border_time_changes_only_border_parts(small: BaseInputs, baseline: dict[str, Any]) -> None:
-    """Halving the Vang Tao wait lowers border waiting and nothing but border-related parts."""
+    """Halving the Vang Tao wait lowers every Vang Tao route by the same waiting cost, and
+    only those routes (the plan may then move volume to Vang Tao, so other parts may move)."""
     half = run_scenario(
         load_scenario(LIBRARY / "vang_tao_half_wait.toml"), small, pickup_sample=False
     )
@@ -75,12 +76,15 @@ def test_border_time_changes_only_border_parts(small: BaseInputs, baseline: dict
         _stored("half", half, "vang_tao_half_wait.toml"),
         _stored("base", baseline, "baseline.toml"),
     )
-    changed = {d.key for d in comparison.breakdown if abs(d.delta) > 1e-6}
-    assert changed <= set(BORDER_PARTS)
     routes = {d.key for d in comparison.routes}
     assert routes and all(key.endswith("vang_tao__laem_chabang") for key in routes)
-    assert all(d.delta < 0 for d in comparison.routes)
-    assert comparison.annual_saving_lak >= 0
+    deltas = [d.delta for d in comparison.routes]
+    assert all(d < 0 for d in deltas)
+    assert max(deltas) == pytest.approx(min(deltas), abs=1.0)
+    # the exporter's (financial) cost to destination cannot rise; the economic saving may be
+    # negative (volume moves to a post whose lower fees are transfers, not resources)
+    dest = "landed_destination_lak_per_t"
+    assert half["kpis"][dest] <= baseline["kpis"][dest] + 1e-6
 
 
 def test_road_upgrade_lowers_costs_and_has_a_cba(

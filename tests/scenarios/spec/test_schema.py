@@ -123,8 +123,9 @@ def test_fingerprint_follows_content_not_path(tmp_path: Path) -> None:
 BAD_FILES = [
     (
         "[border.vang_tao]\nwait_hour = 2\n",
-        r"x\.toml: \[border\.vang_tao\] unknown key 'wait_hour'; valid keys: closed, estimate, "
-        r"fee_lak, opening_hours, range, range_source, source, wait_h",
+        r"x\.toml: \[border\.vang_tao\] unknown key 'wait_hour'; valid keys: "
+        r"capacity_trucks_per_day, closed, estimate, fee_lak, opening_hours, "
+        r"other_trucks_per_day, range, range_source, source, transload, wait_h",
     ),
     ("nmae = 'x'\n", r"x\.toml: unknown key 'nmae'; valid keys: appraisal, border, .*extends"),
     (
