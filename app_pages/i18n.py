@@ -166,6 +166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_distance_km": ("Distance (km)", "ໄລຍະທາງ (ກມ)"),
     "col_duration_h": ("Hours", "ຊົ່ວໂມງ"),
     "col_reason": ("Reason", "ເຫດຜົນ"),
+    "col_connector_km": ("Off-road leg (km)", "ໄລຍະຈາກທາງ (ກມ)"),
     "col_type": ("Vehicle type", "ປະເພດລົດ"),
     "col_count": ("Count", "ຈຳນວນ"),
     "col_shift_start": ("Shift start", "ເລີ່ມວຽກ"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,13 @@ def summary(run: PickupRun) -> dict[str, float]:
     }
 
 
+def _connector_km(day: DayPlan, pickup: int) -> float | None:
+    """The pickup's off-road connector in km (0.1); None when unknown or not snapped."""
+    if not day.connector_m or math.isnan(day.connector_m[pickup]):
+        return None
+    return round(day.connector_m[pickup] / 1000.0, 1)
+
+
 def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
     pickups = day.problem.pickups
     return {
@@ -78,9 +86,7 @@ def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
                 "arrival": format_clock(s.arrival_s),
                 "load_after_kg": s.load_after_kg,
                 "trip": s.trip + 1,
-                "connector_km": round(day.connector_m[s.pickup] / 1000.0, 1)
-                if day.connector_m
-                else None,
+                "connector_km": _connector_km(day, s.pickup),
             }
             for s in route.stops
         ],
@@ -99,7 +105,12 @@ def run_to_json(run: PickupRun) -> dict[str, Any]:
         "penalty_lak": sum(d.plan.penalty_lak for d in run.days),
         "routes": [_route_json(d, r) for d in run.days for r in d.plan.routes],
         "dropped": [
-            {"day": d.day, "id": d.problem.pickups[x.pickup].id, "reason": x.reason}
+            {
+                "day": d.day,
+                "id": d.problem.pickups[x.pickup].id,
+                "reason": x.reason,
+                "connector_km": _connector_km(d, x.pickup),
+            }
             for d in run.days
             for x in d.plan.dropped
         ],

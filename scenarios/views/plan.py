@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,8 +134,12 @@ def _split_ids(plan: dict[str, Any]) -> list[str]:
     return [i for i in ids + [str(d["id"]) for d in plan["dropped"]] if "#" in i]
 
 
+def _km(metres: float) -> float | None:
+    return None if math.isnan(metres) else round(metres / 1000.0, 1)  # nan: not snapped
+
+
 def _dropped_table(run: PickupRun) -> pd.DataFrame:
-    """The pickups (or split parts) left behind: id, name, day, kg, required, reason."""
+    """The pickups (or split parts) left behind: id, name, day, kg, required, reason, connector."""
     rows = [
         {
             "id": pickup.id,
@@ -143,12 +148,13 @@ def _dropped_table(run: PickupRun) -> pd.DataFrame:
             "weight_kg": pickup.weight_kg,
             "required": pickup.required,
             "reason": d.reason,
+            "connector_km": _km(day.connector_m[d.pickup]) if day.connector_m else None,
         }
         for day in run.days
         for d in day.plan.dropped
         for pickup in (day.problem.pickups[d.pickup],)
     ]
-    columns = ["id", "name", "day", "weight_kg", "required", "reason"]
+    columns = ["id", "name", "day", "weight_kg", "required", "reason", "connector_km"]
     return pd.DataFrame(rows, columns=columns).astype({"required": bool})
 
 

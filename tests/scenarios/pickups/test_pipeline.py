@@ -110,6 +110,7 @@ def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
             "day": None,
             "id": "E1",
             "reason": "unreachable in the wet season by any available vehicle class",
+            "connector_km": wet["dropped"][0]["connector_km"],  # tested in test_reach_templates
         }
     ]
     dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
@@ -131,6 +132,7 @@ def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> Non
             "day": None,
             "id": "X",
             "reason": "weight 1000000 kg exceeds the largest vehicle capacity 1500 kg",
+            "connector_km": data["dropped"][0]["connector_km"],
         }
     ]
 
