@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from scenarios import views
+
 LANGUAGES = {"en": "EN", "lo": "ລາວ"}
 
 # key: (English, Lao)
@@ -80,9 +82,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_csv": ("Upload a CSV file", "ອັບໂຫຼດໄຟລ໌ CSV"),
     "upload_help": (
         "Columns: id, name, lat, lon (or village_code), weight_kg, product; optional tw_start, "
-        "tw_end, service_min, required. At most 2 MB.",
+        "tw_end, service_min, required. Comma, semicolon or tab separated, UTF-8; at most 2 MB. "
+        "The template below has every column.",
         "ຖັນ: id, name, lat, lon (ຫຼື village_code), weight_kg, product; ຖ້າມີ tw_start, "
-        "tw_end, service_min, required. ບໍ່ເກີນ 2 MB.",
+        "tw_end, service_min, required. ແຍກດ້ວຍ ຈຸດ (,), ຈຸດຈ້ຳ (;) ຫຼື tab, UTF-8; ບໍ່ເກີນ 2 MB. "
+        "ແບບຟອມຂ້າງລຸ່ມມີທຸກຖັນ.",
     ),
     "fleet": (
         "Fleet (edit counts, trips per day, shift and hours)",
@@ -100,13 +104,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Trips a truck may make per day, unloading at the depot in between",
         "ຈຳນວນຖ້ຽວທີ່ລົດໄປໄດ້ຕໍ່ມື້, ກັບມາຖອກເຄື່ອງທີ່ສາງລະຫວ່າງຖ້ຽວ",
     ),
-    "time_limit": ("Time budget (seconds)", "ເວລາຄຳນວນ (ວິນາທີ)"),
+    "time_limit": ("Time limit (seconds)", "ເວລາຄຳນວນສູງສຸດ (ວິນາທີ)"),
     "run_plan": ("Plan the routes", "ວາງແຜນເສັ້ນທາງ"),
     "planning": ("Planning routes…", "ກຳລັງວາງແຜນເສັ້ນທາງ…"),
     "planned": ("Plan ready", "ແຜນສຳເລັດ"),
     "n_pickups": ("{n} pickups loaded", "ໂຫຼດ {n} ຈຸດເກັບແລ້ວ"),
-    "cost_per_t": ("Cost per tonne", "ຕົ້ນທຶນຕໍ່ໂຕນ"),
-    "total_cost": ("Total cost", "ຕົ້ນທຶນທັງໝົດ"),
+    "cost_per_t": ("Cost per tonne collected", "ຕົ້ນທຶນຕໍ່ໂຕນທີ່ເກັບໄດ້"),
+    "total_cost": ("Total cost, all days", "ຕົ້ນທຶນທັງໝົດ, ທຸກມື້"),
     "distance_km": ("Distance (km)", "ໄລຍະທາງ (ກມ)"),
     "hours": ("Driving hours", "ຊົ່ວໂມງຂັບລົດ"),
     "co2_kg": ("CO₂ (kg)", "CO₂ (ກິໂລ)"),
@@ -162,6 +166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_distance_km": ("Distance (km)", "ໄລຍະທາງ (ກມ)"),
     "col_duration_h": ("Hours", "ຊົ່ວໂມງ"),
     "col_reason": ("Reason", "ເຫດຜົນ"),
+    "col_connector_km": ("Off-road leg (km)", "ໄລຍະຈາກທາງ (ກມ)"),
     "col_type": ("Vehicle type", "ປະເພດລົດ"),
     "col_count": ("Count", "ຈຳນວນ"),
     "col_shift_start": ("Shift start", "ເລີ່ມວຽກ"),
@@ -227,6 +232,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dl_sheets": ("Driver sheets (CSV)", "ໃບງານຄົນຂັບ (CSV)"),
     "dl_geojson": ("Routes (GeoJSON)", "ເສັ້ນທາງ (GeoJSON)"),
     "dl_plan": ("Plan (JSON)", "ແຜນ (JSON)"),
+    "dl_sheets_html": ("Driver sheets to print (HTML)", "ໃບງານຄົນຂັບ ສຳລັບພິມ (HTML)"),
+    "sheets_lang_note": (
+        "Driver sheets are in the language chosen in the sidebar; one page per truck and day.",
+        "ໃບງານຄົນຂັບເປັນພາສາທີ່ເລືອກໃນແຖບຂ້າງ; ໜຶ່ງໜ້າຕໍ່ລົດໜຶ່ງຄັນຕໍ່ມື້.",
+    ),
+    "templates": ("File templates", "ແບບຟອມໄຟລ໌"),
+    "dl_pickups_template": ("Pickups template (CSV)", "ແບບຟອມຈຸດເກັບ (CSV)"),
+    "dl_fleet_template": ("Fleet template (CSV)", "ແບບຟອມລົດ (CSV)"),
+    "far_pickups": (
+        "Far from the study area or the roads, check these pickups:",
+        "ຢູ່ໄກຈາກເຂດສຶກສາ ຫຼື ຈາກທາງ, ກວດເບິ່ງຈຸດເກັບເຫຼົ່ານີ້:",
+    ),
+    "time_limit_help": (
+        "The search stops after {n} iterations per day, the same plan as the command line and "
+        "the scenario report; this limit only stops a search that takes longer.",
+        "ການຄົ້ນຫາຢຸດຫຼັງ {n} ຮອບຕໍ່ມື້, ໄດ້ແຜນດຽວກັນກັບ command line ແລະ ລາຍງານສະຖານະການ; "
+        "ເວລານີ້ພຽງແຕ່ຢຸດການຄົ້ນຫາທີ່ໃຊ້ເວລາດົນກວ່າ.",
+    ),
     "bad_upload": ("The file was not accepted: {msg}", "ບໍ່ຮັບໄຟລ໌ນີ້: {msg}"),
     "too_large": (
         "expected a file of at most {limit} MB, got {size:.1f} MB",
@@ -270,6 +293,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "part": ("Part", "ສ່ວນ"),
     "value": ("Value", "ຄ່າ"),
 }
+# The driver sheets' words (sheet_*, act_*, product_*, ...): one table for the app and the CLI.
+STRINGS.update(views.SHEET_LABELS)
 
 # Names the scenario engine emits in English, keyed by the engine's own keys: the KPI keys of
 # scenarios/run/kpis.py (KPI_FIELDS) and the landed-cost parts (BREAKDOWN_PARTS, plus "total").

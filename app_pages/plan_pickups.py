@@ -38,6 +38,24 @@ def _fleet_columns() -> dict[str, Any]:
     }
 
 
+def _templates() -> None:
+    """Download buttons for the pickups and fleet templates (header and two example rows)."""
+    st.caption(t("templates"))
+    left, right = st.columns(2)
+    for column, name, key in (
+        (left, "pickups_template.csv", "dl_pickups_template"),
+        (right, "fleet_template.csv", "dl_fleet_template"),
+    ):
+        column.download_button(
+            t(key),
+            views.template_bytes(name),
+            name,
+            "text/csv",
+            key=key,
+            icon=":material/download:",
+        )
+
+
 st.title(t("page_plan"))
 st.caption(t("plan_intro"))
 
@@ -63,9 +81,12 @@ with left:
         )
         if upload is not None:
             try:
-                pickups_path = views.stage_upload(upload.getvalue(), suffix=".csv")
+                pickups_path = views.stage_upload(
+                    upload.getvalue(), suffix=".csv", name=upload.name
+                )
             except ValueError as exc:
                 st.error(t("bad_upload", msg=exc))
+        _templates()
     pickups: pd.DataFrame | None = None
     if pickups_path is not None:
         try:
@@ -79,7 +100,14 @@ with right:
     season = localized_choice(
         st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="season"
     )
-    time_limit_s = st.slider(t("time_limit"), 1, 60, 5, key="plan_time_limit")
+    time_limit_s = st.slider(
+        t("time_limit"),
+        1,
+        120,
+        int(views.DEFAULT_TIME_LIMIT_S),
+        help=t("time_limit_help", n=f"{views.DEFAULT_ITERATIONS:,}"),
+        key="plan_time_limit",
+    )
     st.markdown(f"**{t('fleet')}**")
     fleet = st.data_editor(
         _sample_fleet(),

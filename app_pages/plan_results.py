@@ -7,12 +7,13 @@ import streamlit as st
 
 from app_pages import maps
 from app_pages.common import headers, localized_choice, money, money_columns
-from app_pages.i18n import t
+from app_pages.i18n import lang, t
 from scenarios import views
 
 
 def show(plan: views.PlanView) -> None:
     """Render ``plan``: figures, the routes map, a table per truck, dropped pickups, downloads."""
+    plan = views.plan_in_language(plan, lang())
     s = plan.summary
     cols = st.columns(4) + st.columns(4)
     cols[0].metric(t("cost_per_t"), money(s["cost_per_tonne_lak"]))
@@ -36,6 +37,8 @@ def show(plan: views.PlanView) -> None:
     cols[7].metric(t("co2_kg"), f"{s['co2_kg']:,.0f}")
     if s["tonnes_required_left_behind"] > 0:
         st.warning(t("required_left", t=f"{s['tonnes_required_left_behind']:,.1f}"))
+    if plan.warnings:
+        st.warning("\n".join([t("far_pickups"), *(f"- {w}" for w in plan.warnings)]))
 
     st.subheader(t("routes_map"))
     days = sorted({d for d in plan.paths["day"] if d is not None and not pd.isna(d)})
@@ -56,11 +59,13 @@ def show(plan: views.PlanView) -> None:
     trucks = money_columns(plan.trucks).round({"cost_lak": 2, "cost_usd": 2})
     st.dataframe(trucks, hide_index=True, key="plan_trucks", column_config=headers(trucks))
     table_columns = {
-        "order": t("order"),
-        "trip": t("trip"),
-        "village": t("village"),
-        "arrival": t("arrival"),
-        "load_kg": t("load_kg"),
+        "order": t("sheet_order"),
+        "trip": t("sheet_trip"),
+        "village": t("sheet_place"),
+        "arrival": t("sheet_time"),
+        "weight_kg": t("sheet_weight_kg"),
+        "load_kg": t("sheet_load_kg"),
+        "connector_km": t("sheet_far_km"),
     }
     for i, (truck, truck_stops) in enumerate(plan.stops.groupby("truck", sort=False)):
         with st.expander(
@@ -84,10 +89,13 @@ def show(plan: views.PlanView) -> None:
         )
 
     st.subheader(t("downloads"))
-    d1, d2, d3 = st.columns(3)
-    d1.download_button(
-        t("dl_sheets"), plan.driver_sheets_csv, "driver_sheets.csv", "text/csv", key="dl_sheets"
+    sheets = views.sheet_downloads(plan, lang())
+    d1, d4, d2, d3 = st.columns(4)
+    d1.download_button(t("dl_sheets"), sheets.csv, sheets.csv_name, "text/csv", key="dl_sheets")
+    d4.download_button(
+        t("dl_sheets_html"), sheets.html, sheets.html_name, "text/html", key="dl_sheets_html"
     )
+    st.caption(t("sheets_lang_note"))
     d2.download_button(
         t("dl_geojson"), plan.routes_geojson, "routes.geojson", "application/geo+json", key="dl_geo"
     )

@@ -257,7 +257,31 @@ def test_plan_sample_shows_trucks_map_kpis_and_downloads(planned: AppTest) -> No
     legend = next(m.value for m in planned.markdown if "bolaven-legend" in m.value)
     assert all(truck in legend for truck in trucks["truck"])  # one legend entry per route
     assert planned.metric[0].value.endswith(" LAK")
-    assert len(planned.get("download_button")) == 3
+    keys = [b.key for b in planned.get("download_button")]
+    assert keys == ["dl_sheets", "dl_sheets_html", "dl_geo", "dl_plan"]
+
+
+def test_driver_sheet_downloads_follow_the_language(planned: AppTest) -> None:
+    """The sheets download in the sidebar's language, truck names as the tables show them."""
+    plan: views.PlanView = planned.session_state["plan_result"]
+    english = views.sheet_downloads(plan, "en")
+    header = english.csv.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Truck,Day,Trip,Order,Time,What to do,Village or place")
+    assert set(plan.trucks["truck"]) == {s.truck("en") for s in plan.sheets}
+    assert english.html.decode().count("<section>") == len(plan.trucks)  # a page per truck-day
+    planned.sidebar.segmented_control(key="lang").set_value("lo").run()
+    try:
+        labels = {b.key: b.label for b in planned.get("download_button")}
+        assert labels["dl_sheets_html"] == i18n.STRINGS["dl_sheets_html"][1]
+        lao = views.sheet_downloads(plan, "lo")
+        assert lao.csv_name == "driver_sheets_lo.csv"
+        text = lao.csv.decode("utf-8-sig")
+        assert text.splitlines()[0].startswith("ລົດ,ມື້,ຖ້ຽວທີ,ລຳດັບ,ເວລາ")
+        shown = planned.dataframe[2].value["truck"]  # the trucks table, in Lao
+        assert all(f"\n{truck}," in text for truck in shown)
+        assert not any("D1 " in truck for truck in shown)
+    finally:
+        planned.sidebar.segmented_control(key="lang").set_value("en").run()
 
 
 def _amount(text: str) -> float:
@@ -305,9 +329,27 @@ def test_bad_pickup_upload_names_row_and_column(content: bytes, message: str) ->
     assert not at.exception
     assert len(at.error) == 1
     assert re.search(message, at.error[0].value), at.error[0].value
+    assert "upload-" not in at.error[0].value  # never the internal staged file
+    if not message.startswith("expected a file"):  # the size is refused before reading
+        assert "evil name.csv: row" in at.error[0].value
     assert at.button(key="plan_run").disabled
     at.radio(key="plan_source.en").set_value("sample").run()  # still usable afterwards
     assert not at.error and not at.button(key="plan_run").disabled
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_uploads_are_read_and_templates_offered(sep: str) -> None:
+    """A semicolon- or tab-separated pickups file previews; both templates can be downloaded."""
+    rows = [SAMPLE_HEADER.strip(), "P1,a,15.2,106.2,100,cherry", "P2,b,15.3,106.3,250,green"]
+    content = "\n".join(r.replace(",", sep) for r in rows).encode()
+    at = _app().run()
+    at.radio(key="plan_source.en").set_value("upload").run()
+    at.file_uploader(key="plan_upload").upload("week.csv", content, "text/csv").run()
+    assert not at.exception and not at.error
+    assert list(at.dataframe[0].value["weight_kg"]) == [100, 250]
+    keys = {b.key for b in at.get("download_button")}
+    assert {"dl_pickups_template", "dl_fleet_template"} <= keys
+    assert not at.button(key="plan_run").disabled
 
 
 WET_PAVING_TOML = b"""

@@ -155,6 +155,8 @@ def test_plan_sample_pickups_shows_routes_map_and_table(page: Any, streamlit_url
     page.wait_for_selector(MAP)
     page.get_by_text("Routes on the roads").first.wait_for()
     page.get_by_text("Cost per tonne").first.wait_for()
+    for download in ("Driver sheets (CSV)", "Driver sheets to print (HTML)"):
+        page.get_by_role("button", name=download).wait_for()
     assert page.locator(TABLE).count() >= 3  # preview, trucks, and more
     page.get_by_text("Every pickup is served.").or_(
         page.get_by_text("Dropped pickups")

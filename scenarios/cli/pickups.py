@@ -23,12 +23,27 @@ from optimizer import (
 )
 from scenarios.cli.options import SeasonChoice, SeasonOpt
 from scenarios.common import read_text
+from scenarios.pickups import (
+    DEFAULT_ENGINE,
+    DEFAULT_ITERATIONS,
+    DEFAULT_SEED,
+    DEFAULT_TIME_LIMIT_S,
+    truck_label,
+)
 
 
 class _Engine(StrEnum):
     AUTO = "auto"
     ORTOOLS = "ortools"
     PYVRP = "pyvrp"
+
+
+_DEFAULT_ENGINE = _Engine(DEFAULT_ENGINE.value)
+
+
+class _Lang(StrEnum):
+    EN = "en"
+    LO = "lo"
 
 
 EngineOpt = Annotated[
@@ -50,8 +65,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tab
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``plan-pickups`` and ``solve-vrplib`` to the ``bolaven`` root."""
+    """Add ``plan-pickups``, ``pickup-templates`` and ``solve-vrplib`` to the ``bolaven`` root."""
     app.command("plan-pickups")(plan_pickups_command)
+    app.command("pickup-templates")(pickup_templates_command)
     app.command("solve-vrplib")(solve_vrplib_command)
 
 
@@ -63,12 +79,11 @@ def _print_plan(data: dict[str, Any], console: Console) -> None:
         f"(US$ {summary['total_cost_usd']:,.0f}), {summary['tonnes_collected']:.1f} t, "
         f"{summary['cost_lak_per_tonne']:,} LAK/t"
     )
-    table = Table("day", "vehicle", "stops", "load kg", "km", "hours", "cost LAK")
+    table = Table("truck", "stops", "load kg", "km", "hours", "cost LAK")
     for route in data["routes"]:
         load = sum(s["weight_kg"] for s in route["stops"])
         table.add_row(
-            str(route["day"] or ""),
-            route["vehicle"],
+            truck_label(route["day"], route["vehicle"]),
             str(len(route["stops"])),
             f"{load:,}",
             f"{route['distance_m'] / 1000:.1f}",
@@ -95,18 +110,43 @@ def plan_pickups_command(
         typer.Option("--fleet", help="Fleet CSV or TOML (default: the sample Paksong fleet)."),
     ] = None,
     season: SeasonOpt = SeasonChoice.DRY,
-    time_limit: TimeOpt = 10.0,
-    engine: EngineOpt = _Engine.AUTO,
-    seed: SeedOpt = 0,
-    solution_limit: LimitOpt = None,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            help="Safety net of the whole file, seconds (the search stops on --solution-limit).",
+        ),
+    ] = DEFAULT_TIME_LIMIT_S,
+    engine: EngineOpt = _DEFAULT_ENGINE,
+    seed: SeedOpt = DEFAULT_SEED,
+    solution_limit: Annotated[
+        int | None,
+        typer.Option(
+            "--solution-limit",
+            min=1,
+            help="Deterministic stop per day (PyVRP iterations / OR-Tools solutions); "
+            "the app and the scenario report use the same default.",
+        ),
+    ] = DEFAULT_ITERATIONS,
     as_json: JsonOpt = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Write plan.json, driver sheets, routes.geojson here."),
     ] = None,
+    sheets: Annotated[
+        Path | None,
+        typer.Option(
+            "--sheets",
+            help="Write one driver sheet CSV per truck and day and driver_sheets.html here.",
+        ),
+    ] = None,
+    lang: Annotated[
+        _Lang, typer.Option("--lang", help="Language of the --sheets files: en or lo (Lao).")
+    ] = _Lang.EN,
 ) -> None:
     """Plan pickups from a depot: verified routes per day, costs, litres and CO2."""
-    from scenarios.pickups import plan_pickups, run_to_json, write_outputs
+    from scenarios.pickups import plan_pickups, run_to_json, write_driver_sheets, write_outputs
 
     params = SolveParams(
         engine=Engine(engine.value),
@@ -116,14 +156,33 @@ def plan_pickups_command(
     )
     run = plan_pickups(pickups, depot, fleet_path=fleet, season=season.value, params=params)
     data = run_to_json(run)
+    err = Console(stderr=True)
+    for warning in run.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
     if out is not None:
         written = write_outputs(run, out)
         if not as_json:
-            Console(stderr=True).print(f"wrote {len(written)} files to {out}")
+            err.print(f"wrote {len(written)} files to {out}")
+    if sheets is not None:
+        written = write_driver_sheets(run, sheets, lang.value)
+        if not as_json:
+            err.print(f"wrote {len(written)} driver sheet files ({lang.value}) to {sheets}")
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _print_plan(data, Console())
+
+
+def pickup_templates_command(
+    out: Annotated[
+        Path, typer.Argument(help="Folder for pickups_template.csv, fleet_template.csv.")
+    ],
+) -> None:
+    """Write templates of the pickups and fleet files (a header and two example rows each)."""
+    from scenarios.pickups import write_templates
+
+    for path in write_templates(out):
+        typer.echo(str(path))
 
 
 def solve_vrplib_command(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,17 +28,29 @@ from scenarios.common.textfile import (
 
 __all__ = ["Row", "read_rows", "read_toml", "write_rows"]
 
+#: A number with a decimal comma and no other separator: ``-15,12`` (not ``1,070,000``).
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
     """One data row of a table with its spreadsheet row number (the header is row 1).
 
-    ``source`` is the file name the errors start with (empty: no prefix).
+    ``source`` is the file name the errors start with (empty: no prefix). ``decimal_comma``:
+    the file is ``;`` or tab separated, as spreadsheets write it where the decimal mark is a
+    comma, so a number written ``15,12`` reads as 15.12.
     """
 
     number: int
     cells: dict[str, str]
     source: str = ""
+    decimal_comma: bool = False
+
+    def _numeric_text(self, column: str) -> str:
+        text = self.text(column)
+        if self.decimal_comma and _DECIMAL_COMMA.fullmatch(text):
+            return text.replace(",", ".")
+        return text
 
     def text(self, column: str) -> str:
         """The stripped cell text ('' when the column is absent or empty)."""
@@ -56,7 +69,7 @@ class Row:
         op = ">" if strict else ">="
         expected = f"a number {op} {minimum:g}"
         try:
-            value = float(self.text(column))
+            value = float(self._numeric_text(column))
         except ValueError:
             raise self.fail(column, expected) from None
         ok = math.isfinite(value) and (value > minimum if strict else value >= minimum)
@@ -106,8 +119,9 @@ def read_rows(
     """Yield the data rows of ``path`` after checking the header has the ``required`` columns.
 
     UTF-8 (with or without a byte-order mark) only; ``,``, ``;`` or tab delimited (sniffed
-    from the header). With ``optional`` given, a column that is neither required nor optional
-    is an error naming the closest valid column; a row with more cells than the header too.
+    from the header); in a ``;`` or tab delimited file a number may have a decimal comma.
+    With ``optional`` given, a column that is neither required nor optional is an error
+    naming the closest valid column; a row with more cells than the header too.
     """
     text = read_text(path, what=what)
     delimiter = sniff_delimiter(text)
@@ -122,7 +136,8 @@ def read_rows(
             raise DataFileError(msg)
         if not any((v or "").strip() for v in cells.values() if isinstance(v, str)):
             continue
-        yield Row(index, {k: v for k, v in cells.items() if isinstance(k, str)}, path.name)
+        values = {k: v for k, v in cells.items() if isinstance(k, str)}
+        yield Row(index, values, path.name, decimal_comma=delimiter != ",")
 
 
 def _check_header(

@@ -46,30 +46,16 @@ from scenarios.common import (
 )
 from scenarios.pickups.budget import day_budgets, group_by_day
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
+from scenarios.pickups.reach import connector_lengths, far_warnings
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
-from scenarios.pickups.report import (
-    driver_sheets,
-    route_geojson,
-    run_to_json,
-    summary,
-    write_outputs,
-)
 
-# The report functions are re-exported for scenarios/views/plan.py (the app branch owns it),
-# which reaches them as ``pipeline.run_to_json``; drop them once it imports scenarios.pickups.
-__all__ = [
-    "driver_sheets",
-    "plan_pickups",
-    "resolve_depot",
-    "route_geojson",
-    "run_to_json",
-    "summary",
-    "write_outputs",
-]
+__all__ = ["SAMPLE_FLEET", "SAMPLE_PICKUPS", "plan_pickups", "resolve_depot"]
 
 logger = logging.getLogger(__name__)
 
 SAMPLE_FLEET = DATA_DIR / "samples" / "paksong_fleet.csv"
+#: The illustrative week of Paksong cooperative pickups (CLI example, app sample, scenario KPI).
+SAMPLE_PICKUPS = DATA_DIR / "samples" / "paksong_pickups.csv"
 
 
 def _fleet(fleet_path: Path | None, profiles: tuple[VehicleProfile, ...]) -> tuple[FleetEntry, ...]:
@@ -274,6 +260,16 @@ def plan_pickups(
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
     groups = group_by_day(records)
+    connector = dict(
+        zip(
+            (r.id for r in records),
+            connector_lengths(networks.snap_points(net, [(r.lat, r.lon) for r in records])),
+            strict=True,
+        )
+    )
+    warnings = far_warnings(records, [connector[r.id] for r in records])
+    for warning in warnings:
+        logger.warning("%s: %s", pickups_path.name, warning)
     budgets = day_budgets(
         [len(rows) for _, rows in groups], params.time_limit_s, what=pickups_path.name
     )
@@ -291,9 +287,10 @@ def plan_pickups(
             plan = replace(plan, dropped=dropped)
             verify(problem, plan)
         used = tuple(find_profile(profiles, e.type) for e in fleet)
-        days.append(DayPlan(day, sources, problem, plan, used, litres))
+        lengths = tuple(connector[r.id] for r in sources)
+        days.append(DayPlan(day, sources, problem, plan, used, litres, lengths))
         logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))
-    return PickupRun(season, point, tuple(days), rates, net)
+    return PickupRun(season, point, tuple(days), rates, net, tuple(warnings))
 
 
 def _bad_season(season: str) -> str:

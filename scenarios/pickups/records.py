@@ -38,6 +38,8 @@ class DayPlan:
     plan: PickupPlan
     profiles: tuple[VehicleProfile, ...]
     litres: tuple[FloatArray, ...]  # litres between nodes, per vehicle type
+    #: per problem pickup: length of the off-road connector joining it to the road, metres
+    connector_m: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +51,8 @@ class PickupRun:
     days: tuple[DayPlan, ...]
     rates: CostRates
     network: RoadNetwork
+    #: warnings for the user (far pickups), also logged
+    warnings: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,14 @@ from optimizer import VehicleRoute, co2_kg, lak_to_usd
 from scenarios.common import make_edge_cost, write_rows
 from scenarios.pickups.io import format_clock
 from scenarios.pickups.records import DayPlan, PickupRun
+from scenarios.pickups.sheet_html import sheets_html
+from scenarios.pickups.sheets import driver_sheets, write_sheets
 
 __all__ = [
-    "driver_sheets",
     "route_geojson",
     "run_to_json",
     "summary",
+    "write_driver_sheets",
     "write_outputs",
 ]
 
@@ -53,6 +56,13 @@ def summary(run: PickupRun) -> dict[str, float]:
     }
 
 
+def _connector_km(day: DayPlan, pickup: int) -> float | None:
+    """The pickup's off-road connector in km (0.1); None when unknown or not snapped."""
+    if not day.connector_m or math.isnan(day.connector_m[pickup]):
+        return None
+    return round(day.connector_m[pickup] / 1000.0, 1)
+
+
 def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
     pickups = day.problem.pickups
     return {
@@ -75,6 +85,8 @@ def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
                 "arrival_s": s.arrival_s,
                 "arrival": format_clock(s.arrival_s),
                 "load_after_kg": s.load_after_kg,
+                "trip": s.trip + 1,
+                "connector_km": _connector_km(day, s.pickup),
             }
             for s in route.stops
         ],
@@ -93,52 +105,18 @@ def run_to_json(run: PickupRun) -> dict[str, Any]:
         "penalty_lak": sum(d.plan.penalty_lak for d in run.days),
         "routes": [_route_json(d, r) for d in run.days for r in d.plan.routes],
         "dropped": [
-            {"day": d.day, "id": d.problem.pickups[x.pickup].id, "reason": x.reason}
+            {
+                "day": d.day,
+                "id": d.problem.pickups[x.pickup].id,
+                "reason": x.reason,
+                "connector_km": _connector_km(d, x.pickup),
+            }
             for d in run.days
             for x in d.plan.dropped
         ],
         "summary": summary(run),
+        "warnings": list(run.warnings),
     }
-
-
-def driver_sheets(run: PickupRun) -> dict[str, list[dict[str, object]]]:
-    """One sheet per truck and day: order, place, arrival time, load after the stop."""
-    sheets: dict[str, list[dict[str, object]]] = {}
-    for day in run.days:
-        for route in day.plan.routes:
-            label = "".join(c if c.isalnum() else "_" for c in route.vehicle).strip("_")
-            key = f"day{day.day}_{label}" if day.day is not None else label
-            rows: list[dict[str, object]] = [
-                {
-                    "order": 0,
-                    "id": "",
-                    "place": run.depot.label,
-                    "arrival": format_clock(route.start_s),
-                    "load_after_kg": 0,
-                }
-            ]
-            for order, stop in enumerate(route.stops, start=1):
-                pickup = day.problem.pickups[stop.pickup]
-                rows.append(
-                    {
-                        "order": order,
-                        "id": pickup.id,
-                        "place": pickup.name,
-                        "arrival": format_clock(stop.arrival_s),
-                        "load_after_kg": stop.load_after_kg,
-                    }
-                )
-            rows.append(
-                {
-                    "order": len(route.stops) + 1,
-                    "id": "",
-                    "place": run.depot.label,
-                    "arrival": format_clock(route.end_s),
-                    "load_after_kg": route.load_kg,
-                }
-            )
-            sheets[key] = rows
-    return sheets
 
 
 def route_geojson(run: PickupRun) -> dict[str, Any]:
@@ -179,7 +157,7 @@ def route_geojson(run: PickupRun) -> dict[str, Any]:
 
 
 def write_outputs(run: PickupRun, out_dir: Path) -> list[Path]:
-    """Write plan.json, summary.csv, routes.geojson/.gpkg and one driver sheet CSV per truck."""
+    """Write plan.json, summary.csv, routes.geojson/.gpkg and the driver sheets (English)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     plan_path = out_dir / "plan.json"
@@ -197,8 +175,15 @@ def write_outputs(run: PickupRun, out_dir: Path) -> list[Path]:
         frame = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
         frame.to_file(gpkg_path, layer="routes", driver="GPKG")
         written.append(gpkg_path)
-    for key, rows in driver_sheets(run).items():
-        path = out_dir / f"driver_sheet_{key}.csv"
-        write_rows(path, rows)
-        written.append(path)
-    return written
+    return written + write_driver_sheets(run, out_dir)
+
+
+def write_driver_sheets(run: PickupRun, out_dir: Path, lang: str = "en") -> list[Path]:
+    """One driver sheet CSV per truck and day and ``driver_sheets.html`` (all, printable)."""
+    sheets = driver_sheets(run)
+    written = write_sheets(sheets, out_dir, lang)
+    html_path = out_dir / "driver_sheets.html"
+    html_path.write_text(
+        sheets_html(sheets, depot=run.depot.label, season=run.season, lang=lang), encoding="utf-8"
+    )
+    return [*written, html_path]

@@ -208,24 +208,27 @@ def plan_pickup_sample(
     *,
     pickups_path: Path | None = None,
     depot: str = "Paksong",
-    time_limit_s: float = 120.0,
+    time_limit_s: float | None = None,
 ) -> dict[str, Any]:
-    """A week of cooperative pickups planned with OR-Tools under the scenario's conditions.
+    """A week of cooperative pickups planned under the scenario's conditions.
 
     The scenario's roads, prices (diesel, exchange rates) and vehicle cost profiles all reach
     the plan. ``pickups_path`` defaults to the illustrative week in
-    ``data/samples/paksong_pickups.csv``; in the wet-season-only mode the week is wet.
+    ``data/samples/paksong_pickups.csv``; in the wet-season-only mode the week is wet. The
+    search is the shared default of ``bolaven plan-pickups`` and the app
+    (:func:`scenarios.pickups.default_params`: same engine, iterations and seed), so the
+    baseline's figure equals theirs; ``time_limit_s`` overrides only its safety net.
     """
-    from optimizer import Engine, SolveParams
-    from scenarios.common import DATA_DIR
-    from scenarios.pickups import plan_pickups, summary
+    from scenarios.pickups import SAMPLE_PICKUPS, default_params, plan_pickups, summary
 
     season = "wet" if resolved.season == "wet" else "dry"
     run = plan_pickups(
-        pickups_path or DATA_DIR / "samples" / "paksong_pickups.csv",
+        pickups_path or SAMPLE_PICKUPS,
         depot,
         season=season,
-        params=SolveParams(engine=Engine("ortools"), time_limit_s=time_limit_s, solution_limit=200),
+        params=default_params()
+        if time_limit_s is None
+        else default_params(time_limit_s=time_limit_s),
         network=resolved.net,
         rates=resolved.inputs.rates,
         profiles=resolved.inputs.profiles,

@@ -13,6 +13,7 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.network`: the Network & data page;
 - :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
 - :mod:`scenarios.views.plan`: the Plan pickups page;
+- :mod:`scenarios.views.sheets`: its driver sheets, file templates and truck names by language;
 - :mod:`scenarios.views.library`: scenario files, uploads and stored runs;
 - :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps.
 """
@@ -20,6 +21,7 @@ The code lives in one module per concern; this module re-exports their public na
 from __future__ import annotations
 
 from networks import RoadNetwork
+from scenarios.pickups import SAMPLE_FLEET, SAMPLE_PICKUPS
 from scenarios.spec import ScenarioSpec
 from scenarios.views import palette
 from scenarios.views.common import (
@@ -68,8 +70,6 @@ from scenarios.views.palette import RGB
 from scenarios.views.plan import (
     DEFAULT_DEPOT,
     FLEET_EDIT_COLUMNS,
-    SAMPLE_FLEET,
-    SAMPLE_PICKUPS,
     PlanView,
     depot_choices,
     pickups_preview,
@@ -80,27 +80,45 @@ from scenarios.views.plan import (
     stage_fleet,
 )
 from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
+from scenarios.views.sheets import (
+    DEFAULT_ITERATIONS,
+    DEFAULT_TIME_LIMIT_S,
+    LANGUAGES,
+    SHEET_LABELS,
+    TEMPLATES,
+    SheetDownloads,
+    plan_in_language,
+    sheet_downloads,
+    sheet_label,
+    template_bytes,
+)
 from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
 
 __all__ = [
     "CURRENCIES",
     "DATA",
     "DEFAULT_DEPOT",
+    "DEFAULT_ITERATIONS",
+    "DEFAULT_TIME_LIMIT_S",
     "FLEET_EDIT_COLUMNS",
     "FRESHER_OSM_MD",
+    "LANGUAGES",
     "LIBRARY",
     "MAX_UPLOAD_BYTES",
     "RGB",
     "ROOT",
     "SAMPLE_FLEET",
     "SAMPLE_PICKUPS",
+    "SHEET_LABELS",
     "STUDY_AREA",
+    "TEMPLATES",
     "AllTrafficView",
     "CompareView",
     "ExchangeRate",
     "PlanView",
     "RoadNetwork",
     "ScenarioSpec",
+    "SheetDownloads",
     "all_traffic_view",
     "baseline_file",
     "changed_roads",
@@ -124,6 +142,7 @@ __all__ = [
     "palette",
     "pickups_preview",
     "places_frame",
+    "plan_in_language",
     "plan_view",
     "plan_view_from_run",
     "readable_cba",
@@ -133,12 +152,15 @@ __all__ = [
     "sample_pickups_path",
     "scenario_key",
     "scenario_title",
+    "sheet_downloads",
+    "sheet_label",
     "sources_markdown",
     "stage_fleet",
     "stage_scenario_upload",
     "stage_upload",
     "stored_result_path",
     "study_area_view",
+    "template_bytes",
     "unit_currency",
     "view_state",
 ]

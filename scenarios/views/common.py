@@ -14,12 +14,26 @@ from typing import Any
 import networkx as nx
 
 from scenarios.common import DATA_DIR, LIBRARY_DIR, REPO_ROOT
+from scenarios.pickups import STUDY_AREA
+
+__all__ = [
+    "DATA",
+    "LIBRARY",
+    "MAX_UPLOAD_BYTES",
+    "ROOT",
+    "STUDY_AREA",  # W, S, E, N of the southern-Laos extract (data/osm/SOURCE.md)
+    "check_upload_size",
+    "edge_path",
+    "inputs_fingerprint",
+    "safe_file_name",
+    "stage_upload",
+    "view_state",
+]
 
 ROOT = REPO_ROOT
 DATA = DATA_DIR
 LIBRARY = LIBRARY_DIR
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-STUDY_AREA = (105.4, 14.3, 107.2, 16.7)  # W, S, E, N of the southern-Laos extract (SOURCE.md)
 
 
 def view_state(lons: list[float], lats: list[float]) -> dict[str, float]:
@@ -52,11 +66,28 @@ def check_upload_size(size_bytes: int, *, limit_bytes: int = MAX_UPLOAD_BYTES) -
         raise ValueError(msg)
 
 
-def stage_upload(data: bytes, *, suffix: str, directory: Path | None = None) -> Path:
-    """Write uploaded bytes to a temporary file with a generated name and return its path.
+def safe_file_name(name: str, suffix: str) -> str:
+    """``name`` made safe as one file name: letters, digits, ``._- `` kept, the rest ``_``.
 
-    The uploaded file's own name is never used: the name is the content's SHA-256, so the same
-    upload maps to the same path (and cached results), and no user text reaches the filesystem.
+    No folder part survives (``/`` and ``\\`` become ``_``, leading dots go), at most 80
+    characters, and it ends with ``suffix``.
+    """
+    kept = "".join(c if c.isalnum() or c in "._- " else "_" for c in name)
+    kept = kept.strip(" .")[:80].strip(" .")
+    if not kept.lower().endswith(suffix):
+        kept = (kept or "upload") + suffix
+    return kept
+
+
+def stage_upload(
+    data: bytes, *, suffix: str, directory: Path | None = None, name: str | None = None
+) -> Path:
+    """Write uploaded bytes to a temporary file and return its path.
+
+    The path is made from the content's SHA-256, so the same upload maps to the same path (and
+    cached results). Without ``name`` the file is ``upload-<sha>.csv``; with the uploaded file's
+    ``name`` it is ``upload-<sha>/<name made safe>`` (:func:`safe_file_name`), so that every
+    error about the file names the file the user uploaded, not an internal one.
     """
     import hashlib
     import tempfile
@@ -67,7 +98,13 @@ def stage_upload(data: bytes, *, suffix: str, directory: Path | None = None) -> 
     check_upload_size(len(data))
     folder = directory or Path(tempfile.gettempdir()) / "bolaven-uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"upload-{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
+    stem = f"upload-{hashlib.sha256(data).hexdigest()[:20]}"
+    if name is not None:
+        folder = folder / stem
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / safe_file_name(name, suffix)
+    else:
+        path = folder / f"{stem}{suffix}"
     if not path.exists():
         tmp = path.with_suffix(path.suffix + ".part")
         tmp.write_bytes(data)

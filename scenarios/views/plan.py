@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,14 +10,20 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from networks import RoadNetwork, load_places
-from scenarios.views.common import DATA, STUDY_AREA, stage_upload, view_state
+from scenarios.pickups import (
+    DEFAULT_TIME_LIMIT_S,
+    SAMPLE_FLEET,
+    SAMPLE_PICKUPS,
+    DriverSheet,
+    sheets_csv,
+    truck_label,
+)
+from scenarios.views.common import STUDY_AREA, stage_upload, view_state
 from scenarios.views.palette import distinct
 
 if TYPE_CHECKING:
     from scenarios.pickups import PickupRun
 
-SAMPLE_PICKUPS = DATA / "samples" / "paksong_pickups.csv"
-SAMPLE_FLEET = DATA / "samples" / "paksong_fleet.csv"
 DEFAULT_DEPOT = "Paksong"
 _DEPOT_KINDS = ("mill", "town")
 
@@ -118,7 +125,7 @@ def stage_fleet(fleet: pd.DataFrame) -> Path:
         raise ValueError(msg)
     columns = [c for c in FLEET_EDIT_COLUMNS if c in kept.columns]
     text = kept[columns].astype("string").fillna("").to_csv(index=False)
-    return stage_upload(text.encode("utf-8"), suffix=".csv")
+    return stage_upload(text.encode("utf-8"), suffix=".csv", name="fleet table.csv")
 
 
 def _split_ids(plan: dict[str, Any]) -> list[str]:
@@ -127,8 +134,12 @@ def _split_ids(plan: dict[str, Any]) -> list[str]:
     return [i for i in ids + [str(d["id"]) for d in plan["dropped"]] if "#" in i]
 
 
+def _km(metres: float) -> float | None:
+    return None if math.isnan(metres) else round(metres / 1000.0, 1)  # nan: not snapped
+
+
 def _dropped_table(run: PickupRun) -> pd.DataFrame:
-    """The pickups (or split parts) left behind: id, name, day, kg, required, reason."""
+    """The pickups (or split parts) left behind: id, name, day, kg, required, reason, connector."""
     rows = [
         {
             "id": pickup.id,
@@ -137,18 +148,23 @@ def _dropped_table(run: PickupRun) -> pd.DataFrame:
             "weight_kg": pickup.weight_kg,
             "required": pickup.required,
             "reason": d.reason,
+            "connector_km": _km(day.connector_m[d.pickup]) if day.connector_m else None,
         }
         for day in run.days
         for d in day.plan.dropped
         for pickup in (day.problem.pickups[d.pickup],)
     ]
-    columns = ["id", "name", "day", "weight_kg", "required", "reason"]
+    columns = ["id", "name", "day", "weight_kg", "required", "reason", "connector_km"]
     return pd.DataFrame(rows, columns=columns).astype({"required": bool})
 
 
 @dataclass(frozen=True, slots=True)
 class PlanView:
-    """A pickup plan as tables, map layers and downloads (money in LAK)."""
+    """A pickup plan as tables, map layers and downloads (money in LAK).
+
+    ``sheets`` are the driver sheets (:func:`scenarios.views.sheet_downloads` writes them in
+    a language); ``warnings`` name far pickups and their connector lengths.
+    """
 
     summary: dict[str, float]
     trucks: pd.DataFrame
@@ -160,6 +176,10 @@ class PlanView:
     driver_sheets_csv: bytes
     routes_geojson: bytes
     plan_json: bytes
+    sheets: tuple[DriverSheet, ...] = ()
+    depot_name: str = ""
+    season: str = "dry"
+    warnings: tuple[str, ...] = ()
 
 
 def plan_view(
@@ -169,13 +189,14 @@ def plan_view(
     depot: str,
     fleet: pd.DataFrame | None = None,
     season: str = "dry",
-    time_limit_s: float = 10.0,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
 ) -> PlanView:
     """Plan the pickups of ``pickups_path`` from ``depot`` and shape the result for the app.
 
-    Runs :func:`scenarios.pickups.pipeline.plan_pickups` on ``net`` with the edited ``fleet``.
+    Runs :func:`scenarios.pickups.plan_pickups` on ``net`` with the edited ``fleet`` and the
+    search the CLI and the scenario report use (:func:`scenarios.pickups.default_params`);
+    ``time_limit_s`` is its safety net, so the sample week gives the same figure in all three.
     """
-    from optimizer import SolveParams
     from scenarios import pickups
 
     fleet_path = stage_fleet(fleet) if fleet is not None else None
@@ -184,14 +205,10 @@ def plan_view(
         depot,
         fleet_path=fleet_path,
         season=season,
-        params=SolveParams(time_limit_s=time_limit_s),
+        params=pickups.default_params(time_limit_s=time_limit_s),
         network=net,
     )
     return plan_view_from_run(run)
-
-
-def _truck_label(day: int | None, vehicle: str) -> str:
-    return f"D{day} {vehicle}" if day is not None else vehicle
 
 
 def plan_view_from_run(run: PickupRun) -> PlanView:
@@ -207,7 +224,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     solved = [r for day in run.days for r in day.plan.routes]  # the order of plan["routes"]
     legs = zip(plan["routes"], geo["features"], solved, distinct(len(solved)), strict=True)
     for route, feature, solved_route, rgb in legs:
-        truck = _truck_label(route["day"], route["vehicle"])
+        truck = truck_label(route["day"], route["vehicle"])
         coords = feature["geometry"]["coordinates"]
         path_rows.append({"truck": truck, "day": route["day"], "path": coords, "rgb": rgb})
         for order, (stop, trip) in enumerate(
@@ -226,6 +243,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                     "arrival": stop["arrival"],
                     "weight_kg": stop["weight_kg"],
                     "load_kg": stop["load_after_kg"],
+                    "connector_km": stop["connector_km"],
                     "lat": lat,
                     "lon": lon,
                     "label": str(order),
@@ -249,9 +267,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
         )
     dropped = _dropped_table(run)
     s = plan["summary"]
-    sheets = [
-        {"truck": key, **row} for key, rows in pickups.driver_sheets(run).items() for row in rows
-    ]
+    sheets = pickups.driver_sheets(run)
     lons = [c[0] for row in path_rows for c in row["path"]] + [run.depot.lon]
     lats = [c[1] for row in path_rows for c in row["path"]] + [run.depot.lat]
     return PlanView(
@@ -282,7 +298,11 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
         depot=pd.DataFrame([{"name": run.depot.label, "lat": run.depot.lat, "lon": run.depot.lon}]),
         dropped=dropped,
         view=view_state(lons, lats),
-        driver_sheets_csv=pd.DataFrame(sheets).to_csv(index=False).encode("utf-8"),
+        driver_sheets_csv=sheets_csv(sheets, "en"),
         routes_geojson=json.dumps(geo).encode("utf-8"),
         plan_json=json.dumps(plan, indent=2, ensure_ascii=False).encode("utf-8"),
+        sheets=sheets,
+        depot_name=run.depot.label,
+        season=run.season,
+        warnings=run.warnings,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,8 @@ import pytest
 import scenarios.pickups as pickups_room
 from optimizer import SolveParams, verify
 from optimizer.pickup.params import Engine
+from scenarios.pickups import plan_pickups, run_to_json, write_outputs
 from scenarios.pickups import report as pickup_report
-from scenarios.pickups.pipeline import plan_pickups, run_to_json, write_outputs
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data" / "samples" / "paksong_pickups.csv"
 PARAMS = SolveParams(engine=Engine.PYVRP, time_limit_s=2.0, seed=1, solution_limit=300)
@@ -82,9 +83,11 @@ def test_outputs_written(small: tuple[Path, Path], tmp_path: Path) -> None:
     assert {"plan.json", "summary.csv", "routes.geojson", "routes.gpkg"} <= names
     sheets = [p for p in written if p.name.startswith("driver_sheet_")]
     assert len(sheets) == sum(len(d.plan.routes) for d in run.days)
-    lines = sheets[0].read_text().splitlines()
-    assert lines[0] == "order,id,place,arrival,load_after_kg"
-    assert lines[1].startswith("0,,Paksong,07:00,0")
+    lines = sheets[0].read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Truck,Day,Trip,Order,Time,What to do,Village or place,Pickup ID")
+    assert re.match(r"^(4x4-pickup|6-wheel) #\d,,1,,07:00,", lines[1])  # the on-screen name
+    assert ",Leave the depot empty,Paksong," in lines[1]
+    assert "driver_sheets.html" in names
     geo = json.loads((tmp_path / "out" / "routes.geojson").read_text())
     assert all(len(f["geometry"]["coordinates"]) >= 2 for f in geo["features"])
 
@@ -107,6 +110,7 @@ def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
             "day": None,
             "id": "E1",
             "reason": "unreachable in the wet season by any available vehicle class",
+            "connector_km": wet["dropped"][0]["connector_km"],  # tested in test_reach_templates
         }
     ]
     dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
@@ -128,6 +132,7 @@ def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> Non
             "day": None,
             "id": "X",
             "reason": "weight 1000000 kg exceeds the largest vehicle capacity 1500 kg",
+            "connector_km": data["dropped"][0]["connector_km"],
         }
     ]
 
