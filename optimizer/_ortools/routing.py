@@ -10,7 +10,6 @@ solution limit for deterministic runs.
 from __future__ import annotations
 
 import logging
-import os
 
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
@@ -129,31 +128,3 @@ def solve_routing(task: EngineTask) -> list[RawRoute] | None:
             routes.append(RawRoute(k, tuple(visited)))
     logger.info("OR-Tools objective %d with %d routes", assignment.ObjectiveValue(), len(routes))
     return routes
-
-
-def _main(argv: list[str]) -> int:
-    """Worker entry for ``auto``: ``python -m optimizer._ortools.routing TASK.pkl OUT.pkl``.
-
-    Reads a pickled ``(EngineTask, deadline)`` and writes the pickled routes; the deadline is a
-    ``time.monotonic()`` value (system-wide on Linux) so the search ends when the parent's does.
-    """
-    import pickle
-    import time
-    from dataclasses import replace
-    from pathlib import Path
-
-    # lower priority than the PyVRP search in the parent: on a busy machine PyVRP, usually the
-    # stronger engine, keeps its share of the CPU; on idle cores this changes nothing
-    if hasattr(os, "nice"):
-        os.nice(19)
-    task_path, out_path = Path(argv[0]), Path(argv[1])
-    task, deadline = pickle.loads(task_path.read_bytes())
-    task = replace(task, time_limit_s=max(0.1, deadline - time.monotonic()))
-    out_path.write_bytes(pickle.dumps(solve_routing(task)))
-    return 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.exit(_main(sys.argv[1:]))
