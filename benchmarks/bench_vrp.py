@@ -13,12 +13,12 @@ import os
 import time
 from pathlib import Path
 
-from optimizer import SolveParams, solve
+from optimizer import Engine, SolveParams, solve
 from optimizer.pickup.portfolio import default_workers
 from optimizer.pickup.vrplib_io import gap_percent, plan_cost, read_instance
 
 INSTANCE_DIR = Path(__file__).resolve().parent / "cvrplib"
-ENGINES = ("ortools", "pyvrp", "auto")
+ENGINES = ("ortools", "pyvrp", "auto", "auto x2")
 
 
 def _instances() -> list[Path]:
@@ -32,11 +32,12 @@ def main() -> None:
     limit = float(os.environ.get("BOLAVEN_BENCH_TIME_LIMIT", "10"))
     print(
         f"time limit {limit:g} s per engine and instance; seed 0; auto: {default_workers()} "
-        f"parallel searches; {os.cpu_count()} CPUs, load average at start "
-        f"{os.getloadavg()[0]:.1f}"
+        f"parallel searches at this load, auto x2: two; {os.cpu_count()} CPUs, load average "
+        f"at start {os.getloadavg()[0]:.1f}"
     )
     header = "".join(f"{e + ' gap %':>16}" for e in ENGINES)
-    print(f"{'instance':<14}{'bks':>10}{header}{'auto/pyvrp':>12}")
+    print(f"{'instance':<14}{'bks':>10}{header}{'auto/pyvrp':>12}{'x2/pyvrp':>10}")
+    ratios2: dict[str, float] = {}
     gaps: dict[str, dict[str, float]] = {e: {} for e in ENGINES}
     ratios: dict[str, float] = {}
     for path in _instances():
@@ -47,15 +48,22 @@ def main() -> None:
         costs: dict[str, float] = {}
         for engine in ENGINES:
             start = time.perf_counter()
-            plan = solve(instance.problem, SolveParams(engine=engine, time_limit_s=limit))
+            # "auto x2": the portfolio forced to two searches, whatever the machine's load
+            workers = 2 if engine == "auto x2" else None
+            params = SolveParams(
+                engine=Engine(engine.split()[0]), time_limit_s=limit, workers=workers
+            )
+            plan = solve(instance.problem, params)
             elapsed = time.perf_counter() - start
             costs[engine] = plan_cost(instance, plan)
             gap = gap_percent(costs[engine], instance.bks)
             gaps[engine][instance.name] = gap
             cells.append(f"{gap:>9.2f} ({elapsed:4.1f}s)")
         ratios[instance.name] = costs["auto"] / costs["pyvrp"]
+        ratios2[instance.name] = costs["auto x2"] / costs["pyvrp"]
         row = "".join(f"{c:>16}" for c in cells)
-        print(f"{instance.name:<14}{instance.bks:>10g}{row}{ratios[instance.name]:>12.4f}")
+        both = f"{ratios[instance.name]:>12.4f}{ratios2[instance.name]:>10.4f}"
+        print(f"{instance.name:<14}{instance.bks:>10g}{row}{both}")
     for family, is_x in (("X", True), ("Solomon", False)):
         names = [n for n in gaps["auto"] if n.startswith("X-") == is_x]
         if not names:
@@ -63,7 +71,8 @@ def main() -> None:
         means = {e: sum(gaps[e][n] for n in names) / len(names) for e in ENGINES}
         row = "".join(f"{means[e]:>16.2f}" for e in ENGINES)
         mean_ratio = sum(ratios[n] for n in names) / len(names)
-        print(f"{'mean ' + family:<14}{'':>10}{row}{mean_ratio:>12.4f}")
+        mean_ratio2 = sum(ratios2[n] for n in names) / len(names)
+        print(f"{'mean ' + family:<14}{'':>10}{row}{mean_ratio:>12.4f}{mean_ratio2:>10.4f}")
     print(
         f"load average at end {os.getloadavg()[0]:.1f} "
         "(other work on the machine slows every engine)"

@@ -33,7 +33,8 @@ class SolveParams:
         solution limit give the same plan.
     workers
         Parallel searches in ``auto`` (PyVRP seeds ``seed .. seed + workers - 1``, each in its
-        own process); ``None`` = one per CPU, at most 4.
+        own process); ``None`` = 2 with a solution limit, else one per idle CPU (1 to 4; see
+        :func:`optimizer.pickup.portfolio.default_workers`).
     """
 
     engine: Engine = Engine.AUTO

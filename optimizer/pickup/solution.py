@@ -41,7 +41,8 @@ class VehicleRoute:
     """One truck's day.
 
     ``start_s`` is the departure from the depot and ``end_s`` the return (seconds since
-    midnight); ``cost_lak = travel_cost_lak + fixed_cost_lak``.
+    midnight); ``cost_lak = travel_cost_lak + fixed_cost_lak``. ``day`` is the vehicle type's
+    day in a multi-day plan (``None`` in a one-day problem).
     """
 
     vehicle_type: int
@@ -53,6 +54,7 @@ class VehicleRoute:
     distance_m: int
     travel_cost_lak: int
     fixed_cost_lak: int
+    day: int | None = None
 
     @property
     def duration_s(self) -> int:
@@ -192,6 +194,7 @@ def build_plan(
                 distance_m=distance,
                 travel_cost_lak=cost,
                 fixed_cost_lak=vt.fixed_cost_lak,
+                day=vt.day,
             )
         )
     penalty = sum(

@@ -19,7 +19,7 @@ from pathlib import Path
 from optimizer.exceptions import VerificationError
 from optimizer.pickup import portfolio
 from optimizer.pickup.params import Engine, SolveParams
-from optimizer.pickup.problem import EngineTask, PickupProblem
+from optimizer.pickup.problem import EngineTask, Pickup, PickupProblem
 from optimizer.pickup.solution import Dropped, PickupPlan, RawRoute, build_plan
 from optimizer.pickup.verify import verify
 
@@ -48,10 +48,26 @@ def _window_ok(problem: PickupProblem, k: int, p: int) -> bool:
     return vt.shift_end_s is None or back <= vt.shift_end_s
 
 
+def _window_text(pickup: Pickup) -> str:
+    if pickup.earliest_day is None and pickup.latest_day is None:
+        return ""
+    return f" (days {pickup.earliest_day or 'any'} to {pickup.latest_day or 'any'})"
+
+
+def _when(problem: PickupProblem, pickup: Pickup) -> str:
+    """``for this day``, or the days a multi-day plan could have collected the pickup."""
+    if all(vt.day is None for vt in problem.vehicle_types):
+        return "for this day"
+    return "on any day of its window" + _window_text(pickup)
+
+
 def screen_reason(problem: PickupProblem, p: int) -> str | None:
     """Why pickup ``p`` cannot be served by any truck on its own, or ``None`` if it can."""
     pickup = problem.pickups[p]
     reach = [k for k in range(len(problem.vehicle_types)) if problem.allowed(k, p)]
+    days = {vt.day for vt in problem.vehicle_types} - {None}
+    if not reach and days and not any(pickup.on_day(d) for d in days):
+        return f"no truck works on a day of its window{_window_text(pickup)}"
     if not reach:
         return _unreachable_reason(problem)
     biggest = max(vt.capacity_kg for vt in problem.vehicle_types)
@@ -133,7 +149,9 @@ def _finish(
                 f"solution limit) with {spare} suitable truck(s) unused; give a longer limit"
             )
         elif pickup.required:
-            reason = "no vehicle capacity or driver time left in the fleet for this day"
+            reason = "no vehicle capacity or driver time left in the fleet " + _when(
+                problem, pickup
+            )
         else:
             reason = f"optional: serving it costs more than its penalty of {pickup.penalty_lak} LAK"
         dropped.append(Dropped(p, reason))
@@ -260,6 +278,7 @@ def solve(problem: PickupProblem, params: SolveParams | None = None) -> PickupPl
     if not task.candidates:
         return _empty_plan(task, screened, params.engine.value)
     if params.engine is Engine.AUTO:
-        workers = params.workers or portfolio.default_workers()
+        deterministic = params.solution_limit is not None
+        workers = params.workers or portfolio.default_workers(deterministic=deterministic)
         return _auto(task, screened, workers)
     return _single(task, screened, params.engine)

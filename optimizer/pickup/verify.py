@@ -2,7 +2,8 @@
 
 Every number the plan claims is recomputed from the problem's matrices and records: each
 pickup served exactly once or dropped with a reason, fleet counts, reachability (season and
-vehicle class), loads, time windows, driver's-day limits, distances and cost parts.
+vehicle class), the day each pickup is collected (inside its harvest window), loads, time
+windows, driver's-day limits, distances and cost parts.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def _check_stops(
         trip = stop.trip
         p = problem.pickups[stop.pickup]
         node = len(problem.depots) + stop.pickup
+        if not p.on_day(vt.day):
+            errors.append(
+                f"{where}: pickup {p.id!r} collected on day {vt.day}, outside its window "
+                f"{p.earliest_day}..{p.latest_day}"
+            )
         if not (m.reachable[prev, node] and problem.allowed(k, stop.pickup)):
             errors.append(f"{where}: pickup {p.id!r} is not reachable by {vt.name}")
         earliest = max(walk.time + int(m.duration_s[prev, node]), p.tw_start_s)
@@ -120,6 +126,8 @@ def _check_route(problem: PickupProblem, route: VehicleRoute, errors: list[str])
         errors.append(
             f"{route.vehicle}: capacity {route.capacity_kg} kg != type's {vt.capacity_kg} kg"
         )
+    if route.day != vt.day:
+        errors.append(f"{route.vehicle}: day {route.day}, its vehicle type works day {vt.day}")
     if route.start_s < vt.shift_start_s:
         errors.append(f"{route.vehicle}: leaves at {route.start_s} s before shift start")
     walk = _Walk(time=route.start_s)
