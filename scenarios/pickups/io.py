@@ -29,6 +29,8 @@ PICKUP_OPTIONAL = (
     "village_code",
     "name",
     "day",
+    "earliest_day",
+    "latest_day",
     "tw_start",
     "tw_end",
     "service_min",
@@ -63,6 +65,13 @@ class PickupRecord:
     service_s: int | None
     required: bool
     penalty_lak: int | None
+    earliest_day: int | None = None  # harvest window: the planner chooses the day
+    latest_day: int | None = None
+
+    @property
+    def flexible(self) -> bool:
+        """Whether the row gives a window of days instead of one day."""
+        return self.earliest_day is not None or self.latest_day is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +166,11 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
     penalty = None
     if row.text("penalty_lak"):
         penalty = round(_at_most(row, "penalty_lak", MAX_PENALTY_LAK, strict=False))
-    day = None
-    if row.text("day"):
-        day = row.integer("day", minimum=1)
-        if day > MAX_DAY:
-            raise row.fail("day", f"a day number from 1 to {MAX_DAY}")
+    day, earliest, latest = (_day(row, c) for c in ("day", "earliest_day", "latest_day"))
+    if day is not None and (earliest is not None or latest is not None):
+        raise row.fail("day", "either a day or a window earliest_day..latest_day, not both")
+    if earliest is not None and latest is not None and latest < earliest:
+        raise row.fail("latest_day", f"a day at or after earliest_day {earliest}")
     return PickupRecord(
         row=row.number,
         id=row.text("id"),
@@ -176,7 +185,18 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
         service_s=service,
         required=row.boolean("required", default=True),
         penalty_lak=penalty,
+        earliest_day=earliest,
+        latest_day=latest,
     )
+
+
+def _day(row: Row, column: str) -> int | None:
+    if not row.text(column):
+        return None
+    day = row.integer(column, minimum=1)
+    if day > MAX_DAY:
+        raise row.fail(column, f"a day number from 1 to {MAX_DAY}")
+    return day
 
 
 def read_pickups(
@@ -185,7 +205,9 @@ def read_pickups(
     """Read and validate a pickups CSV; every error names the row and column.
 
     Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
-    ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``.
+    ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``, and
+    ``earliest_day, latest_day`` (a harvest window: the planner chooses the day; one end alone
+    leaves the other at the first or last day of the file).
     """
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}

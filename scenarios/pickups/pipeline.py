@@ -31,7 +31,6 @@ from optimizer import (
     VehicleType,
     cost_per_hour_lak,
     fixed_cost_lak,
-    litres_per_km,
     loading_time_s,
     solve,
     verify,
@@ -42,7 +41,6 @@ from scenarios.common import (
     find_profile,
     load_cost_rates,
     load_vehicle_profiles,
-    make_edge_cost,
 )
 from scenarios.pickups.budget import day_budgets, group_by_day
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
@@ -54,6 +52,8 @@ from scenarios.pickups.report import (
     summary,
     write_outputs,
 )
+from scenarios.pickups.travel import matrices_for
+from scenarios.pickups.week import DayInputs, has_windows, plan_week
 
 # The report functions are re-exported for scenarios/views/plan.py (the app branch owns it),
 # which reaches them as ``pipeline.run_to_json``; drop them once it imports scenarios.pickups.
@@ -75,47 +75,6 @@ SAMPLE_FLEET = DATA_DIR / "samples" / "paksong_fleet.csv"
 def _fleet(fleet_path: Path | None, profiles: tuple[VehicleProfile, ...]) -> tuple[FleetEntry, ...]:
     path = fleet_path or SAMPLE_FLEET
     return read_fleet(path, known_types=[p.name for p in profiles])
-
-
-def _expand(values: FloatArray, keep: list[int], size: int) -> FloatArray:
-    """Place a matrix over the snapped points into a full matrix (inf elsewhere)."""
-    full = np.full((size, size), np.inf)
-    full[np.ix_(keep, keep)] = values
-    np.fill_diagonal(full, 0.0)
-    return full
-
-
-def _matrices_for(
-    net: networks.RoadNetwork,
-    nodes: list[int],
-    keep: list[int],
-    size: int,
-    season: str,
-    profile: VehicleProfile,
-    rates: CostRates,
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Distance, duration, cost and litres (full size, inf where unreachable)."""
-    cost_tm = networks.travel_matrix(
-        net,
-        nodes,
-        season=season,
-        vehicle=profile.network_class,
-        edge_cost=make_edge_cost(profile, rates),
-    )
-
-    def litres(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
-        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, rates))
-
-    fuel_tm = networks.travel_matrix(
-        net, nodes, season=season, vehicle=profile.network_class, edge_cost=litres
-    )
-    assert cost_tm.cost_lak is not None and fuel_tm.cost_lak is not None
-    return (
-        _expand(cost_tm.distance_m, keep, size),
-        _expand(cost_tm.duration_s, keep, size),
-        _expand(cost_tm.cost_lak, keep, size),
-        _expand(fuel_tm.cost_lak, keep, size),
-    )
 
 
 #: A pickup heavier than every truck that can reach it is split into at most this many loads.
@@ -180,7 +139,7 @@ def _day_problem(
     nodes = [int(n) for n in snap.nodes if n is not None]
     used = [find_profile(profiles, entry.type) for entry in fleet]
     full = [
-        _matrices_for(snap.network, nodes, keep, len(points), season, profile, rates)
+        matrices_for(snap.network, nodes, keep, len(points), season, profile, rates)
         for profile in used
     ]
     caps = _reach_capacity(records, [p.capacity_kg for p in used], [f[2] for f in full])
@@ -273,6 +232,15 @@ def plan_pickups(
     profiles = load_vehicle_profiles() if profiles is None else profiles
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
+    used = tuple(find_profile(profiles, e.type) for e in fleet)
+    if has_windows(records):  # one model over all days chooses each flexible pickup's day
+
+        def build(rows: tuple[PickupRecord, ...]) -> DayInputs:
+            return _day_problem(rows, point, fleet, profiles, rates, net, season)
+
+        week = plan_week(records, build, params, what=pickups_path.name)
+        plans = tuple(DayPlan(w.day, w.records, w.problem, w.plan, used, w.litres) for w in week)
+        return PickupRun(season, point, plans, rates, net)
     groups = group_by_day(records)
     budgets = day_budgets(
         [len(rows) for _, rows in groups], params.time_limit_s, what=pickups_path.name
@@ -290,7 +258,6 @@ def plan_pickups(
             )
             plan = replace(plan, dropped=dropped)
             verify(problem, plan)
-        used = tuple(find_profile(profiles, e.type) for e in fleet)
         days.append(DayPlan(day, sources, problem, plan, used, litres))
         logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))
     return PickupRun(season, point, tuple(days), rates, net)
