@@ -33,7 +33,6 @@ from optimizer import (
     fixed_cost_lak,
     loading_time_s,
     solve,
-    verify,
 )
 from scenarios.common import (
     DATA_DIR,
@@ -53,7 +52,7 @@ from scenarios.pickups.report import (
     write_outputs,
 )
 from scenarios.pickups.travel import matrices_for
-from scenarios.pickups.week import DayInputs, has_windows, plan_week
+from scenarios.pickups.week import DayInputs, has_windows, plan_week, with_snap_reasons
 
 # The report functions are re-exported for scenarios/views/plan.py (the app branch owns it),
 # which reaches them as ``pipeline.run_to_json``; drop them once it imports scenarios.pickups.
@@ -251,13 +250,7 @@ def plan_pickups(
         problem, sources, litres, snap_reasons = _day_problem(
             rows, point, fleet, profiles, rates, net, season
         )
-        plan = solve(problem, per_day)
-        if snap_reasons:
-            dropped = tuple(
-                replace(d, reason=snap_reasons.get(d.pickup, d.reason)) for d in plan.dropped
-            )
-            plan = replace(plan, dropped=dropped)
-            verify(problem, plan)
+        plan = with_snap_reasons(problem, solve(problem, per_day), snap_reasons)
         days.append(DayPlan(day, sources, problem, plan, used, litres))
         logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))
     return PickupRun(season, point, tuple(days), rates, net)

@@ -13,13 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from optimizer import PickupPlan, PickupProblem, SolveParams, solve, verify
-from optimizer.pickup.days import split_by_day, with_days
+from optimizer import (
+    PickupPlan,
+    PickupProblem,
+    SolveParams,
+    solve,
+    split_by_day,
+    verify,
+    with_days,
+)
 from scenarios.pickups.budget import day_budgets
 from scenarios.pickups.io import PickupRecord
 from scenarios.pickups.records import FloatArray
 
-__all__ = ["DayInputs", "WeekDay", "has_windows", "plan_week", "planning_days", "solve_week"]
+__all__ = [
+    "DayInputs",
+    "WeekDay",
+    "has_windows",
+    "plan_week",
+    "planning_days",
+    "solve_week",
+    "with_snap_reasons",
+]
 
 #: What the pipeline builds for a set of rows: the problem, the row behind each pickup, litres
 #: matrices per vehicle type, and the drop reasons of pickups off the road network.
@@ -45,6 +60,18 @@ def _window(record: PickupRecord, days: Sequence[int]) -> tuple[int, int]:
     low = days[0] if record.earliest_day is None else record.earliest_day
     high = days[-1] if record.latest_day is None else record.latest_day
     return low, high
+
+
+def with_snap_reasons(
+    problem: PickupProblem, plan: PickupPlan, snap_reasons: Mapping[int, str]
+) -> PickupPlan:
+    """``plan`` with the drop reason of each pickup off the road network, re-verified."""
+    if not snap_reasons:
+        return plan
+    dropped = tuple(replace(d, reason=snap_reasons.get(d.pickup, d.reason)) for d in plan.dropped)
+    plan = replace(plan, dropped=dropped)
+    verify(problem, plan)
+    return plan
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,13 +106,7 @@ def solve_week(
         problem.depots, pickups, problem.vehicle_types, problem.matrices, season=problem.season
     )
     week = with_days(one_day, days)
-    plan = solve(week, params)
-    if snap_reasons:
-        dropped = tuple(
-            replace(d, reason=snap_reasons.get(d.pickup, d.reason)) for d in plan.dropped
-        )
-        plan = replace(plan, dropped=dropped)
-        verify(week, plan)
+    plan = with_snap_reasons(week, solve(week, params), snap_reasons)
     out = []
     for part in split_by_day(week, plan):
         nodes = [0] + [p + len(problem.depots) for p in part.pickups]
