@@ -135,6 +135,9 @@ class VehicleType:
     day
         The day these trucks work in a multi-day plan (one copy of the fleet per day, see
         :func:`optimizer.pickup.days.with_days`); ``None`` = a one-day problem.
+    hired
+        Trucks hired at a tariff (fixed cost = the tariff per day or per trip, arc costs = the
+        tariff per km), not the own fleet; plans report their cost apart.
     """
 
     name: str
@@ -146,6 +149,7 @@ class VehicleType:
     max_duration_s: int | None = None
     max_trips: int = 1
     day: int | None = None
+    hired: bool = False
 
     def __post_init__(self) -> None:
         who = f"vehicle type {self.name!r}"

@@ -128,6 +128,8 @@ def _check_route(problem: PickupProblem, route: VehicleRoute, errors: list[str])
         )
     if route.day != vt.day:
         errors.append(f"{route.vehicle}: day {route.day}, its vehicle type works day {vt.day}")
+    if route.hired != vt.hired:
+        errors.append(f"{route.vehicle}: hired is {route.hired}, its vehicle type's {vt.hired}")
     if route.start_s < vt.shift_start_s:
         errors.append(f"{route.vehicle}: leaves at {route.start_s} s before shift start")
     walk = _Walk(time=route.start_s)
@@ -161,6 +163,12 @@ def _check_coverage(problem: PickupProblem, plan: PickupPlan, errors: list[str])
         errors.append("plan refers to pickup indices outside the problem")
 
 
+def problem_hired(problem: PickupProblem, route: VehicleRoute) -> bool:
+    """Whether the route's vehicle type is hired, read from the problem (not the route)."""
+    k = route.vehicle_type
+    return 0 <= k < len(problem.vehicle_types) and problem.vehicle_types[k].hired
+
+
 def verify(problem: PickupProblem, plan: PickupPlan) -> None:
     """Raise :class:`VerificationError` listing every violation; return quietly if none."""
     errors: list[str] = []
@@ -182,6 +190,9 @@ def verify(problem: PickupProblem, plan: PickupPlan) -> None:
         errors.append(f"penalty {plan.penalty_lak}, recomputed {penalty}")
     if plan.total_cost_lak != sum(r.travel_cost_lak + r.fixed_cost_lak for r in plan.routes):
         errors.append("route costs do not sum to the total")
+    hired = sum(r.cost_lak for r in plan.routes if problem_hired(problem, r))
+    if plan.hired_cost_lak != hired:
+        errors.append(f"hired cost {plan.hired_cost_lak}, recomputed {hired} from the fleet")
     if errors:
         shown = "; ".join(errors[:10])
         more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""

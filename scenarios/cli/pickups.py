@@ -76,6 +76,11 @@ def _print_plan(data: dict[str, Any], console: Console) -> None:
             f"{route['cost_lak']:,}",
         )
     console.print(table)
+    if summary["hired_cost_lak"]:
+        console.print(
+            f"own fleet {summary['own_fleet_cost_lak']:,} LAK, hired trucks "
+            f"{summary['hired_cost_lak']:,} LAK"
+        )
     console.print(
         f"{summary['distance_km']:,.1f} km, {summary['hours']:.1f} truck-hours, "
         f"{summary['litres_diesel']:,.0f} L diesel, {summary['co2_kg']:,.0f} kg CO2"
@@ -104,6 +109,13 @@ def plan_pickups_command(
         Path | None,
         typer.Option("--out", help="Write plan.json, driver sheets, routes.geojson here."),
     ] = None,
+    hire: Annotated[
+        Path | None,
+        typer.Option(
+            "--hire",
+            help="Trucks for hire beside the fleet: a tariff CSV (e.g. data/hire_tariffs.csv).",
+        ),
+    ] = None,
 ) -> None:
     """Plan pickups from a depot: verified routes per day, costs, litres and CO2."""
     from scenarios.pickups import plan_pickups, run_to_json, write_outputs
@@ -114,7 +126,9 @@ def plan_pickups_command(
         seed=seed,
         solution_limit=solution_limit,
     )
-    run = plan_pickups(pickups, depot, fleet_path=fleet, season=season.value, params=params)
+    run = plan_pickups(
+        pickups, depot, fleet_path=fleet, season=season.value, params=params, hire_path=hire
+    )
     data = run_to_json(run)
     if out is not None:
         written = write_outputs(run, out)

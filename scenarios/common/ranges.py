@@ -78,6 +78,7 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "places.csv": ("name", {"estimate": ()}),
     "conversions.csv": ("product", {"estimate": ("green_kg_per_kg",)}),
     "markets.csv": ("market", {"estimate": ("share_pct",)}),
+    "hire_tariffs.csv": ("id", {"estimate": ("fixed_lak", "per_km_lak")}),
 }
 
 _META = {"unit", "source", "estimate", "low", "high", "dist", "range_source", "range", "value"}

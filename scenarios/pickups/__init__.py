@@ -1,5 +1,6 @@
 """Pickup planning: pickup and fleet files → road matrices → verified plans → driver sheets."""
 
+from scenarios.pickups.hire import HIRE_TARIFFS, HireTariff, read_hire_tariffs
 from scenarios.pickups.io import (
     FleetEntry,
     PickupRecord,
@@ -19,10 +20,12 @@ from scenarios.pickups.report import (
 )
 
 __all__ = [
+    "HIRE_TARIFFS",
     "SAMPLE_FLEET",
     "DayPlan",
     "DepotPoint",
     "FleetEntry",
+    "HireTariff",
     "PickupRecord",
     "PickupRun",
     "driver_sheets",
@@ -30,6 +33,7 @@ __all__ = [
     "parse_clock",
     "plan_pickups",
     "read_fleet",
+    "read_hire_tariffs",
     "read_pickups",
     "resolve_depot",
     "route_geojson",

@@ -12,6 +12,7 @@ from pathlib import Path
 from networks import Village, load_villages
 from optimizer import Product
 from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
+from scenarios.pickups.hire import HireTariff
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
@@ -84,6 +85,20 @@ class FleetEntry:
     shift_start_s: int
     max_duration_s: int
     max_trips: int = 1
+    tariff: HireTariff | None = None  # hired trucks: the tariff replaces the own cost model
+
+    @classmethod
+    def hired(cls, tariff: HireTariff) -> FleetEntry:
+        """Trucks for hire, on the default driver's day (07:00, 10 h)."""
+        return cls(
+            row=tariff.row,
+            type=tariff.type,
+            count=tariff.count,
+            shift_start_s=DEFAULT_SHIFT_START_S,
+            max_duration_s=round(DEFAULT_DAY_HOURS * 3600),
+            max_trips=tariff.max_trips,
+            tariff=tariff,
+        )
 
 
 def villages_by_code(villages: Sequence[Village] | None = None) -> dict[str, Village]:

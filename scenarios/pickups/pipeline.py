@@ -42,6 +42,7 @@ from scenarios.common import (
     load_vehicle_profiles,
 )
 from scenarios.pickups.budget import day_budgets, group_by_day
+from scenarios.pickups.hire import read_hire_tariffs
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
 from scenarios.pickups.report import (
@@ -119,6 +120,47 @@ def _penalty(record: PickupRecord, matrices: list[TravelMatrices], node: int) ->
     return _round_trip_cost(matrices, node)
 
 
+def _fleet_types(
+    fleet: tuple[FleetEntry, ...],
+    used: list[VehicleProfile],
+    full: list[tuple[FloatArray, FloatArray, FloatArray, FloatArray]],
+    src: list[int],
+    service: FloatArray,
+    rates: CostRates,
+) -> tuple[list[TravelMatrices], list[VehicleType]]:
+    """Matrices and vehicle type per fleet row; a hired row is costed at its tariff."""
+    matrices: list[TravelMatrices] = []
+    types: list[VehicleType] = []
+    grid = np.ix_(src, src)
+    for entry, profile, (dist, dur, cost, _) in zip(fleet, used, full, strict=True):
+        tariff = entry.tariff
+        if tariff is None:
+            # crew time while loading at a stop is charged on the arcs leaving it
+            crew = service * cost_per_hour_lak(profile, rates) / 3600.0
+            day_cost = cost[grid] + crew[:, None]
+            fixed, name = round(fixed_cost_lak(profile, rates)), entry.type
+        else:  # the hauler's driver loads; the tariff is all the hirer pays
+            day_cost = dist[grid] / 1000.0 * tariff.per_km_lak
+            fixed, name = tariff.fixed_lak, f"{entry.type} hired per {tariff.basis}"
+        np.fill_diagonal(day_cost, 0.0)
+        matrices.append(TravelMatrices.from_float(dist[grid], dur[grid], day_cost))
+        if name in {t.name for t in types}:
+            name = f"{name} (row {entry.row})"
+        types.append(
+            VehicleType(
+                name=name,
+                capacity_kg=profile.capacity_kg,
+                count=entry.count,
+                fixed_cost_lak=fixed,
+                shift_start_s=entry.shift_start_s,
+                max_duration_s=entry.max_duration_s,
+                max_trips=entry.max_trips,
+                hired=tariff is not None,
+            )
+        )
+    return matrices, types
+
+
 def _day_problem(
     records: tuple[PickupRecord, ...],
     depot: DepotPoint,
@@ -137,36 +179,15 @@ def _day_problem(
     keep = [i for i, n in enumerate(snap.nodes) if n is not None]
     nodes = [int(n) for n in snap.nodes if n is not None]
     used = [find_profile(profiles, entry.type) for entry in fleet]
-    full = [
-        matrices_for(snap.network, nodes, keep, len(points), season, profile, rates)
-        for profile in used
-    ]
+    by_class = {
+        p.name: matrices_for(snap.network, nodes, keep, len(points), season, p, rates) for p in used
+    }  # own and hired trucks of one class share the roads: one set of matrices per class
+    full = [by_class[p.name] for p in used]
     caps = _reach_capacity(records, [p.capacity_kg for p in used], [f[2] for f in full])
     parts = _split(records, caps)
     src = [0] + [i + 1 for i, _, _ in parts]
     service = np.array([0.0] + [_service_s(records[i], w, rates) for i, _, w in parts])
-    matrices: list[TravelMatrices] = []
-    types: list[VehicleType] = []
-    for entry, profile, (dist, dur, cost, _) in zip(fleet, used, full, strict=True):
-        grid = np.ix_(src, src)
-        # crew time while loading at a stop is charged on the arcs leaving it
-        day_cost = cost[grid] + (service * cost_per_hour_lak(profile, rates) / 3600.0)[:, None]
-        np.fill_diagonal(day_cost, 0.0)
-        matrices.append(TravelMatrices.from_float(dist[grid], dur[grid], day_cost))
-        name = entry.type
-        if name in {t.name for t in types}:
-            name = f"{entry.type} (row {entry.row})"
-        types.append(
-            VehicleType(
-                name=name,
-                capacity_kg=profile.capacity_kg,
-                count=entry.count,
-                fixed_cost_lak=round(fixed_cost_lak(profile, rates)),
-                shift_start_s=entry.shift_start_s,
-                max_duration_s=entry.max_duration_s,
-                max_trips=entry.max_trips,
-            )
-        )
+    matrices, types = _fleet_types(fleet, used, full, src, service, rates)
     pickups = tuple(
         Pickup(
             id=pid,
@@ -215,6 +236,7 @@ def plan_pickups(
     network: networks.RoadNetwork | None = None,
     rates: CostRates | None = None,
     profiles: tuple[VehicleProfile, ...] | None = None,
+    hire_path: Path | None = None,
 ) -> PickupRun:
     """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
 
@@ -222,6 +244,7 @@ def plan_pickups(
     a file beyond what it allows is refused before any work (see ``scenarios.pickups.budget``).
     ``rates`` (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
     ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
+    ``hire_path`` (e.g. ``data/hire_tariffs.csv``) adds trucks for hire beside the own fleet.
     """
     params = params or SolveParams()
     season = networks.Season(season).value if season in {"dry", "wet"} else _bad_season(season)
@@ -231,6 +254,10 @@ def plan_pickups(
     profiles = load_vehicle_profiles() if profiles is None else profiles
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
+    if hire_path is not None:
+        known = [p.name for p in profiles]
+        hired = read_hire_tariffs(hire_path, known_types=known)
+        fleet = fleet + tuple(FleetEntry.hired(t) for t in hired)
     used = tuple(find_profile(profiles, e.type) for e in fleet)
     if has_windows(records):  # one model over all days chooses each flexible pickup's day
 
