@@ -1,9 +1,10 @@
 """OR-Tools routing adapter for the pickup VRP (private: only this package imports ortools).
 
 Model: one routing node per depot and candidate pickup; one vehicle per truck. Per-type arc
-costs and fixed costs, a capacity dimension, a time dimension (travel + service) when windows or
-a driver's day apply, allowed vehicles per pickup (season and road class), and a disjunction per
-pickup whose penalty is the cost of dropping it. Guided local search under a time limit, and a
+costs and fixed costs, a capacity dimension, a time dimension (travel + service) when windows,
+a driver's day or freshness limits apply (fresh cherry back at the mill in time), allowed
+vehicles per pickup (season, road class, day), and a disjunction per pickup whose penalty is
+the cost of dropping it. Guided local search under a time limit, and a
 solution limit for deterministic runs.
 """
 
@@ -62,6 +63,35 @@ def _add_time(
         end = horizon if vt.shift_end_s is None else vt.shift_end_s
         time.CumulVar(routing.Start(v)).SetRange(vt.shift_start_s, end)
         time.CumulVar(routing.End(v)).SetRange(vt.shift_start_s, end)
+    _add_freshness(task, routing, manager, vehicle_types, horizon)
+
+
+def _add_freshness(
+    task: EngineTask,
+    routing: pywrapcp.RoutingModel,
+    manager: pywrapcp.RoutingIndexManager,
+    vehicle_types: list[int],
+    horizon: int,
+) -> None:
+    """Fresh cherry: the truck that loads it is back at its depot within ``max_ride_s``.
+
+    One constraint per limited stop and allowed truck, relaxed by ``horizon`` unless the
+    stop rides that truck: ``end(v) - start_of_service(i) <= limit + horizon * [vehicle(i) != v]``.
+    """
+    problem = task.problem
+    solver = routing.solver()
+    time = routing.GetDimensionOrDie("time")
+    for r, p in enumerate(task.candidates, start=len(problem.depots)):
+        limit = problem.pickups[p].max_ride_s
+        if limit is None:
+            continue
+        index = manager.NodeToIndex(r)
+        for v, k in enumerate(vehicle_types):
+            if not problem.allowed(k, p):
+                continue
+            elsewhere = solver.IsDifferentCstVar(routing.VehicleVar(index), v)
+            ride = time.CumulVar(routing.End(v)) - time.CumulVar(index)
+            solver.Add(ride <= limit + horizon * elsewhere)
 
 
 def _search_parameters(task: EngineTask) -> pywrapcp.DefaultRoutingSearchParameters:

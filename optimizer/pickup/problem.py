@@ -57,6 +57,9 @@ class Pickup:
     earliest_day, latest_day
         Days on which the pickup may be collected (a harvest window, both ends included);
         ``None`` = any day. Only vehicle types working a day in the window may serve it.
+    max_ride_s
+        Freshness limit (fresh cherry): at most this many seconds from the start of service
+        here to the truck's arrival back at its depot (the mill) on that trip; ``None`` = none.
     """
 
     id: str
@@ -69,6 +72,7 @@ class Pickup:
     name: str = ""
     earliest_day: int | None = None
     latest_day: int | None = None
+    max_ride_s: int | None = None
 
     def on_day(self, day: int | None) -> bool:
         """Whether the pickup may be collected on ``day`` (``None``: a plan with no days)."""
@@ -106,6 +110,10 @@ class Pickup:
             all(d is None or _int_ge(d, 0) for d in (low, high))
             and (low is None or high is None or low <= high),
             f"{who}: expected days 0 <= earliest_day <= latest_day; got {low}..{high}.",
+        )
+        require(
+            self.max_ride_s is None or _int_ge(self.max_ride_s, 1),
+            f"{who}: expected max_ride_s > 0 or None; got {self.max_ride_s!r}.",
         )
 
 
@@ -291,4 +299,9 @@ class EngineTask:
             for i in self.candidates
         )
         days = any(vt.max_duration_s is not None for vt in self.problem.vehicle_types)
-        return windows or days
+        return windows or days or self.has_freshness_limits
+
+    @property
+    def has_freshness_limits(self) -> bool:
+        """Whether any candidate must reach the depot within a time (fresh cherry)."""
+        return any(self.problem.pickups[i].max_ride_s is not None for i in self.candidates)

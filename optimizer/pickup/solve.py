@@ -19,7 +19,8 @@ from pathlib import Path
 from optimizer.exceptions import VerificationError
 from optimizer.pickup import portfolio
 from optimizer.pickup.params import Engine, SolveParams
-from optimizer.pickup.problem import EngineTask, Pickup, PickupProblem
+from optimizer.pickup.problem import EngineTask, PickupProblem
+from optimizer.pickup.screen import screen_reason, when_text, window_ok
 from optimizer.pickup.solution import Dropped, PickupPlan, RawRoute, build_plan
 from optimizer.pickup.verify import verify
 
@@ -29,60 +30,6 @@ logger = logging.getLogger(__name__)
 #: between iterations, and a busy machine delays them a little).
 _GRACE_S = 1.0
 _GRACE_WITHOUT_PLAN_S = 10.0
-
-
-def _unreachable_reason(problem: PickupProblem) -> str:
-    season = f" in the {problem.season} season" if problem.season else ""
-    return f"unreachable{season} by any available vehicle class"
-
-
-def _window_ok(problem: PickupProblem, k: int, p: int) -> bool:
-    vt = problem.vehicle_types[k]
-    m = problem.matrices[k]
-    pickup = problem.pickups[p]
-    node = problem.node(p)
-    start = max(vt.shift_start_s + int(m.duration_s[vt.depot, node]), pickup.tw_start_s)
-    if pickup.tw_end_s is not None and start > pickup.tw_end_s:
-        return False
-    back = start + pickup.service_s + int(m.duration_s[node, vt.depot])
-    return vt.shift_end_s is None or back <= vt.shift_end_s
-
-
-def _window_text(pickup: Pickup) -> str:
-    if pickup.earliest_day is None and pickup.latest_day is None:
-        return ""
-    return f" (days {pickup.earliest_day or 'any'} to {pickup.latest_day or 'any'})"
-
-
-def _when(problem: PickupProblem, pickup: Pickup) -> str:
-    """``for this day``, or the days a multi-day plan could have collected the pickup."""
-    if all(vt.day is None for vt in problem.vehicle_types):
-        return "for this day"
-    return "on any day of its window" + _window_text(pickup)
-
-
-def screen_reason(problem: PickupProblem, p: int) -> str | None:
-    """Why pickup ``p`` cannot be served by any truck on its own, or ``None`` if it can."""
-    pickup = problem.pickups[p]
-    reach = [k for k in range(len(problem.vehicle_types)) if problem.allowed(k, p)]
-    days = {vt.day for vt in problem.vehicle_types} - {None}
-    if not reach and days and not any(pickup.on_day(d) for d in days):
-        return f"no truck works on a day of its window{_window_text(pickup)}"
-    if not reach:
-        return _unreachable_reason(problem)
-    biggest = max(vt.capacity_kg for vt in problem.vehicle_types)
-    if pickup.weight_kg > biggest:
-        return f"weight {pickup.weight_kg} kg exceeds the largest vehicle capacity {biggest} kg"
-    fits = [k for k in reach if problem.vehicle_types[k].capacity_kg >= pickup.weight_kg]
-    if not fits:
-        cap = max(problem.vehicle_types[k].capacity_kg for k in reach)
-        return (
-            f"weight {pickup.weight_kg} kg exceeds the capacity of every vehicle class that "
-            f"can reach it (largest {cap} kg)"
-        )
-    if not any(_window_ok(problem, k, p) for k in fits):
-        return "its time window or the driver's day cannot be kept by any vehicle, even alone"
-    return None
 
 
 def required_penalty(problem: PickupProblem) -> int:
@@ -149,9 +96,8 @@ def _finish(
                 f"solution limit) with {spare} suitable truck(s) unused; give a longer limit"
             )
         elif pickup.required:
-            reason = "no vehicle capacity or driver time left in the fleet " + _when(
-                problem, pickup
-            )
+            where = when_text(problem, pickup)
+            reason = f"no vehicle capacity or driver time left in the fleet {where}"
         else:
             reason = f"optional: serving it costs more than its penalty of {pickup.penalty_lak} LAK"
         dropped.append(Dropped(p, reason))
@@ -163,7 +109,7 @@ def _finish(
 def _could_serve_alone(problem: PickupProblem, vehicle_type: int, p: int) -> bool:
     """An idle truck of this type could serve pickup ``p`` alone: the plan was not finished."""
     fits = problem.vehicle_types[vehicle_type].capacity_kg >= problem.pickups[p].weight_kg
-    return problem.allowed(vehicle_type, p) and fits and _window_ok(problem, vehicle_type, p)
+    return problem.allowed(vehicle_type, p) and fits and window_ok(problem, vehicle_type, p)
 
 
 def _idle_vehicles(task: EngineTask, raw: list[RawRoute]) -> dict[int, int]:
@@ -193,13 +139,22 @@ def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> Pickup
     if raw is None:  # nothing in time: every stop is reported undone, with the reason
         logger.warning("%s found no plan within %g s", engine.value, task.time_limit_s)
         return _finish(task, [], screened, f"{engine.value} (no plan in time)", timed_out=True)
-    return _finish(task, raw, screened, engine.value)
+    try:
+        return _finish(task, raw, screened, engine.value)
+    except VerificationError as exc:
+        if engine is Engine.PYVRP and task.has_freshness_limits:
+            msg = (
+                f"{exc} (PyVRP cannot model the freshness limit of fresh cherry; "
+                "use --engine auto or ortools)"
+            )
+            raise VerificationError(msg) from None
+        raise
 
 
 def _ortools_needed(task: EngineTask) -> bool:
-    """OR-Tools joins the portfolio only where it wins: constraints PyVRP cannot model."""
-    del task
-    return False
+    """OR-Tools joins the portfolio only where it wins: constraints PyVRP cannot model (the
+    freshness limit per stop). Elsewhere PyVRP is better at the same wall time (``make bench``)."""
+    return task.has_freshness_limits
 
 
 def _label(engine: str, seed: int) -> str:

@@ -3,12 +3,13 @@
 Every number the plan claims is recomputed from the problem's matrices and records: each
 pickup served exactly once or dropped with a reason, fleet counts, reachability (season and
 vehicle class), the day each pickup is collected (inside its harvest window), loads, time
-windows, driver's-day limits, distances and cost parts.
+windows, freshness limits (fresh cherry at the mill in time), driver's-day limits, distances
+and cost parts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from optimizer.exceptions import VerificationError
 from optimizer.pickup.problem import PickupProblem
@@ -23,6 +24,18 @@ class _Walk:
     load: int = 0
     distance: int = 0
     cost: int = 0
+    fresh: list[tuple[str, int, int]] = field(default_factory=list)  # id, loaded at, limit
+
+
+def _check_fresh(walk: _Walk, at_depot_s: int, where: str, errors: list[str]) -> None:
+    """Each freshness-limited load of the trip reached the depot in time; start a new trip."""
+    for pickup_id, loaded_s, limit_s in walk.fresh:
+        if at_depot_s - loaded_s > limit_s:
+            errors.append(
+                f"{where}: pickup {pickup_id!r} reaches the depot {at_depot_s - loaded_s} s "
+                f"after loading, beyond its freshness limit of {limit_s} s"
+            )
+    walk.fresh.clear()
 
 
 def _reload(problem: PickupProblem, k: int, prev: int, walk: _Walk) -> int:
@@ -55,6 +68,7 @@ def _check_stops(
             )
         if stop.trip == trip + 1:
             prev = _reload(problem, route.vehicle_type, prev, walk)
+            _check_fresh(walk, walk.time, where, errors)
         trip = stop.trip
         p = problem.pickups[stop.pickup]
         node = len(problem.depots) + stop.pickup
@@ -75,6 +89,8 @@ def _check_stops(
                 f"{where}: pickup {p.id!r} served at {stop.arrival_s} s, after its window "
                 f"ends at {p.tw_end_s} s"
             )
+        if p.max_ride_s is not None:
+            walk.fresh.append((p.id, stop.arrival_s, p.max_ride_s))
         walk.time = max(stop.arrival_s, earliest) + p.service_s
         walk.load += p.weight_kg
         if stop.load_after_kg != walk.load:
@@ -101,6 +117,7 @@ def _check_return(
     walk.cost += int(m.cost_lak[last, vt.depot])
     if route.end_s < walk.time:
         errors.append(f"{where}: returns at {route.end_s} s, earliest possible is {walk.time} s")
+    _check_fresh(walk, route.end_s, where, errors)
     if vt.shift_end_s is not None and route.end_s > vt.shift_end_s:
         errors.append(
             f"{where}: returns at {route.end_s} s, "

@@ -81,6 +81,11 @@ def _print_plan(data: dict[str, Any], console: Console) -> None:
             f"own fleet {summary['own_fleet_cost_lak']:,} LAK, hired trucks "
             f"{summary['hired_cost_lak']:,} LAK"
         )
+    if summary["feeder_cost_lak"]:
+        console.print(
+            f"village-to-collection-point legs (motorbike / on foot, estimate): "
+            f"{summary['feeder_cost_lak']:,} LAK, not in the truck total"
+        )
     console.print(
         f"{summary['distance_km']:,.1f} km, {summary['hours']:.1f} truck-hours, "
         f"{summary['litres_diesel']:,.0f} L diesel, {summary['co2_kg']:,.0f} kg CO2"

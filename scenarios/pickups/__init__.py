@@ -1,5 +1,6 @@
 """Pickup planning: pickup and fleet files → road matrices → verified plans → driver sheets."""
 
+from scenarios.pickups.collection import feeder_cost_lak, group_collection_points
 from scenarios.pickups.hire import HIRE_TARIFFS, HireTariff, read_hire_tariffs
 from scenarios.pickups.io import (
     FleetEntry,
@@ -18,18 +19,24 @@ from scenarios.pickups.report import (
     summary,
     write_outputs,
 )
+from scenarios.pickups.rules import PICKUP_RULES, PickupRules, load_pickup_rules
 
 __all__ = [
     "HIRE_TARIFFS",
+    "PICKUP_RULES",
     "SAMPLE_FLEET",
     "DayPlan",
     "DepotPoint",
     "FleetEntry",
     "HireTariff",
     "PickupRecord",
+    "PickupRules",
     "PickupRun",
     "driver_sheets",
+    "feeder_cost_lak",
     "format_clock",
+    "group_collection_points",
+    "load_pickup_rules",
     "parse_clock",
     "plan_pickups",
     "read_fleet",

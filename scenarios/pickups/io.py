@@ -37,6 +37,8 @@ PICKUP_OPTIONAL = (
     "service_min",
     "required",
     "penalty_lak",
+    "max_hours_to_mill",
+    "collection_point",
     *NOTE_COLUMNS,
 )
 FLEET_COLUMNS = ("type", "count")
@@ -68,6 +70,9 @@ class PickupRecord:
     penalty_lak: int | None
     earliest_day: int | None = None  # harvest window: the planner chooses the day
     latest_day: int | None = None
+    max_ride_s: int | None = None  # freshness limit to the mill (cherry default: the rules)
+    collection_point: str = ""  # village code of the producer group's collection point
+    feeder_cost_lak: float = 0.0  # village-to-point legs of the rows merged into this one
 
     @property
     def flexible(self) -> bool:
@@ -202,7 +207,15 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
         penalty_lak=penalty,
         earliest_day=earliest,
         latest_day=latest,
+        max_ride_s=_hours_s(row, "max_hours_to_mill"),
+        collection_point=row.text("collection_point"),
     )
+
+
+def _hours_s(row: Row, column: str) -> int | None:
+    if not row.text(column):
+        return None
+    return round(_at_most(row, column, 24.0 * 7) * 3600)
 
 
 def _day(row: Row, column: str) -> int | None:
@@ -222,7 +235,9 @@ def read_pickups(
     Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
     ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``, and
     ``earliest_day, latest_day`` (a harvest window: the planner chooses the day; one end alone
-    leaves the other at the first or last day of the file).
+    leaves the other at the first or last day of the file), ``max_hours_to_mill`` (freshness
+    limit; fresh cherry defaults to ``data/pickup_rules.toml``) and ``collection_point`` (the
+    village code of the producer group's point the row's coffee is carried to).
     """
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}

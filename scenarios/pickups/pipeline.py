@@ -42,6 +42,7 @@ from scenarios.common import (
     load_vehicle_profiles,
 )
 from scenarios.pickups.budget import day_budgets, group_by_day
+from scenarios.pickups.collection import group_collection_points
 from scenarios.pickups.hire import read_hire_tariffs
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
@@ -52,6 +53,7 @@ from scenarios.pickups.report import (
     summary,
     write_outputs,
 )
+from scenarios.pickups.rules import PickupRules, load_pickup_rules, with_cherry_limits
 from scenarios.pickups.travel import matrices_for
 from scenarios.pickups.week import DayInputs, has_windows, plan_week, with_snap_reasons
 
@@ -198,6 +200,7 @@ def _day_problem(
             tw_end_s=records[i].tw_end_s,
             required=records[i].required,
             penalty_lak=_penalty(records[i], matrices, j + 1),
+            max_ride_s=records[i].max_ride_s,
         )
         for j, (i, pid, w) in enumerate(parts)
     )
@@ -237,6 +240,7 @@ def plan_pickups(
     rates: CostRates | None = None,
     profiles: tuple[VehicleProfile, ...] | None = None,
     hire_path: Path | None = None,
+    rules: PickupRules | None = None,
 ) -> PickupRun:
     """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
 
@@ -244,13 +248,15 @@ def plan_pickups(
     a file beyond what it allows is refused before any work (see ``scenarios.pickups.budget``).
     ``rates`` (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
     ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
-    ``hire_path`` (e.g. ``data/hire_tariffs.csv``) adds trucks for hire beside the own fleet.
+    ``hire_path`` (e.g. ``data/hire_tariffs.csv``) adds trucks for hire beside the own fleet;
+    ``rules`` (cherry freshness, collection-point legs) default to ``data/pickup_rules.toml``.
     """
     params = params or SolveParams()
     season = networks.Season(season).value if season in {"dry", "wet"} else _bad_season(season)
     net = network or networks.load_network()
     point = resolve_depot(net, depot)
-    records = read_pickups(pickups_path)
+    rules = load_pickup_rules() if rules is None else rules
+    records = group_collection_points(with_cherry_limits(read_pickups(pickups_path), rules), rules)
     profiles = load_vehicle_profiles() if profiles is None else profiles
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
