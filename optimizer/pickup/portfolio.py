@@ -98,7 +98,9 @@ def collect(worker: Worker, wait_s: float) -> list[RawRoute] | None:
 def _main(argv: list[str]) -> int:
     engine, task_path, out_path = argv[0], Path(argv[1]), Path(argv[2])
     task, deadline = pickle.loads(task_path.read_bytes())
-    task = replace(task, time_limit_s=max(0.1, deadline - time.monotonic()))
+    # the engine's own limit counts only its search: keep a tenth for building its model
+    remaining = deadline - time.monotonic()
+    task = replace(task, time_limit_s=max(0.1, 0.9 * remaining))
     out_path.write_bytes(pickle.dumps(run_engine(engine, task)))
     return 0
 

@@ -32,7 +32,12 @@ class _Engine(StrEnum):
 
 
 EngineOpt = Annotated[
-    _Engine, typer.Option("--engine", help="ortools, pyvrp, or auto (both; best verified plan).")
+    _Engine,
+    typer.Option(
+        "--engine",
+        help="ortools, pyvrp, or auto (parallel PyVRP seeds, OR-Tools for cherry limits; "
+        "best verified plan).",
+    ),
 ]
 TimeOpt = Annotated[
     float, typer.Option("--time-limit", min=0.1, help="Search time budget in seconds.")

@@ -173,3 +173,19 @@ def test_sample_week_plans_every_day() -> None:
     for day in run.days:
         verify(day.problem, day.plan)
     assert run.status == "feasible"
+
+
+@pytest.mark.slow
+def test_sample_flexible_week_keeps_every_window() -> None:
+    """The flexible sample week: one model, six verified day plans, every stop inside its window."""
+    path = SAMPLE.with_name("paksong_pickups_flexible.csv")
+    run = plan_pickups(path, "Paksong", params=SolveParams(engine=Engine.PYVRP, time_limit_s=8))
+    assert [d.day for d in run.days] == [1, 2, 3, 4, 5, 6]
+    for day in run.days:
+        verify(day.problem, day.plan)
+        for route in day.plan.routes:
+            for stop in route.stops:
+                record = day.records[stop.pickup]
+                low = record.earliest_day or record.day
+                high = record.latest_day or record.day
+                assert low is not None and high is not None and low <= day.day <= high
