@@ -19,6 +19,7 @@ from networks.exceptions import (
     UnreachableError,
 )
 from networks.export import export_network
+from networks.geometry import haversine_m
 from networks.load import load_network
 from networks.matrix import (
     EdgeCost,
@@ -76,6 +77,7 @@ __all__ = [
     "fetch_bbox",
     "find_place",
     "graph_arrays",
+    "haversine_m",
     "load_network",
     "load_places",
     "load_villages",

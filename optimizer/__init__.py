@@ -53,6 +53,7 @@ from optimizer.exceptions import (
     SolverError,
     VerificationError,
 )
+from optimizer.pickup.days import DaySlice, split_by_day, with_days
 from optimizer.pickup.params import Engine, SolveParams
 from optimizer.pickup.problem import Depot, Pickup, PickupProblem, TravelMatrices, VehicleType
 from optimizer.pickup.solution import Dropped, PickupPlan, Stop, VehicleRoute, plan_status
@@ -79,6 +80,7 @@ __all__ = [
     "CorridorFlow",
     "CostBreakdown",
     "CostRates",
+    "DaySlice",
     "Depot",
     "Dropped",
     "Engine",
@@ -129,7 +131,9 @@ __all__ = [
     "roughness_factors",
     "solve",
     "solve_consolidation",
+    "split_by_day",
     "to_green_kg",
     "verify",
     "verify_consolidation",
+    "with_days",
 ]

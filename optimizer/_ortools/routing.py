@@ -1,16 +1,16 @@
 """OR-Tools routing adapter for the pickup VRP (private: only this package imports ortools).
 
 Model: one routing node per depot and candidate pickup; one vehicle per truck. Per-type arc
-costs and fixed costs, a capacity dimension, a time dimension (travel + service) when windows or
-a driver's day apply, allowed vehicles per pickup (season and road class), and a disjunction per
-pickup whose penalty is the cost of dropping it. Guided local search under a time limit, and a
+costs and fixed costs, a capacity dimension, a time dimension (travel + service) when windows,
+a driver's day or freshness limits apply (fresh cherry back at the mill in time), allowed
+vehicles per pickup (season, road class, day), and a disjunction per pickup whose penalty is
+the cost of dropping it. Guided local search under a time limit, and a
 solution limit for deterministic runs.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
@@ -63,6 +63,35 @@ def _add_time(
         end = horizon if vt.shift_end_s is None else vt.shift_end_s
         time.CumulVar(routing.Start(v)).SetRange(vt.shift_start_s, end)
         time.CumulVar(routing.End(v)).SetRange(vt.shift_start_s, end)
+    _add_freshness(task, routing, manager, vehicle_types, horizon)
+
+
+def _add_freshness(
+    task: EngineTask,
+    routing: pywrapcp.RoutingModel,
+    manager: pywrapcp.RoutingIndexManager,
+    vehicle_types: list[int],
+    horizon: int,
+) -> None:
+    """Fresh cherry: the truck that loads it is back at its depot within ``max_ride_s``.
+
+    One constraint per limited stop and allowed truck, relaxed by ``horizon`` unless the
+    stop rides that truck: ``end(v) - start_of_service(i) <= limit + horizon * [vehicle(i) != v]``.
+    """
+    problem = task.problem
+    solver = routing.solver()
+    time = routing.GetDimensionOrDie("time")
+    for r, p in enumerate(task.candidates, start=len(problem.depots)):
+        limit = problem.pickups[p].max_ride_s
+        if limit is None:
+            continue
+        index = manager.NodeToIndex(r)
+        for v, k in enumerate(vehicle_types):
+            if not problem.allowed(k, p):
+                continue
+            elsewhere = solver.IsDifferentCstVar(routing.VehicleVar(index), v)
+            ride = time.CumulVar(routing.End(v)) - time.CumulVar(index)
+            solver.Add(ride <= limit + horizon * elsewhere)
 
 
 def _search_parameters(task: EngineTask) -> pywrapcp.DefaultRoutingSearchParameters:
@@ -129,31 +158,3 @@ def solve_routing(task: EngineTask) -> list[RawRoute] | None:
             routes.append(RawRoute(k, tuple(visited)))
     logger.info("OR-Tools objective %d with %d routes", assignment.ObjectiveValue(), len(routes))
     return routes
-
-
-def _main(argv: list[str]) -> int:
-    """Worker entry for ``auto``: ``python -m optimizer._ortools.routing TASK.pkl OUT.pkl``.
-
-    Reads a pickled ``(EngineTask, deadline)`` and writes the pickled routes; the deadline is a
-    ``time.monotonic()`` value (system-wide on Linux) so the search ends when the parent's does.
-    """
-    import pickle
-    import time
-    from dataclasses import replace
-    from pathlib import Path
-
-    # lower priority than the PyVRP search in the parent: on a busy machine PyVRP, usually the
-    # stronger engine, keeps its share of the CPU; on idle cores this changes nothing
-    if hasattr(os, "nice"):
-        os.nice(19)
-    task_path, out_path = Path(argv[0]), Path(argv[1])
-    task, deadline = pickle.loads(task_path.read_bytes())
-    task = replace(task, time_limit_s=max(0.1, deadline - time.monotonic()))
-    out_path.write_bytes(pickle.dumps(solve_routing(task)))
-    return 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.exit(_main(sys.argv[1:]))

@@ -22,7 +22,7 @@ class SolveParams:
     Parameters
     ----------
     engine
-        ``ortools``, ``pyvrp`` or ``auto`` (both at once on two processes; best verified plan).
+        ``ortools``, ``pyvrp`` or ``auto`` (a portfolio of parallel searches; best verified plan).
     time_limit_s
         Wall-clock budget for the search, seconds.
     seed
@@ -31,12 +31,17 @@ class SolveParams:
         Deterministic stop: OR-Tools stops after this many improving solutions and PyVRP after
         this many iterations (whichever comes first with the time limit). Same inputs + seed +
         solution limit give the same plan.
+    workers
+        Parallel searches in ``auto`` (PyVRP seeds ``seed .. seed + workers - 1``, each in its
+        own process); ``None`` = 2 with a solution limit, else one per idle CPU (1 to 4; see
+        :func:`optimizer.pickup.portfolio.default_workers`).
     """
 
     engine: Engine = Engine.AUTO
     time_limit_s: float = 10.0
     seed: int = 0
     solution_limit: int | None = None
+    workers: int | None = None
 
     def __post_init__(self) -> None:
         try:
@@ -53,4 +58,7 @@ class SolveParams:
             raise ValueError(msg)
         if self.solution_limit is not None and self.solution_limit < 1:
             msg = f"Expected solution_limit >= 1 or None; got {self.solution_limit}."
+            raise ValueError(msg)
+        if self.workers is not None and (not isinstance(self.workers, int) or self.workers < 1):
+            msg = f"Expected workers to be an integer >= 1 or None; got {self.workers!r}."
             raise ValueError(msg)

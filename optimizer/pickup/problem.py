@@ -9,26 +9,14 @@ roads it may use in the season); ``reachable[i, j]`` says whether the type can d
 
 from __future__ import annotations
 
-import math
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
-from optimizer.exceptions import ScalingWarning
+from optimizer.pickup.matrices import BoolArray, TravelMatrices, require
 
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
-
-#: Integers above this risk overflow once summed over long routes inside the engines.
-SAFE_INT = 2**53
-
-
-def _require(condition: bool, msg: str) -> None:
-    if not condition:
-        raise ValueError(msg)
+__all__ = ["Depot", "EngineTask", "Pickup", "PickupProblem", "TravelMatrices", "VehicleType"]
 
 
 def _int_ge(value: object, minimum: int) -> bool:
@@ -44,7 +32,7 @@ class Depot:
     name: str = ""
 
     def __post_init__(self) -> None:
-        _require(bool(self.id.strip()), "Expected a non-empty depot id; got ''.")
+        require(bool(self.id.strip()), "Expected a non-empty depot id; got ''.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +54,12 @@ class Pickup:
         ``penalty_lak``.
     penalty_lak
         Cost charged for leaving an optional pickup unserved.
+    earliest_day, latest_day
+        Days on which the pickup may be collected (a harvest window, both ends included);
+        ``None`` = any day. Only vehicle types working a day in the window may serve it.
+    max_ride_s
+        Freshness limit (fresh cherry): at most this many seconds from the start of service
+        here to the truck's arrival back at its depot (the mill) on that trip; ``None`` = none.
     """
 
     id: str
@@ -76,29 +70,50 @@ class Pickup:
     required: bool = True
     penalty_lak: int = 0
     name: str = ""
+    earliest_day: int | None = None
+    latest_day: int | None = None
+    max_ride_s: int | None = None
+
+    def on_day(self, day: int | None) -> bool:
+        """Whether the pickup may be collected on ``day`` (``None``: a plan with no days)."""
+        if day is None:
+            return True
+        low = self.earliest_day if self.earliest_day is not None else day
+        high = self.latest_day if self.latest_day is not None else day
+        return low <= day <= high
 
     def __post_init__(self) -> None:
         who = f"pickup {self.id!r}"
-        _require(bool(self.id.strip()), "Expected a non-empty pickup id; got ''.")
-        _require(
+        require(bool(self.id.strip()), "Expected a non-empty pickup id; got ''.")
+        require(
             _int_ge(self.weight_kg, 1),
             f"{who}: expected weight_kg to be an integer > 0; got {self.weight_kg!r}.",
         )
-        _require(
+        require(
             _int_ge(self.service_s, 0),
             f"{who}: expected service_s >= 0; got {self.service_s!r}.",
         )
-        _require(
+        require(
             _int_ge(self.tw_start_s, 0), f"{who}: expected tw_start_s >= 0; got {self.tw_start_s}."
         )
-        _require(
+        require(
             self.tw_end_s is None or self.tw_end_s >= self.tw_start_s,
             f"{who}: expected tw_end_s >= tw_start_s; got window "
             f"{self.tw_start_s}..{self.tw_end_s} (reversed).",
         )
-        _require(
+        require(
             _int_ge(self.penalty_lak, 0),
             f"{who}: expected penalty_lak >= 0; got {self.penalty_lak!r}.",
+        )
+        low, high = self.earliest_day, self.latest_day
+        require(
+            all(d is None or _int_ge(d, 0) for d in (low, high))
+            and (low is None or high is None or low <= high),
+            f"{who}: expected days 0 <= earliest_day <= latest_day; got {low}..{high}.",
+        )
+        require(
+            self.max_ride_s is None or _int_ge(self.max_ride_s, 1),
+            f"{who}: expected max_ride_s > 0 or None; got {self.max_ride_s!r}.",
         )
 
 
@@ -125,6 +140,12 @@ class VehicleType:
     max_trips
         Trips per day: above 1 the truck may unload at its depot and go out again (PyVRP
         reloads; OR-Tools plans single trips).
+    day
+        The day these trucks work in a multi-day plan (one copy of the fleet per day, see
+        :func:`optimizer.pickup.days.with_days`); ``None`` = a one-day problem.
+    hired
+        Trucks hired at a tariff (fixed cost = the tariff per day or per trip, arc costs = the
+        tariff per km), not the own fleet; plans report their cost apart.
     """
 
     name: str
@@ -135,28 +156,30 @@ class VehicleType:
     shift_start_s: int = 0
     max_duration_s: int | None = None
     max_trips: int = 1
+    day: int | None = None
+    hired: bool = False
 
     def __post_init__(self) -> None:
         who = f"vehicle type {self.name!r}"
-        _require(
+        require(
             _int_ge(self.max_trips, 1), f"{who}: expected max_trips >= 1; got {self.max_trips}."
         )
-        _require(bool(self.name.strip()), "Expected a non-empty vehicle type name; got ''.")
-        _require(
+        require(bool(self.name.strip()), "Expected a non-empty vehicle type name; got ''.")
+        require(
             _int_ge(self.capacity_kg, 1),
             f"{who}: expected capacity_kg > 0; got {self.capacity_kg}.",
         )
-        _require(_int_ge(self.count, 1), f"{who}: expected count >= 1; got {self.count}.")
-        _require(_int_ge(self.depot, 0), f"{who}: expected a depot index >= 0; got {self.depot}.")
-        _require(
+        require(_int_ge(self.count, 1), f"{who}: expected count >= 1; got {self.count}.")
+        require(_int_ge(self.depot, 0), f"{who}: expected a depot index >= 0; got {self.depot}.")
+        require(
             _int_ge(self.fixed_cost_lak, 0),
             f"{who}: expected fixed_cost_lak >= 0; got {self.fixed_cost_lak}.",
         )
-        _require(
+        require(
             _int_ge(self.shift_start_s, 0),
             f"{who}: expected shift_start_s >= 0; got {self.shift_start_s}.",
         )
-        _require(
+        require(
             self.max_duration_s is None or _int_ge(self.max_duration_s, 1),
             f"{who}: expected max_duration_s > 0 or None; got {self.max_duration_s}.",
         )
@@ -167,73 +190,6 @@ class VehicleType:
         if self.max_duration_s is None:
             return None
         return self.shift_start_s + self.max_duration_s
-
-
-@dataclass(frozen=True, eq=False)
-class TravelMatrices:
-    """Integer travel data for one vehicle type between all nodes (square, same size)."""
-
-    distance_m: IntArray
-    duration_s: IntArray
-    cost_lak: IntArray
-    reachable: BoolArray
-
-    def __post_init__(self) -> None:
-        n = self.reachable.shape[0]
-        for name in ("distance_m", "duration_s", "cost_lak", "reachable"):
-            arr = getattr(self, name)
-            _require(
-                isinstance(arr, np.ndarray) and arr.shape == (n, n),
-                f"matrices: expected {name} of shape ({n}, {n}); got {np.shape(arr)}.",
-            )
-        for name in ("distance_m", "duration_s", "cost_lak"):
-            arr = getattr(self, name)
-            _require(
-                arr.dtype == np.int64 and bool(np.all(arr >= 0)),
-                f"matrices: expected {name} as int64 >= 0; got dtype {arr.dtype}.",
-            )
-
-    @classmethod
-    def from_float(
-        cls,
-        distance_m: npt.ArrayLike,
-        duration_s: npt.ArrayLike,
-        cost_lak: npt.ArrayLike | None = None,
-    ) -> TravelMatrices:
-        """Round float matrices to integers; ``inf`` or ``nan`` marks an unreachable pair.
-
-        ``cost_lak`` defaults to the distance. Unreachable pairs get a large finite value that
-        no sensible route uses. Warns with :class:`ScalingWarning` if sums could overflow.
-        """
-        arrays = [np.asarray(a, dtype=np.float64) for a in (distance_m, duration_s)]
-        arrays.append(arrays[0] if cost_lak is None else np.asarray(cost_lak, dtype=np.float64))
-        shape = arrays[0].shape
-        _require(
-            len(shape) == 2 and shape[0] == shape[1] and all(a.shape == shape for a in arrays),
-            f"matrices: expected three square matrices of one shape; got "
-            f"{[a.shape for a in arrays]}.",
-        )
-        finite = np.logical_and.reduce([np.isfinite(a) for a in arrays])
-        if any(bool(np.any(a[finite] < 0)) for a in arrays):
-            msg = "matrices: expected distances, durations and costs >= 0; got a negative value."
-            raise ValueError(msg)
-        out = []
-        n = max(shape[0], 1)
-        for name, arr in zip(("distance_m", "duration_s", "cost_lak"), arrays, strict=True):
-            biggest = float(arr[finite].max()) if bool(finite.any()) else 0.0
-            filler = math.ceil(biggest) * n + 1
-            if filler * (n + 1) > SAFE_INT:
-                warnings.warn(
-                    f"{name}: largest value {biggest:.0f} x {n} nodes risks integer overflow in "
-                    "the engines; rescale the units.",
-                    ScalingWarning,
-                    stacklevel=2,
-                )
-            ints = np.where(finite, np.rint(np.where(finite, arr, 0.0)), filler)
-            out.append(ints.astype(np.int64))
-        reach = finite.copy()
-        np.fill_diagonal(reach, True)
-        return cls(out[0], out[1], out[2], reach)
 
 
 @dataclass(frozen=True, eq=False)
@@ -260,9 +216,9 @@ class PickupProblem:
     _allowed: BoolArray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        _require(len(self.depots) >= 1, "Expected at least one depot; got none.")
-        _require(len(self.vehicle_types) >= 1, "Expected at least one vehicle type; got none.")
-        _require(
+        require(len(self.depots) >= 1, "Expected at least one depot; got none.")
+        require(len(self.vehicle_types) >= 1, "Expected at least one vehicle type; got none.")
+        require(
             len(self.matrices) == len(self.vehicle_types),
             f"Expected one matrix set per vehicle type ({len(self.vehicle_types)}); "
             f"got {len(self.matrices)}.",
@@ -272,13 +228,13 @@ class PickupProblem:
         _unique([v.name for v in self.vehicle_types], "vehicle type")
         n = self.num_nodes
         for vt, m in zip(self.vehicle_types, self.matrices, strict=True):
-            _require(
+            require(
                 m.reachable.shape == (n, n),
                 f"vehicle type {vt.name!r}: expected matrices of size {n}x{n} "
                 f"({len(self.depots)} depots + {len(self.pickups)} pickups); "
                 f"got {m.reachable.shape[0]}x{m.reachable.shape[1]}.",
             )
-            _require(
+            require(
                 vt.depot < len(self.depots),
                 f"vehicle type {vt.name!r}: depot index {vt.depot} out of range "
                 f"0..{len(self.depots) - 1}.",
@@ -288,6 +244,7 @@ class PickupProblem:
         for k, (vt, m) in enumerate(zip(self.vehicle_types, self.matrices, strict=True)):
             nodes = np.arange(first, n)
             allowed[k] = m.reachable[vt.depot, nodes] & m.reachable[nodes, vt.depot]
+            allowed[k] &= np.array([p.on_day(vt.day) for p in self.pickups], dtype=np.bool_)
         object.__setattr__(self, "_allowed", allowed)
 
     @property
@@ -342,4 +299,9 @@ class EngineTask:
             for i in self.candidates
         )
         days = any(vt.max_duration_s is not None for vt in self.problem.vehicle_types)
-        return windows or days
+        return windows or days or self.has_freshness_limits
+
+    @property
+    def has_freshness_limits(self) -> bool:
+        """Whether any candidate must reach the depot within a time (fresh cherry)."""
+        return any(self.problem.pickups[i].max_ride_s is not None for i in self.candidates)

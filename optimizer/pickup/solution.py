@@ -41,7 +41,8 @@ class VehicleRoute:
     """One truck's day.
 
     ``start_s`` is the departure from the depot and ``end_s`` the return (seconds since
-    midnight); ``cost_lak = travel_cost_lak + fixed_cost_lak``.
+    midnight); ``cost_lak = travel_cost_lak + fixed_cost_lak``. ``day`` is the vehicle type's
+    day in a multi-day plan (``None`` in a one-day problem); ``hired`` marks a hired truck.
     """
 
     vehicle_type: int
@@ -53,6 +54,8 @@ class VehicleRoute:
     distance_m: int
     travel_cost_lak: int
     fixed_cost_lak: int
+    day: int | None = None
+    hired: bool = False
 
     @property
     def duration_s(self) -> int:
@@ -114,6 +117,16 @@ class PickupPlan:
     def distance_m(self) -> int:
         """Total distance driven, metres."""
         return sum(r.distance_m for r in self.routes)
+
+    @property
+    def hired_cost_lak(self) -> int:
+        """What the hired trucks cost (tariffs), kip."""
+        return sum(r.cost_lak for r in self.routes if r.hired)
+
+    @property
+    def own_cost_lak(self) -> int:
+        """What the own fleet costs, kip; ``own + hired = total``."""
+        return self.total_cost_lak - self.hired_cost_lak
 
 
 def plan_status(problem: PickupProblem, plan: PickupPlan) -> str:
@@ -192,6 +205,8 @@ def build_plan(
                 distance_m=distance,
                 travel_cost_lak=cost,
                 fixed_cost_lak=vt.fixed_cost_lak,
+                day=vt.day,
+                hired=vt.hired,
             )
         )
     penalty = sum(

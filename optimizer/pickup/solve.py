@@ -2,73 +2,34 @@
 
 Screening drops, with a reason, the pickups no engine could serve (unreachable in the season,
 heavier than every truck that can reach them, windows or driver's day impossible). The rest go
-to OR-Tools, PyVRP, or both (``auto``: OR-Tools in a second, lower-priority process, PyVRP here,
-both within the time limit, since OR-Tools holds the GIL). Every plan is verified before it is
-returned; ``auto`` keeps the verified plan that serves the most required pickups, then the
-cheapest.
+to OR-Tools, PyVRP, or a portfolio (``auto``: PyVRP with seeds ``seed, seed+1, ...``, one per
+worker process, all within one time limit; OR-Tools joins only where PyVRP cannot model the task,
+see :func:`_ortools_needed`). Every plan is verified before it is returned; ``auto`` keeps the
+verified plan that serves the most required pickups, then the cheapest, then the lowest seed.
 """
 
 from __future__ import annotations
 
 import logging
-import pickle
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from optimizer.exceptions import VerificationError
+from optimizer.pickup import portfolio
 from optimizer.pickup.params import Engine, SolveParams
 from optimizer.pickup.problem import EngineTask, PickupProblem
+from optimizer.pickup.screen import screen_reason, when_text, window_ok
 from optimizer.pickup.solution import Dropped, PickupPlan, RawRoute, build_plan
 from optimizer.pickup.verify import verify
 
 logger = logging.getLogger(__name__)
 
-#: Seconds ``auto`` waits for the OR-Tools worker after the deadline (process start-up and
-#: OR-Tools' own time checks can overrun a little on a busy machine).
-_GRACE_S = 0.5
+#: Seconds ``auto`` waits for its workers after the deadline (engines check the clock only
+#: between iterations, and a busy machine delays them a little).
+_GRACE_S = 1.0
 _GRACE_WITHOUT_PLAN_S = 10.0
-
-
-def _unreachable_reason(problem: PickupProblem) -> str:
-    season = f" in the {problem.season} season" if problem.season else ""
-    return f"unreachable{season} by any available vehicle class"
-
-
-def _window_ok(problem: PickupProblem, k: int, p: int) -> bool:
-    vt = problem.vehicle_types[k]
-    m = problem.matrices[k]
-    pickup = problem.pickups[p]
-    node = problem.node(p)
-    start = max(vt.shift_start_s + int(m.duration_s[vt.depot, node]), pickup.tw_start_s)
-    if pickup.tw_end_s is not None and start > pickup.tw_end_s:
-        return False
-    back = start + pickup.service_s + int(m.duration_s[node, vt.depot])
-    return vt.shift_end_s is None or back <= vt.shift_end_s
-
-
-def screen_reason(problem: PickupProblem, p: int) -> str | None:
-    """Why pickup ``p`` cannot be served by any truck on its own, or ``None`` if it can."""
-    pickup = problem.pickups[p]
-    reach = [k for k in range(len(problem.vehicle_types)) if problem.allowed(k, p)]
-    if not reach:
-        return _unreachable_reason(problem)
-    biggest = max(vt.capacity_kg for vt in problem.vehicle_types)
-    if pickup.weight_kg > biggest:
-        return f"weight {pickup.weight_kg} kg exceeds the largest vehicle capacity {biggest} kg"
-    fits = [k for k in reach if problem.vehicle_types[k].capacity_kg >= pickup.weight_kg]
-    if not fits:
-        cap = max(problem.vehicle_types[k].capacity_kg for k in reach)
-        return (
-            f"weight {pickup.weight_kg} kg exceeds the capacity of every vehicle class that "
-            f"can reach it (largest {cap} kg)"
-        )
-    if not any(_window_ok(problem, k, p) for k in fits):
-        return "its time window or the driver's day cannot be kept by any vehicle, even alone"
-    return None
 
 
 def required_penalty(problem: PickupProblem) -> int:
@@ -135,7 +96,8 @@ def _finish(
                 f"solution limit) with {spare} suitable truck(s) unused; give a longer limit"
             )
         elif pickup.required:
-            reason = "no vehicle capacity or driver time left in the fleet for this day"
+            where = when_text(problem, pickup)
+            reason = f"no vehicle capacity or driver time left in the fleet {where}"
         else:
             reason = f"optional: serving it costs more than its penalty of {pickup.penalty_lak} LAK"
         dropped.append(Dropped(p, reason))
@@ -147,7 +109,7 @@ def _finish(
 def _could_serve_alone(problem: PickupProblem, vehicle_type: int, p: int) -> bool:
     """An idle truck of this type could serve pickup ``p`` alone: the plan was not finished."""
     fits = problem.vehicle_types[vehicle_type].capacity_kg >= problem.pickups[p].weight_kg
-    return problem.allowed(vehicle_type, p) and fits and _window_ok(problem, vehicle_type, p)
+    return problem.allowed(vehicle_type, p) and fits and window_ok(problem, vehicle_type, p)
 
 
 def _idle_vehicles(task: EngineTask, raw: list[RawRoute]) -> dict[int, int]:
@@ -160,15 +122,11 @@ def _idle_vehicles(task: EngineTask, raw: list[RawRoute]) -> dict[int, int]:
 
 
 def _run_ortools(task: EngineTask) -> list[RawRoute] | None:
-    from optimizer._ortools.routing import solve_routing
-
-    return solve_routing(task)
+    return portfolio.run_engine("ortools", task)
 
 
 def _run_pyvrp(task: EngineTask) -> list[RawRoute] | None:
-    from optimizer._pyvrp import solve_pyvrp
-
-    return solve_pyvrp(task)
+    return portfolio.run_engine("pyvrp", task)
 
 
 def _empty_plan(task: EngineTask, screened: list[Dropped], engine: str) -> PickupPlan:
@@ -181,68 +139,82 @@ def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> Pickup
     if raw is None:  # nothing in time: every stop is reported undone, with the reason
         logger.warning("%s found no plan within %g s", engine.value, task.time_limit_s)
         return _finish(task, [], screened, f"{engine.value} (no plan in time)", timed_out=True)
-    return _finish(task, raw, screened, engine.value)
-
-
-def _start_ortools_worker(
-    task: EngineTask, deadline: float, workdir: Path
-) -> subprocess.Popen[bytes]:
-    """OR-Tools in a separate Python process (it holds the GIL while searching)."""
-    task_path = workdir / "task.pkl"
-    task_path.write_bytes(pickle.dumps((task, deadline)))
-    command = [sys.executable, "-m", "optimizer._ortools.routing", str(task_path)]
-    command.append(str(workdir / "routes.pkl"))
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def _collect_ortools(
-    worker: subprocess.Popen[bytes], workdir: Path, wait_s: float
-) -> list[RawRoute] | None:
-    """The worker's routes, waiting at most ``wait_s``; a late worker is stopped and ignored."""
     try:
-        _, stderr = worker.communicate(timeout=max(0.1, wait_s))
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.communicate()
-        logger.warning("auto: OR-Tools did not finish within the time limit; using PyVRP only")
-        return None
-    out = workdir / "routes.pkl"
-    if worker.returncode != 0 or not out.is_file():
-        tail = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        logger.warning("auto: the OR-Tools worker failed: %s", tail[0])
-        return None
-    routes: list[RawRoute] | None = pickle.loads(out.read_bytes())
-    return routes
+        return _finish(task, raw, screened, engine.value)
+    except VerificationError as exc:
+        if engine is Engine.PYVRP and task.has_freshness_limits:
+            msg = (
+                f"{exc} (PyVRP cannot model the freshness limit of fresh cherry; "
+                "use --engine auto or ortools)"
+            )
+            raise VerificationError(msg) from None
+        raise
 
 
-def _auto(task: EngineTask, screened: list[Dropped]) -> PickupPlan:
+def _ortools_needed(task: EngineTask) -> bool:
+    """OR-Tools joins the portfolio only where it wins: constraints PyVRP cannot model (the
+    freshness limit per stop). Elsewhere PyVRP is better at the same wall time (``make bench``)."""
+    return task.has_freshness_limits
+
+
+def _label(engine: str, seed: int) -> str:
+    return f"{engine} seed {seed}" if engine == "pyvrp" else engine
+
+
+def _portfolio_runs(task: EngineTask, workers: int) -> list[tuple[str, EngineTask]]:
+    """(engine, task) per search: PyVRP with seeds ``seed, seed+1, ...``, OR-Tools if needed."""
+    pyvrp_runs = max(1, workers - 1) if _ortools_needed(task) else workers
+    runs = [("pyvrp", replace(task, seed=task.seed + i)) for i in range(pyvrp_runs)]
+    if _ortools_needed(task):
+        runs.append(("ortools", task))
+    return runs
+
+
+def _auto(task: EngineTask, screened: list[Dropped], workers: int) -> PickupPlan:
+    """Run the portfolio: the first search here, the others in worker processes, all stopping
+    at one deadline; keep the verified plan serving most required pickups, then the cheapest,
+    then the earliest in portfolio order (lowest seed), so a seed set gives one answer."""
     deadline = time.monotonic() + task.time_limit_s
+    runs = _portfolio_runs(task, workers)
+    results: list[tuple[str, list[RawRoute] | None]] = []
     with tempfile.TemporaryDirectory(prefix="bolaven-auto-") as tmp:
-        workdir = Path(tmp)
-        worker = _start_ortools_worker(task, deadline, workdir)
-        raw_pyvrp: list[RawRoute] | None = None
+        spawned = [
+            portfolio.start(engine, sub, deadline, Path(tmp), _label(engine, sub.seed))
+            for engine, sub in runs[1:]
+        ]
+        first_engine, first = runs[0]
+        raw: list[RawRoute] | None = None
         try:
             remaining = max(0.1, deadline - time.monotonic())
-            raw_pyvrp = _run_pyvrp(replace(task, time_limit_s=remaining))
+            raw = portfolio.run_engine(first_engine, replace(first, time_limit_s=remaining))
         finally:
-            # with a PyVRP plan in hand, give OR-Tools only a short grace period
-            grace = _GRACE_S if raw_pyvrp is not None else _GRACE_WITHOUT_PLAN_S
-            raw_ortools = _collect_ortools(worker, workdir, deadline + grace - time.monotonic())
+            results.append((_label(first_engine, first.seed), raw))
+            # a deterministic stop (solution limit), no plan yet, or a plan that may break a
+            # freshness limit PyVRP cannot model: wait longer for the others
+            patient = raw is None or task.solution_limit is not None or _ortools_needed(task)
+            grace = _GRACE_WITHOUT_PLAN_S if patient else _GRACE_S
+            for worker in spawned:
+                wait_s = deadline + grace - time.monotonic()
+                results.append((worker.label, portfolio.collect(worker, wait_s)))
     plans: list[PickupPlan] = []
-    for engine, raw in (("pyvrp", raw_pyvrp), ("ortools", raw_ortools)):
-        if raw is None:
+    for label, routes in results:
+        if routes is None:
             continue
         try:
-            plans.append(_finish(task, raw, screened, engine))
-        except VerificationError:
-            logger.warning("auto: the %s plan failed verification and is discarded", engine)
+            plans.append(_finish(task, routes, screened, label))
+        except VerificationError as exc:
+            # expected on cherry days: PyVRP does not see the freshness limits
+            expected = label.startswith("pyvrp") and task.has_freshness_limits
+            log = logger.info if expected else logger.warning
+            log("auto: the %s plan failed verification and is discarded: %s", label, exc)
     if not plans:  # nothing in time: every stop is reported undone, with the reason
         logger.warning("auto: no engine found a verified plan within %g s", task.time_limit_s)
         return _finish(task, [], screened, "auto (no plan in time)", timed_out=True)
+    order = [label for label, _ in results]
 
-    def rank(plan: PickupPlan) -> tuple[int, int, str]:
+    def rank(plan: PickupPlan) -> tuple[int, int, int]:
         missed = sum(1 for d in plan.dropped if task.problem.pickups[d.pickup].required)
-        return missed, plan.objective, plan.engine
+        return missed, plan.objective, order.index(plan.engine)
 
     best = min(plans, key=rank)
     logger.info("auto: objectives %s", {p.engine: p.objective for p in plans})
@@ -265,5 +237,7 @@ def solve(problem: PickupProblem, params: SolveParams | None = None) -> PickupPl
     if not task.candidates:
         return _empty_plan(task, screened, params.engine.value)
     if params.engine is Engine.AUTO:
-        return _auto(task, screened)
+        deterministic = params.solution_limit is not None
+        workers = params.workers or portfolio.default_workers(deterministic=deterministic)
+        return _auto(task, screened, workers)
     return _single(task, screened, params.engine)

@@ -2,12 +2,14 @@
 
 Every number the plan claims is recomputed from the problem's matrices and records: each
 pickup served exactly once or dropped with a reason, fleet counts, reachability (season and
-vehicle class), loads, time windows, driver's-day limits, distances and cost parts.
+vehicle class), the day each pickup is collected (inside its harvest window), loads, time
+windows, freshness limits (fresh cherry at the mill in time), driver's-day limits, distances
+and cost parts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from optimizer.exceptions import VerificationError
 from optimizer.pickup.problem import PickupProblem
@@ -22,6 +24,18 @@ class _Walk:
     load: int = 0
     distance: int = 0
     cost: int = 0
+    fresh: list[tuple[str, int, int]] = field(default_factory=list)  # id, loaded at, limit
+
+
+def _check_fresh(walk: _Walk, at_depot_s: int, where: str, errors: list[str]) -> None:
+    """Each freshness-limited load of the trip reached the depot in time; start a new trip."""
+    for pickup_id, loaded_s, limit_s in walk.fresh:
+        if at_depot_s - loaded_s > limit_s:
+            errors.append(
+                f"{where}: pickup {pickup_id!r} reaches the depot {at_depot_s - loaded_s} s "
+                f"after loading, beyond its freshness limit of {limit_s} s"
+            )
+    walk.fresh.clear()
 
 
 def _reload(problem: PickupProblem, k: int, prev: int, walk: _Walk) -> int:
@@ -54,9 +68,15 @@ def _check_stops(
             )
         if stop.trip == trip + 1:
             prev = _reload(problem, route.vehicle_type, prev, walk)
+            _check_fresh(walk, walk.time, where, errors)
         trip = stop.trip
         p = problem.pickups[stop.pickup]
         node = len(problem.depots) + stop.pickup
+        if not p.on_day(vt.day):
+            errors.append(
+                f"{where}: pickup {p.id!r} collected on day {vt.day}, outside its window "
+                f"{p.earliest_day}..{p.latest_day}"
+            )
         if not (m.reachable[prev, node] and problem.allowed(k, stop.pickup)):
             errors.append(f"{where}: pickup {p.id!r} is not reachable by {vt.name}")
         earliest = max(walk.time + int(m.duration_s[prev, node]), p.tw_start_s)
@@ -69,6 +89,8 @@ def _check_stops(
                 f"{where}: pickup {p.id!r} served at {stop.arrival_s} s, after its window "
                 f"ends at {p.tw_end_s} s"
             )
+        if p.max_ride_s is not None:
+            walk.fresh.append((p.id, stop.arrival_s, p.max_ride_s))
         walk.time = max(stop.arrival_s, earliest) + p.service_s
         walk.load += p.weight_kg
         if stop.load_after_kg != walk.load:
@@ -95,6 +117,7 @@ def _check_return(
     walk.cost += int(m.cost_lak[last, vt.depot])
     if route.end_s < walk.time:
         errors.append(f"{where}: returns at {route.end_s} s, earliest possible is {walk.time} s")
+    _check_fresh(walk, route.end_s, where, errors)
     if vt.shift_end_s is not None and route.end_s > vt.shift_end_s:
         errors.append(
             f"{where}: returns at {route.end_s} s, "
@@ -120,6 +143,10 @@ def _check_route(problem: PickupProblem, route: VehicleRoute, errors: list[str])
         errors.append(
             f"{route.vehicle}: capacity {route.capacity_kg} kg != type's {vt.capacity_kg} kg"
         )
+    if route.day != vt.day:
+        errors.append(f"{route.vehicle}: day {route.day}, its vehicle type works day {vt.day}")
+    if route.hired != vt.hired:
+        errors.append(f"{route.vehicle}: hired is {route.hired}, its vehicle type's {vt.hired}")
     if route.start_s < vt.shift_start_s:
         errors.append(f"{route.vehicle}: leaves at {route.start_s} s before shift start")
     walk = _Walk(time=route.start_s)
@@ -153,6 +180,12 @@ def _check_coverage(problem: PickupProblem, plan: PickupPlan, errors: list[str])
         errors.append("plan refers to pickup indices outside the problem")
 
 
+def problem_hired(problem: PickupProblem, route: VehicleRoute) -> bool:
+    """Whether the route's vehicle type is hired, read from the problem (not the route)."""
+    k = route.vehicle_type
+    return 0 <= k < len(problem.vehicle_types) and problem.vehicle_types[k].hired
+
+
 def verify(problem: PickupProblem, plan: PickupPlan) -> None:
     """Raise :class:`VerificationError` listing every violation; return quietly if none."""
     errors: list[str] = []
@@ -174,6 +207,9 @@ def verify(problem: PickupProblem, plan: PickupPlan) -> None:
         errors.append(f"penalty {plan.penalty_lak}, recomputed {penalty}")
     if plan.total_cost_lak != sum(r.travel_cost_lak + r.fixed_cost_lak for r in plan.routes):
         errors.append("route costs do not sum to the total")
+    hired = sum(r.cost_lak for r in plan.routes if problem_hired(problem, r))
+    if plan.hired_cost_lak != hired:
+        errors.append(f"hired cost {plan.hired_cost_lak}, recomputed {hired} from the fleet")
     if errors:
         shown = "; ".join(errors[:10])
         more = f" (and {len(errors) - 10} more)" if len(errors) > 10 else ""

@@ -47,7 +47,12 @@ class _Lang(StrEnum):
 
 
 EngineOpt = Annotated[
-    _Engine, typer.Option("--engine", help="ortools, pyvrp, or auto (both; best verified plan).")
+    _Engine,
+    typer.Option(
+        "--engine",
+        help="ortools, pyvrp, or auto (parallel PyVRP seeds, OR-Tools for cherry limits; "
+        "best verified plan).",
+    ),
 ]
 TimeOpt = Annotated[
     float, typer.Option("--time-limit", min=0.1, help="Search time budget in seconds.")
@@ -91,6 +96,16 @@ def _print_plan(data: dict[str, Any], console: Console) -> None:
             f"{route['cost_lak']:,}",
         )
     console.print(table)
+    if summary["hired_cost_lak"]:
+        console.print(
+            f"own fleet {summary['own_fleet_cost_lak']:,} LAK, hired trucks "
+            f"{summary['hired_cost_lak']:,} LAK"
+        )
+    if summary["feeder_cost_lak"]:
+        console.print(
+            f"village-to-collection-point legs (motorbike / on foot, estimate): "
+            f"{summary['feeder_cost_lak']:,} LAK, not in the truck total"
+        )
     console.print(
         f"{summary['distance_km']:,.1f} km, {summary['hours']:.1f} truck-hours, "
         f"{summary['litres_diesel']:,.0f} L diesel, {summary['co2_kg']:,.0f} kg CO2"
@@ -144,6 +159,13 @@ def plan_pickups_command(
     lang: Annotated[
         _Lang, typer.Option("--lang", help="Language of the --sheets files: en or lo (Lao).")
     ] = _Lang.EN,
+    hire: Annotated[
+        Path | None,
+        typer.Option(
+            "--hire",
+            help="Trucks for hire beside the fleet: a tariff CSV (e.g. data/hire_tariffs.csv).",
+        ),
+    ] = None,
 ) -> None:
     """Plan pickups from a depot: verified routes per day, costs, litres and CO2."""
     from scenarios.pickups import plan_pickups, run_to_json, write_driver_sheets, write_outputs
@@ -154,7 +176,9 @@ def plan_pickups_command(
         seed=seed,
         solution_limit=solution_limit,
     )
-    run = plan_pickups(pickups, depot, fleet_path=fleet, season=season.value, params=params)
+    run = plan_pickups(
+        pickups, depot, fleet_path=fleet, season=season.value, params=params, hire_path=hire
+    )
     data = run_to_json(run)
     err = Console(stderr=True)
     for warning in run.warnings:

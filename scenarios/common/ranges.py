@@ -82,6 +82,7 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "coffee_forms.csv": ("form_id", {"estimate": ("share", "lag_days")}),
     "markets.csv": ("market", {"estimate": ("share_pct",)}),
     "ocean_freight.csv": ("route_id", {"estimate": ("usd_per_teu",)}),
+    "hire_tariffs.csv": ("id", {"estimate": ("fixed_lak", "per_km_lak")}),
 }
 
 _META = {"unit", "source", "estimate", "low", "high", "dist", "range_source", "range", "value"}

@@ -1,5 +1,6 @@
 """Pickup planning: pickup and fleet files → road matrices → verified plans → driver sheets."""
 
+from scenarios.pickups.collection import feeder_cost_lak, group_collection_points
 from scenarios.pickups.defaults import (
     DEFAULT_ENGINE,
     DEFAULT_ITERATIONS,
@@ -7,6 +8,7 @@ from scenarios.pickups.defaults import (
     DEFAULT_TIME_LIMIT_S,
     default_params,
 )
+from scenarios.pickups.hire import HIRE_TARIFFS, HireTariff, read_hire_tariffs
 from scenarios.pickups.io import (
     FleetEntry,
     PickupRecord,
@@ -33,6 +35,7 @@ from scenarios.pickups.report import (
     write_driver_sheets,
     write_outputs,
 )
+from scenarios.pickups.rules import PICKUP_RULES, PickupRules, load_pickup_rules
 from scenarios.pickups.sheet_html import sheets_html
 from scenarios.pickups.sheets import (
     DriverSheet,
@@ -52,8 +55,10 @@ __all__ = [
     "DEFAULT_TIME_LIMIT_S",
     "FAR_CONNECTOR_M",
     "FLEET_TEMPLATE",
+    "HIRE_TARIFFS",
     "LANGUAGES",
     "PICKUPS_TEMPLATE",
+    "PICKUP_RULES",
     "SAMPLE_FLEET",
     "SAMPLE_PICKUPS",
     "SHEET_LABELS",
@@ -63,20 +68,26 @@ __all__ = [
     "DepotPoint",
     "DriverSheet",
     "FleetEntry",
+    "HireTariff",
     "PickupRecord",
+    "PickupRules",
     "PickupRun",
     "SheetLine",
     "check_language",
     "default_params",
     "driver_sheets",
     "far_warnings",
+    "feeder_cost_lak",
     "format_clock",
+    "group_collection_points",
     "label",
+    "load_pickup_rules",
     "outside_km",
     "parse_clock",
     "plan_pickups",
     "product_label",
     "read_fleet",
+    "read_hire_tariffs",
     "read_pickups",
     "resolve_depot",
     "route_geojson",

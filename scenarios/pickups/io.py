@@ -12,6 +12,7 @@ from pathlib import Path
 from networks import Village, load_villages
 from optimizer import Product
 from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
+from scenarios.pickups.hire import HireTariff
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
 DEFAULT_SHIFT_START_S = 7 * 3600
@@ -29,11 +30,15 @@ PICKUP_OPTIONAL = (
     "village_code",
     "name",
     "day",
+    "earliest_day",
+    "latest_day",
     "tw_start",
     "tw_end",
     "service_min",
     "required",
     "penalty_lak",
+    "max_hours_to_mill",
+    "collection_point",
     *NOTE_COLUMNS,
 )
 FLEET_COLUMNS = ("type", "count")
@@ -63,6 +68,16 @@ class PickupRecord:
     service_s: int | None
     required: bool
     penalty_lak: int | None
+    earliest_day: int | None = None  # harvest window: the planner chooses the day
+    latest_day: int | None = None
+    max_ride_s: int | None = None  # freshness limit to the mill (cherry default: the rules)
+    collection_point: str = ""  # village code of the producer group's collection point
+    feeder_cost_lak: float = 0.0  # village-to-point legs of the rows merged into this one
+
+    @property
+    def flexible(self) -> bool:
+        """Whether the row gives a window of days instead of one day."""
+        return self.earliest_day is not None or self.latest_day is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,20 @@ class FleetEntry:
     shift_start_s: int
     max_duration_s: int
     max_trips: int = 1
+    tariff: HireTariff | None = None  # hired trucks: the tariff replaces the own cost model
+
+    @classmethod
+    def hired(cls, tariff: HireTariff) -> FleetEntry:
+        """Trucks for hire, on the default driver's day (07:00, 10 h)."""
+        return cls(
+            row=tariff.row,
+            type=tariff.type,
+            count=tariff.count,
+            shift_start_s=DEFAULT_SHIFT_START_S,
+            max_duration_s=round(DEFAULT_DAY_HOURS * 3600),
+            max_trips=tariff.max_trips,
+            tariff=tariff,
+        )
 
 
 def villages_by_code(villages: Sequence[Village] | None = None) -> dict[str, Village]:
@@ -157,11 +186,11 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
     penalty = None
     if row.text("penalty_lak"):
         penalty = round(_at_most(row, "penalty_lak", MAX_PENALTY_LAK, strict=False))
-    day = None
-    if row.text("day"):
-        day = row.integer("day", minimum=1)
-        if day > MAX_DAY:
-            raise row.fail("day", f"a day number from 1 to {MAX_DAY}")
+    day, earliest, latest = (_day(row, c) for c in ("day", "earliest_day", "latest_day"))
+    if day is not None and (earliest is not None or latest is not None):
+        raise row.fail("day", "either a day or a window earliest_day..latest_day, not both")
+    if earliest is not None and latest is not None and latest < earliest:
+        raise row.fail("latest_day", f"a day at or after earliest_day {earliest}")
     return PickupRecord(
         row=row.number,
         id=row.text("id"),
@@ -176,7 +205,26 @@ def _pickup(row: Row, villages: Mapping[str, Village] | None) -> PickupRecord:
         service_s=service,
         required=row.boolean("required", default=True),
         penalty_lak=penalty,
+        earliest_day=earliest,
+        latest_day=latest,
+        max_ride_s=_hours_s(row, "max_hours_to_mill"),
+        collection_point=row.text("collection_point"),
     )
+
+
+def _hours_s(row: Row, column: str) -> int | None:
+    if not row.text(column):
+        return None
+    return round(_at_most(row, column, 24.0 * 7) * 3600)
+
+
+def _day(row: Row, column: str) -> int | None:
+    if not row.text(column):
+        return None
+    day = row.integer(column, minimum=1)
+    if day > MAX_DAY:
+        raise row.fail(column, f"a day number from 1 to {MAX_DAY}")
+    return day
 
 
 def read_pickups(
@@ -185,7 +233,11 @@ def read_pickups(
     """Read and validate a pickups CSV; every error names the row and column.
 
     Columns: ``id, weight_kg, product`` and either ``lat, lon`` or ``village_code``; optional
-    ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``.
+    ``name, day, tw_start, tw_end`` (HH:MM), ``service_min, required, penalty_lak``, and
+    ``earliest_day, latest_day`` (a harvest window: the planner chooses the day; one end alone
+    leaves the other at the first or last day of the file), ``max_hours_to_mill`` (freshness
+    limit; fresh cherry defaults to ``data/pickup_rules.toml``) and ``collection_point`` (the
+    village code of the producer group's point the row's coffee is carried to).
     """
     records: list[PickupRecord] = []
     first_row: dict[str, int] = {}

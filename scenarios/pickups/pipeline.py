@@ -31,10 +31,8 @@ from optimizer import (
     VehicleType,
     cost_per_hour_lak,
     fixed_cost_lak,
-    litres_per_km,
     loading_time_s,
     solve,
-    verify,
 )
 from scenarios.common import (
     DATA_DIR,
@@ -42,12 +40,16 @@ from scenarios.common import (
     find_profile,
     load_cost_rates,
     load_vehicle_profiles,
-    make_edge_cost,
 )
 from scenarios.pickups.budget import day_budgets, group_by_day
+from scenarios.pickups.collection import group_collection_points
+from scenarios.pickups.hire import read_hire_tariffs
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
 from scenarios.pickups.reach import connector_lengths, far_warnings
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
+from scenarios.pickups.rules import PickupRules, load_pickup_rules, with_cherry_limits
+from scenarios.pickups.travel import matrices_for
+from scenarios.pickups.week import DayInputs, has_windows, plan_week, with_snap_reasons
 
 __all__ = ["SAMPLE_FLEET", "SAMPLE_PICKUPS", "plan_pickups", "resolve_depot"]
 
@@ -61,47 +63,6 @@ SAMPLE_PICKUPS = DATA_DIR / "samples" / "paksong_pickups.csv"
 def _fleet(fleet_path: Path | None, profiles: tuple[VehicleProfile, ...]) -> tuple[FleetEntry, ...]:
     path = fleet_path or SAMPLE_FLEET
     return read_fleet(path, known_types=[p.name for p in profiles])
-
-
-def _expand(values: FloatArray, keep: list[int], size: int) -> FloatArray:
-    """Place a matrix over the snapped points into a full matrix (inf elsewhere)."""
-    full = np.full((size, size), np.inf)
-    full[np.ix_(keep, keep)] = values
-    np.fill_diagonal(full, 0.0)
-    return full
-
-
-def _matrices_for(
-    net: networks.RoadNetwork,
-    nodes: list[int],
-    keep: list[int],
-    size: int,
-    season: str,
-    profile: VehicleProfile,
-    rates: CostRates,
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Distance, duration, cost and litres (full size, inf where unreachable)."""
-    cost_tm = networks.travel_matrix(
-        net,
-        nodes,
-        season=season,
-        vehicle=profile.network_class,
-        edge_cost=make_edge_cost(profile, rates),
-    )
-
-    def litres(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
-        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, rates))
-
-    fuel_tm = networks.travel_matrix(
-        net, nodes, season=season, vehicle=profile.network_class, edge_cost=litres
-    )
-    assert cost_tm.cost_lak is not None and fuel_tm.cost_lak is not None
-    return (
-        _expand(cost_tm.distance_m, keep, size),
-        _expand(cost_tm.duration_s, keep, size),
-        _expand(cost_tm.cost_lak, keep, size),
-        _expand(fuel_tm.cost_lak, keep, size),
-    )
 
 
 #: A pickup heavier than every truck that can reach it is split into at most this many loads.
@@ -147,6 +108,47 @@ def _penalty(record: PickupRecord, matrices: list[TravelMatrices], node: int) ->
     return _round_trip_cost(matrices, node)
 
 
+def _fleet_types(
+    fleet: tuple[FleetEntry, ...],
+    used: list[VehicleProfile],
+    full: list[tuple[FloatArray, FloatArray, FloatArray, FloatArray]],
+    src: list[int],
+    service: FloatArray,
+    rates: CostRates,
+) -> tuple[list[TravelMatrices], list[VehicleType]]:
+    """Matrices and vehicle type per fleet row; a hired row is costed at its tariff."""
+    matrices: list[TravelMatrices] = []
+    types: list[VehicleType] = []
+    grid = np.ix_(src, src)
+    for entry, profile, (dist, dur, cost, _) in zip(fleet, used, full, strict=True):
+        tariff = entry.tariff
+        if tariff is None:
+            # crew time while loading at a stop is charged on the arcs leaving it
+            crew = service * cost_per_hour_lak(profile, rates) / 3600.0
+            day_cost = cost[grid] + crew[:, None]
+            fixed, name = round(fixed_cost_lak(profile, rates)), entry.type
+        else:  # the hauler's driver loads; the tariff is all the hirer pays
+            day_cost = dist[grid] / 1000.0 * tariff.per_km_lak
+            fixed, name = tariff.fixed_lak, f"{entry.type} hired per {tariff.basis}"
+        np.fill_diagonal(day_cost, 0.0)
+        matrices.append(TravelMatrices.from_float(dist[grid], dur[grid], day_cost))
+        if name in {t.name for t in types}:
+            name = f"{name} (row {entry.row})"
+        types.append(
+            VehicleType(
+                name=name,
+                capacity_kg=profile.capacity_kg,
+                count=entry.count,
+                fixed_cost_lak=fixed,
+                shift_start_s=entry.shift_start_s,
+                max_duration_s=entry.max_duration_s,
+                max_trips=entry.max_trips,
+                hired=tariff is not None,
+            )
+        )
+    return matrices, types
+
+
 def _day_problem(
     records: tuple[PickupRecord, ...],
     depot: DepotPoint,
@@ -165,36 +167,15 @@ def _day_problem(
     keep = [i for i, n in enumerate(snap.nodes) if n is not None]
     nodes = [int(n) for n in snap.nodes if n is not None]
     used = [find_profile(profiles, entry.type) for entry in fleet]
-    full = [
-        _matrices_for(snap.network, nodes, keep, len(points), season, profile, rates)
-        for profile in used
-    ]
+    by_class = {
+        p.name: matrices_for(snap.network, nodes, keep, len(points), season, p, rates) for p in used
+    }  # own and hired trucks of one class share the roads: one set of matrices per class
+    full = [by_class[p.name] for p in used]
     caps = _reach_capacity(records, [p.capacity_kg for p in used], [f[2] for f in full])
     parts = _split(records, caps)
     src = [0] + [i + 1 for i, _, _ in parts]
     service = np.array([0.0] + [_service_s(records[i], w, rates) for i, _, w in parts])
-    matrices: list[TravelMatrices] = []
-    types: list[VehicleType] = []
-    for entry, profile, (dist, dur, cost, _) in zip(fleet, used, full, strict=True):
-        grid = np.ix_(src, src)
-        # crew time while loading at a stop is charged on the arcs leaving it
-        day_cost = cost[grid] + (service * cost_per_hour_lak(profile, rates) / 3600.0)[:, None]
-        np.fill_diagonal(day_cost, 0.0)
-        matrices.append(TravelMatrices.from_float(dist[grid], dur[grid], day_cost))
-        name = entry.type
-        if name in {t.name for t in types}:
-            name = f"{entry.type} (row {entry.row})"
-        types.append(
-            VehicleType(
-                name=name,
-                capacity_kg=profile.capacity_kg,
-                count=entry.count,
-                fixed_cost_lak=round(fixed_cost_lak(profile, rates)),
-                shift_start_s=entry.shift_start_s,
-                max_duration_s=entry.max_duration_s,
-                max_trips=entry.max_trips,
-            )
-        )
+    matrices, types = _fleet_types(fleet, used, full, src, service, rates)
     pickups = tuple(
         Pickup(
             id=pid,
@@ -205,6 +186,7 @@ def _day_problem(
             tw_end_s=records[i].tw_end_s,
             required=records[i].required,
             penalty_lak=_penalty(records[i], matrices, j + 1),
+            max_ride_s=records[i].max_ride_s,
         )
         for j, (i, pid, w) in enumerate(parts)
     )
@@ -243,6 +225,8 @@ def plan_pickups(
     network: networks.RoadNetwork | None = None,
     rates: CostRates | None = None,
     profiles: tuple[VehicleProfile, ...] | None = None,
+    hire_path: Path | None = None,
+    rules: PickupRules | None = None,
 ) -> PickupRun:
     """Plan the pickups in ``pickups_path`` from ``depot``; one verified plan per day.
 
@@ -250,16 +234,23 @@ def plan_pickups(
     a file beyond what it allows is refused before any work (see ``scenarios.pickups.budget``).
     ``rates`` (diesel price, exchange rates) and ``profiles`` (vehicle cost profiles) default to
     ``data/cost_rates.toml`` and ``data/vehicles.csv``; a scenario passes its own.
+    ``hire_path`` (e.g. ``data/hire_tariffs.csv``) adds trucks for hire beside the own fleet;
+    ``rules`` (cherry freshness, collection-point legs) default to ``data/pickup_rules.toml``.
     """
     params = params or SolveParams()
     season = networks.Season(season).value if season in {"dry", "wet"} else _bad_season(season)
     net = network or networks.load_network()
     point = resolve_depot(net, depot)
-    records = read_pickups(pickups_path)
+    rules = load_pickup_rules() if rules is None else rules
+    records = group_collection_points(with_cherry_limits(read_pickups(pickups_path), rules), rules)
     profiles = load_vehicle_profiles() if profiles is None else profiles
     rates = load_cost_rates() if rates is None else rates
     fleet = _fleet(fleet_path, profiles)
-    groups = group_by_day(records)
+    if hire_path is not None:
+        known = [p.name for p in profiles]
+        hired = read_hire_tariffs(hire_path, known_types=known)
+        fleet = fleet + tuple(FleetEntry.hired(t) for t in hired)
+    used = tuple(find_profile(profiles, e.type) for e in fleet)
     connector = dict(
         zip(
             (r.id for r in records),
@@ -270,6 +261,26 @@ def plan_pickups(
     warnings = far_warnings(records, [connector[r.id] for r in records])
     for warning in warnings:
         logger.warning("%s: %s", pickups_path.name, warning)
+    if has_windows(records):  # one model over all days chooses each flexible pickup's day
+
+        def build(rows: tuple[PickupRecord, ...]) -> DayInputs:
+            return _day_problem(rows, point, fleet, profiles, rates, net, season)
+
+        week = plan_week(records, build, params, what=pickups_path.name)
+        plans = tuple(
+            DayPlan(
+                w.day,
+                w.records,
+                w.problem,
+                w.plan,
+                used,
+                w.litres,
+                tuple(connector[r.id] for r in w.records),
+            )
+            for w in week
+        )
+        return PickupRun(season, point, plans, rates, net, tuple(warnings))
+    groups = group_by_day(records)
     budgets = day_budgets(
         [len(rows) for _, rows in groups], params.time_limit_s, what=pickups_path.name
     )
@@ -279,14 +290,7 @@ def plan_pickups(
         problem, sources, litres, snap_reasons = _day_problem(
             rows, point, fleet, profiles, rates, net, season
         )
-        plan = solve(problem, per_day)
-        if snap_reasons:
-            dropped = tuple(
-                replace(d, reason=snap_reasons.get(d.pickup, d.reason)) for d in plan.dropped
-            )
-            plan = replace(plan, dropped=dropped)
-            verify(problem, plan)
-        used = tuple(find_profile(profiles, e.type) for e in fleet)
+        plan = with_snap_reasons(problem, solve(problem, per_day), snap_reasons)
         lengths = tuple(connector[r.id] for r in sources)
         days.append(DayPlan(day, sources, problem, plan, used, litres, lengths))
         logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))

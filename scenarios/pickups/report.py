@@ -45,6 +45,12 @@ def summary(run: PickupRun) -> dict[str, float]:
     return {
         "total_cost_lak": cost,
         "total_cost_usd": round(float(lak_to_usd(cost, run.rates)), 2),
+        "own_fleet_cost_lak": sum(d.plan.own_cost_lak for d in run.days),
+        "hired_cost_lak": sum(d.plan.hired_cost_lak for d in run.days),
+        # village-to-collection-point legs, apart from the trucks' cost (one per merged row)
+        "feeder_cost_lak": round(
+            sum({r.id: r.feeder_cost_lak for d in run.days for r in d.records}.values())
+        ),
         "tonnes_collected": round(tonnes, 3),
         "cost_lak_per_tonne": round(cost / tonnes) if tonnes else 0,
         "distance_km": round(sum(d.plan.distance_m for d in run.days) / 1000.0, 1),

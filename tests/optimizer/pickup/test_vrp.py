@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -125,15 +122,11 @@ def test_same_inputs_seed_and_limit_give_same_plan(engine: str) -> None:
 
 
 def test_auto_returns_best_verified_plan() -> None:
-    """auto runs both engines and keeps the better one: never worse than PyVRP's own run.
-
-    PyVRP's run is reproducible (iteration limit); OR-Tools' share of the CPU in auto is not,
-    so only the bound against PyVRP is exact.
-    """
+    """auto's portfolio includes PyVRP's own run (same seed): never worse than PyVRP alone."""
     problem = random_problem(4)
     alone = solve(problem, _params("pyvrp"))
     auto = solve(problem, _params("auto"))
-    assert auto.engine in {"auto (ortools)", "auto (pyvrp)"}
+    assert auto.engine.startswith("auto (pyvrp seed ")
     assert auto.objective <= alone.objective
 
 
@@ -171,12 +164,12 @@ def test_pyvrp_reloads_for_a_second_trip() -> None:
 
 
 def test_auto_prefers_serving_required_pickups() -> None:
-    """auto keeps PyVRP's two-trip plan over OR-Tools' cheaper plan that drops required stops."""
+    """auto uses PyVRP, which plans the two trips OR-Tools cannot, and serves every stop."""
     base = four_stop_problem(count=1)
     truck = replace(base.vehicle_types[0], max_trips=2)
     problem = PickupProblem(base.depots, base.pickups, (truck,), base.matrices)
     plan = solve(problem, _params("auto"))
-    assert plan.engine == "auto (pyvrp)" and plan.dropped == ()
+    assert plan.engine.startswith("auto (pyvrp seed ") and plan.dropped == ()
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -258,16 +251,3 @@ def test_unreachable_pairs_become_mask() -> None:
     m = TravelMatrices.from_float([[0, np.inf], [5.4, 0]], [[0, 1], [2, 0]])
     assert m.reachable.tolist() == [[True, False], [True, True]]
     assert m.distance_m[1, 0] == 5 and m.distance_m[0, 1] > 5
-
-
-def test_late_ortools_worker_is_stopped(tmp_path: Path) -> None:
-    """auto does not wait past its grace period: a late worker is killed and ignored."""
-    from optimizer.pickup.solve import _collect_ortools
-
-    worker = subprocess.Popen(
-        [sys.executable, "-c", "import time; time.sleep(30)"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert _collect_ortools(worker, tmp_path, 0.2) is None
-    assert worker.returncode is not None and worker.returncode != 0

@@ -62,6 +62,41 @@ def test_bad_pickup_rows(tmp_path: Path, body: str, match: str) -> None:
         read_pickups(path)
 
 
+WINDOW_HEADER = "id,lat,lon,weight_kg,product,day,earliest_day,latest_day\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "match"),
+    [
+        (
+            "A,15.18,106.23,10,cherry,2,1,3\n",
+            "row 2, column day: expected either a day or a window earliest_day..latest_day",
+        ),
+        (
+            "A,15.18,106.23,10,cherry,,3,2\n",
+            "row 2, column latest_day: expected a day at or after earliest_day 3, got '2'",
+        ),
+        ("A,15.18,106.23,10,cherry,,0,\n", "row 2, column earliest_day: expected an integer >= 1"),
+    ],
+)
+def test_bad_day_windows(tmp_path: Path, body: str, match: str) -> None:
+    """A window with a day, reversed, or before day 1 is refused with row and column."""
+    path = tmp_path / "p.csv"
+    path.write_text(WINDOW_HEADER + body)
+    with pytest.raises(DataFileError, match=match):
+        read_pickups(path)
+
+
+def test_day_window_parses(tmp_path: Path) -> None:
+    """earliest_day/latest_day are read; one end alone leaves the other open (None)."""
+    path = tmp_path / "p.csv"
+    rows = "A,15.18,106.23,10,cherry,,2,4\nB,15.18,106.23,10,cherry,,,3\n"
+    path.write_text(WINDOW_HEADER + rows)
+    a, b = read_pickups(path)
+    assert (a.earliest_day, a.latest_day, a.day, a.flexible) == (2, 4, None, True)
+    assert (b.earliest_day, b.latest_day) == (None, 3)
+
+
 def test_missing_columns_and_empty_file(tmp_path: Path) -> None:
     """A header without weight_kg, or a file without rows, is refused."""
     path = tmp_path / "p.csv"

@@ -137,6 +137,39 @@ def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> Non
     ]
 
 
+# one 4x4 (1.5 t, one trip a day) and 1 t pickups: two never share a truck
+WINDOWS = """id,village_code,weight_kg,product,day,earliest_day,latest_day
+P02,1604008,1000,parchment,1,,
+P04,1604001,1000,parchment,2,,
+P03,1604013,1000,parchment,,1,3
+P05,1604016,1000,parchment,,1,2
+"""
+
+
+def test_flexible_days_are_chosen_by_the_planner(tmp_path: Path) -> None:
+    """Days 1, 2 are taken by fixed pickups: P03 (days 1-3) goes on day 3; P05 (days 1-2) has
+    no day left and is dropped saying so (serving it instead of P04 on day 2 costs more: Ban
+    Lark 28 is farther than Ban Vatlouang); each day's plan verifies on its own."""
+    pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
+    pickups.write_text(WINDOWS)
+    fleet.write_text("type,count,max_trips\n4x4-pickup,1,1\n")
+    run = plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS)
+    assert [d.day for d in run.days] == [1, 2, 3]
+    for day in run.days:
+        verify(day.problem, day.plan)
+    data = run_to_json(run)
+    served = {s["id"]: r["day"] for r in data["routes"] for s in r["stops"]}
+    assert served == {"P02": 1, "P04": 2, "P03": 3}
+    assert data["dropped"] == [
+        {
+            "day": 2,
+            "id": "P05",
+            "reason": "no vehicle capacity or driver time left in the fleet on any day of its "
+            "window (days 1 to 2)",
+        }
+    ]
+
+
 @pytest.mark.slow
 def test_sample_week_plans_every_day() -> None:
     """The shipped sample week (45 pickups, 6 days) gives a verified plan for each day."""
@@ -145,3 +178,19 @@ def test_sample_week_plans_every_day() -> None:
     for day in run.days:
         verify(day.problem, day.plan)
     assert run.status == "feasible"
+
+
+@pytest.mark.slow
+def test_sample_flexible_week_keeps_every_window() -> None:
+    """The flexible sample week: one model, six verified day plans, every stop inside its window."""
+    path = SAMPLE.with_name("paksong_pickups_flexible.csv")
+    run = plan_pickups(path, "Paksong", params=SolveParams(engine=Engine.PYVRP, time_limit_s=8))
+    assert [d.day for d in run.days] == [1, 2, 3, 4, 5, 6]
+    for day in run.days:
+        verify(day.problem, day.plan)
+        for route in day.plan.routes:
+            for stop in route.stops:
+                record = day.records[stop.pickup]
+                low = record.earliest_day or record.day
+                high = record.latest_day or record.day
+                assert low is not None and high is not None and low <= day.day <= high
