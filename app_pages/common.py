@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
@@ -115,6 +115,18 @@ def localized_choice(
     value: _T = widget(label, options, key=f"{key}.{lang()}", **kwargs)
     st.session_state[key] = value
     return value
+
+
+def in_language(values: Iterable[object]) -> list[str]:
+    """Data values (products, vehicle types, place names) in the chosen language: in Lao from
+    the glossary (``data/lao_glossary.csv``) where it has them, else as the data writes them."""
+    texts = [str(v) for v in values]
+    return [views.in_lao(v) for v in texts] if lang() == "lo" else texts
+
+
+def place_names(places: pd.DataFrame) -> list[str]:
+    """The ``name`` column of a places table in the chosen language (:func:`in_language`)."""
+    return in_language(places["name"])
 
 
 def headers(frame: pd.DataFrame, config: dict[str, Any] | None = None) -> dict[str, Any]:

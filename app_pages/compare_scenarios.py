@@ -16,7 +16,6 @@ from app_pages.common import (
     mark_stale,
     money_columns,
     money_rows,
-    network_or_stop,
     number_columns,
     table_height,
 )
@@ -208,13 +207,11 @@ st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")
 flows = view.flows[view.flows["scenario"] == shown]
 changed_shown = changed[changed["scenario"] == shown]
-roads = views.network_edges(network_or_stop(), season="dry", vehicle="heavy_truck")
 colours = views.palette
 lons_lats = [p for path in flows["path"] for p in path]
 trunk = flows[flows["kind"] == "trunk"]
 maps.show(
     [
-        maps.paths(roads, colour=colours.BACKGROUND_ROAD_RGB, width=2),
         maps.paths(flows[flows["kind"] != "trunk"], colour=colours.COLLECTION_FLOW_RGBA, width=1),
         maps.paths(
             maps.with_tooltip(trunk, "{scenario}: {from} → {to}, {tonnes:,.0f} t"),
@@ -231,7 +228,6 @@ maps.show(
     ],
     view=views.view_state([p[0] for p in lons_lats], [p[1] for p in lons_lats]),
     legend=[
-        maps.Key(t("roads_key"), colours.BACKGROUND_ROAD_RGB),
         maps.Key(t("collection_key"), colours.COLLECTION_FLOW_RGBA),
         *(
             maps.Key(t("trunk_key", gateway=to), rgb)

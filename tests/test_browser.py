@@ -10,22 +10,12 @@ from typing import Any
 
 import pytest
 
+from tests.browser_harness import CHROMIUM, RUNNING, launch
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--enable-unsafe-swiftshader",  # software WebGL for the deck.gl maps
-]
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 TABLE = '[data-testid="stDataFrame"]'
-RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'  # shown while the script runs
 CHART = '[data-testid="stDeckGlJsonChart"]'  # one per map (its canvases are more)
 LEGEND = ".bolaven-legend"  # app_pages/maps.py writes one under every map
 TOOLTIP = ".deck-tooltip"
@@ -47,9 +37,7 @@ def page(streamlit_url: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch(pw)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.set_default_timeout(60_000)
         yield tab
