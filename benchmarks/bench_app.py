@@ -5,7 +5,8 @@ script run is over and the page shows what it should); not a test gate. Scenario
 stored in a fresh temporary folder, so the comparison is measured first without stored runs
 (the consolidation cache in ``.cache/derived`` is used as it is) and then again with them.
 
-Run: ``python -m benchmarks app`` (needs /usr/bin/chromium). The machine's load changes the
+Run: ``python -m benchmarks app`` (needs /usr/bin/chromium); ``BOLAVEN_BENCH_APP_COMPARE=0``
+leaves out the scenario comparison. The machine's load changes the
 numbers; the load average is printed with them.
 """
 
@@ -110,7 +111,8 @@ def run(url: str) -> list[tuple[str, float, str]]:
         rows.append(
             ("layer toggle (median of 4)", statistics.median(toggles), f"max {max(toggles):.2f} s")
         )
-        for attempt in ("no stored runs", "stored runs"):
+        attempts = ("no stored runs", "stored runs")
+        for attempt in attempts if os.environ.get("BOLAVEN_BENCH_APP_COMPARE", "1") == "1" else ():
             seconds, labels = _compare(page, url)
             rows.append(
                 (

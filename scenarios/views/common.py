@@ -113,8 +113,10 @@ def edge_path(
     """
     geom = data.get("geometry")
     if geom is not None:
+        decimals = 6
         if tolerance_deg > 0:
             geom = geom.simplify(tolerance_deg)
-        return [[round(float(x), 6), round(float(y), 6)] for x, y in geom.coords]
+            decimals = 5  # ~1 m, well within the tolerance
+        return [[round(float(x), decimals), round(float(y), decimals)] for x, y in geom.coords]
     a, b = graph.nodes[u], graph.nodes[v]
     return [[float(a["x"]), float(a["y"])], [float(b["x"]), float(b["y"])]]

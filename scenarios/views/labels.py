@@ -1,7 +1,8 @@
 """Map labels that do not overlap: greedy placement by priority at the map's opening zoom.
 
 Each label tries four places around its point (right, left, above, below); the first whose box
-overlaps no label already placed wins, and a label with no free place is left out. Labels are
+overlaps no label already placed and no point of the map wins, and a label with no free place is
+left out. Labels are
 taken in priority order (lower first), so a border crossing or a town keeps its name before a
 mill on the same spot. Widths are estimated from the text (combining marks, such as Lao vowel and
 tone signs written above or below, take no width).
@@ -59,6 +60,7 @@ def place_labels(
     view: dict[str, float],
     size_px: float,
     gap_px: float = 9.0,
+    point_radius_px: float = 6.0,
 ) -> pd.DataFrame:
     """The labels that fit without overlapping, each with where to write it.
 
@@ -73,6 +75,8 @@ def place_labels(
         The font size the labels are drawn at.
     gap_px
         Distance between a point and its label.
+    point_radius_px
+        Radius of the dots drawn at the labels' points: no label covers a dot.
 
     Returns
     -------
@@ -84,7 +88,12 @@ def place_labels(
         msg = f"labels need the columns text, lon, lat, priority; missing {sorted(missing)}"
         raise ValueError(msg)
     height = size_px * 1.25
-    placed: list[_Box] = []
+    r = point_radius_px
+    dots = [
+        to_pixels(float(lon), float(lat), view)
+        for lon, lat in zip(labels["lon"], labels["lat"], strict=True)
+    ]
+    placed: list[_Box] = [(x - r, y - r, x + r, y + r) for x, y in dots]
     rows: list[dict[str, Any]] = []
     ordered = labels.reset_index(drop=True).sort_values("priority", kind="stable")
     records: list[dict[str, Any]] = ordered.to_dict("records")  # type: ignore[assignment]

@@ -56,6 +56,20 @@ def test_crowded_labels_keep_the_higher_priority_and_never_overlap() -> None:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
+def test_a_label_never_covers_another_point() -> None:
+    """A town just right of another keeps its label off that town's dot: it goes left."""
+    labels = pd.DataFrame(
+        {
+            "text": ["Crossing", "Post"],
+            "lon": [105.47, 105.50],
+            "lat": [15.13, 15.13],
+            "priority": [0, 1],
+        }
+    )
+    placed = views.place_labels(labels, view=VIEW, size_px=12)
+    assert placed.set_index("text").loc["Crossing", "anchor"] != "start"
+
+
 def test_far_apart_labels_all_go_right_of_their_points() -> None:
     """Labels a degree apart do not touch at zoom 8: all are kept, right of their points."""
     labels = pd.DataFrame(
