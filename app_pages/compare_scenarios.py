@@ -14,12 +14,14 @@ from app_pages.common import (
     currency,
     headers,
     mark_stale,
+    money,
     money_columns,
     money_rows,
     number_columns,
     table_height,
+    upload_box_in_language,
 )
-from app_pages.i18n import t, term
+from app_pages.i18n import lang, t, term
 from scenarios import views
 
 st.title(t("page_compare"))
@@ -48,6 +50,7 @@ chosen = st.multiselect(
     key="cmp_pick",
     help="\n\n".join(f"**{r.title}** (`{r.name}`): {r.description}" for r in library.itertuples()),
 )
+upload_box_in_language()
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
 
 specs: list[views.ScenarioSpec] = []
@@ -123,6 +126,29 @@ def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
     return out.drop(columns=["key"])
 
 
+def _appraisal_sentences(road_appraisal: views.AllTrafficView) -> list[str]:
+    """The engine's quotable sentences; in Lao, the same facts written from the summary table."""
+    if lang() != "lo":
+        return list(road_appraisal.sentences)
+    out = []
+    for row in road_appraisal.summary.to_dict("records"):
+        share = row["coffee_benefit_share_pct"]
+        coffee = "" if pd.isna(share) else t("at_coffee_share", share=f"{share:.1f} %")
+        if pd.isna(row["eirr_all_traffic_pct"]):
+            head = t("at_no_return", npv=money(row["npv_all_traffic_lak"]))
+        else:
+            head = t("at_returns", eirr=f"{row['eirr_all_traffic_pct']:.1f} %")
+        out.append(
+            t(
+                "at_sentence",
+                scenario=titles.get(str(row["scenario"]), str(row["scenario"])),
+                head=head,
+            )
+            + coffee
+        )
+    return out
+
+
 st.subheader(t("kpis"))
 names = [c for c in view.kpis.columns if c not in ("kpi", "unit", "key")]
 kpis = money_rows(view.kpis, unit_column="unit", value_columns=names)
@@ -187,7 +213,7 @@ st.dataframe(cba, hide_index=True, key="cmp_cba", column_config=headers(cba, num
 road_appraisal = st.session_state.get("cmp_all_traffic")
 if road_appraisal is not None and not road_appraisal.empty:
     st.subheader(t("all_traffic_appraisal"))
-    for sentence in road_appraisal.sentences:
+    for sentence in _appraisal_sentences(road_appraisal):
         st.markdown(f"**{sentence}**")
     for frame, key in (
         (road_appraisal.summary, "cmp_at_summary"),

@@ -88,6 +88,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pickups_source": ("Pickups", "ຈຸດເກັບກາເຟ"),
     "use_sample": ("Sample: a week of Paksong pickups", "ຕົວຢ່າງ: ການເກັບຢູ່ປາກຊ່ອງ 1 ອາທິດ"),
     "upload_csv": ("Upload a CSV file", "ອັບໂຫຼດໄຟລ໌ CSV"),
+    "upload_browse": ("Upload", "ອັບໂຫຼດ"),
+    "upload_limit": ("2MB per file", "ບໍ່ເກີນ 2 MB ຕໍ່ໄຟລ໌"),
     "upload_help": (
         "Columns: id, name, lat, lon (or village_code), weight_kg, product; optional tw_start, "
         "tw_end, service_min, required. At most 2 MB.",
@@ -160,6 +162,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # table column headers (the data keeps its field names; only the header is translated)
     "col_id": ("ID", "ລະຫັດ"),
     "col_name": ("Name", "ຊື່"),
+    "col_lat": ("Latitude", "ເສັ້ນຂະໜານ"),
+    "col_lon": ("Longitude", "ເສັ້ນແວງ"),
+    "col_village_code": ("Village code", "ລະຫັດບ້ານ"),
+    "col_tw_start": ("Window opens", "ເລີ່ມຮັບ"),
+    "col_tw_end": ("Window closes", "ສິ້ນສຸດຮັບ"),
+    "col_service_min": ("Loading (min)", "ເວລາຂົນຂຶ້ນ (ນາທີ)"),
     "col_day": ("Day", "ມື້"),
     "col_weight_kg": ("Weight (kg)", "ນ້ຳໜັກ (ກິໂລ)"),
     "col_product": ("Product", "ຜະລິດຕະພັນ"),
@@ -265,6 +273,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_traffic_appraisal": (
         "Economic appraisal, all traffic (HDM-4 / RED)",
         "ການປະເມີນເສດຖະກິດ, ທຸກການຈະລາຈອນ (HDM-4 / RED)",
+    ),
+    "at_sentence": ("At the central estimates, {scenario} {head}", "ຕາມຄ່າກາງ, {scenario} {head}"),
+    "at_returns": ("returns {eirr} for all traffic", "ໃຫ້ຜົນຕອບແທນ {eirr} ສຳລັບທຸກການຈະລາຈອນ"),
+    "at_no_return": ("has no rate of return (NPV {npv})", "ບໍ່ມີອັດຕາຜົນຕອບແທນ (NPV {npv})"),
+    "at_coffee_share": (
+        "; coffee alone accounts for {share} of its benefits.",
+        "; ກາເຟຢ່າງດຽວ ເປັນ {share} ຂອງຜົນປະໂຫຍດ.",
     ),
     "all_traffic_note": (
         "Economic prices; traffic and parameters are estimates with ranges "
