@@ -87,7 +87,8 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
     with st.status(t("running"), expanded=False) as status:
         bar = st.progress(0.0)
         for i, (key, spec) in enumerate(todo.items(), start=1):
-            status.update(label=f"{t('running')} {spec.name} ({i}/{len(todo)})")
+            title = titles.get(spec.name) or views.scenario_title(spec.name, spec.description)
+            status.update(label=f"{t('running')} {i}/{len(todo)}: {title}")
             payloads.append(_run(key, spec))
             bar.progress(i / len(todo))
         changed = pd.concat([_changed(views.scenario_key(s), s) for s in specs], ignore_index=True)
