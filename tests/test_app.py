@@ -506,3 +506,17 @@ def test_lao_mode_writes_maps_tables_and_products_in_lao() -> None:
     assert "ຈຳປາສັກ" in texts  # a province name from the COD-AB file
     legend = " ".join(m.value for m in at.markdown)
     assert "ເຂດແດນແຂວງ" in legend and "ຊາຍແດນ ສປປ ລາວ" in legend
+
+
+def test_app_lao_labels_use_the_glossary_terms() -> None:
+    """Every app label the glossary names (i18n_keys) contains the glossary's Lao term."""
+    from app_pages.i18n import ENGINE_TERMS, STRINGS
+
+    labels = {k: v[1] for k, v in STRINGS.items()} | {k: v[1] for k, v in ENGINE_TERMS.items()}
+    checked = 0
+    for row in views.read_glossary().itertuples():
+        for key in filter(None, str(row.i18n_keys).split(";")):
+            assert key in labels, f"glossary {row.english!r} names unknown label {key!r}"
+            assert row.lao in labels[key], (row.english, key, labels[key])
+            checked += 1
+    assert checked >= 20
