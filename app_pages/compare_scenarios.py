@@ -218,8 +218,11 @@ if road_appraisal is not None and not road_appraisal.empty:
         st.markdown(f"**{sentence}**")
     for frame, key in (
         (road_appraisal.summary, "cmp_at_summary"),
-        (road_appraisal.by_class, "cmp_at_classes"),
-        (road_appraisal.tests, "cmp_at_tests"),
+        (
+            road_appraisal.by_class.assign(benefit=road_appraisal.by_class["benefit"].map(term)),
+            "cmp_at_classes",
+        ),
+        (road_appraisal.tests.assign(test=road_appraisal.tests["test"].map(term)), "cmp_at_tests"),
     ):
         shown_frame = money_columns(frame)
         st.dataframe(

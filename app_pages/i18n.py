@@ -325,6 +325,26 @@ ENGINE_TERMS: dict[str, tuple[str, str]] = {
     "border_waiting": ("Border waiting", "ການລໍຖ້າຢູ່ດ່ານຊາຍແດນ"),
     "onward_leg": ("Onward leg to port", "ຊ່ວງທາງຕໍ່ໄປຫາທ່າເຮືອ"),
     "total": ("Total", "ລວມ"),
+    # all-traffic appraisal: benefit by vehicle class and other parts (scenarios.appraisal)
+    "motorcycle": ("motorcycle", "ລົດຈັກ"),
+    "car_pickup": ("car_pickup", "ລົດເກັງ ແລະ ລົດກະບະ"),
+    "bus": ("bus", "ລົດເມ"),
+    "light_truck": ("light_truck", "ລົດບັນທຸກນ້ອຍ"),
+    "medium_truck": ("medium_truck", "ລົດບັນທຸກກາງ"),
+    "heavy_truck": ("heavy_truck", "ລົດບັນທຸກໜັກ"),
+    "generated_traffic": ("generated_traffic", "ການຈະລາຈອນທີ່ເກີດໃໝ່"),
+    "maintenance_saving": ("maintenance_saving", "ປະຢັດຄ່າບຳລຸງຮັກສາ"),
+    "residual_value": ("residual_value", "ມູນຄ່າຄົງເຫຼືອ"),
+    "of_which_coffee": ("of_which_coffee", "ໃນນັ້ນ ກາເຟ"),
+    # the sensitivity tests (scenarios/appraisal/sensitivity.py), keyed by their English label
+    "Base case": ("Base case", "ກໍລະນີພື້ນຖານ"),
+    "Capital cost +20 %": ("Capital cost +20 %", "ຕົ້ນທຶນລົງທຶນ +20 %"),
+    "Benefits -20 %": ("Benefits -20 %", "ຜົນປະໂຫຍດ -20 %"),
+    "Capital +20 % and benefits -20 %": (
+        "Capital +20 % and benefits -20 %",
+        "ຕົ້ນທຶນລົງທຶນ +20 % ແລະ ຜົນປະໂຫຍດ -20 %",
+    ),
+    "Benefits one year late": ("Benefits one year late", "ຜົນປະໂຫຍດຊ້າໄປໜຶ່ງປີ"),
 }
 
 

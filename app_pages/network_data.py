@@ -157,7 +157,9 @@ with stats_col:
         st.caption(summary["source"]["description"])
 
 st.subheader(t("places"))
-place_table = places.drop(columns=["rgb"])
+place_table = places.drop(columns=["rgb"]).assign(
+    name=place_names(places), kind=[t(f"place_{k}") for k in places["kind"]]
+)
 st.dataframe(place_table, hide_index=True, key="places_table", column_config=headers(place_table))
 
 st.subheader(t("sources"))

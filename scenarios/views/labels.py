@@ -17,7 +17,9 @@ from typing import Any
 import pandas as pd
 
 CHAR_WIDTH = 0.6
-"""Average advance of a character of a sans-serif font, as a share of the font size."""
+"""Average advance of a Latin character of a sans-serif font, as a share of the font size."""
+WIDE_CHAR_WIDTH = 0.85
+"""The same for other scripts (Lao letters are wider than Latin ones)."""
 _CANDIDATES: tuple[tuple[str, int, int], ...] = (
     ("start", 1, 0),  # right of the point
     ("end", -1, 0),  # left of it
@@ -29,8 +31,12 @@ _Box = tuple[float, float, float, float]
 
 def text_width_px(text: str, size_px: float) -> float:
     """The estimated drawn width of ``text`` at ``size_px``."""
-    spacing = sum(1 for char in text if not unicodedata.combining(char))
-    return spacing * size_px * CHAR_WIDTH
+    widths = (
+        CHAR_WIDTH if ord(char) < 0x0250 else WIDE_CHAR_WIDTH
+        for char in text
+        if not unicodedata.combining(char)
+    )
+    return sum(widths) * size_px
 
 
 def to_pixels(lon: float, lat: float, view: dict[str, float]) -> tuple[float, float]:
