@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast lint bench install install-dev clean
+.PHONY: run test test-fast lint bench screenshots install install-dev clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ test-fast: install-dev
 
 bench: install-dev
 	$(BIN)/python -m benchmarks
+
+# The README's screenshots, every page in English and Lao (needs /usr/bin/chromium).
+screenshots: install-dev
+	$(BIN)/python -m tests.make_screenshots
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

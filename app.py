@@ -32,6 +32,7 @@ with st.sidebar:
         t("language"), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__, key="lang"
     )
     st.segmented_control(t("currency"), options=list(views.CURRENCIES), key="currency")
+    st.toggle(t("tiles"), key="tiles", help=t("tiles_help"))
     rate = exchange_rate()
     st.caption(
         t(

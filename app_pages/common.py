@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
@@ -115,6 +117,68 @@ def localized_choice(
     value: _T = widget(label, options, key=f"{key}.{lang()}", **kwargs)
     st.session_state[key] = value
     return value
+
+
+def in_language(values: Iterable[object]) -> list[str]:
+    """Data values (products, vehicle types, place names) in the chosen language: in Lao from
+    the glossary (``data/lao_glossary.csv``) where it has them, else as the data writes them."""
+    texts = [str(v) for v in values]
+    return [views.in_lao(v) for v in texts] if lang() == "lo" else texts
+
+
+def upload_box_in_language() -> None:
+    """Write Streamlit's own file-upload texts (the "Upload" button, the size limit) in the
+    chosen language: the English is hidden and the translation drawn in its place."""
+    if lang() != "lo":
+        return
+    box = '[data-testid="stFileUploaderDropzoneInstructions"]'
+    button = '[data-testid="stFileUploader"] button'
+    st.html(
+        f"<style>{box} span, {button} [data-testid='stMarkdownContainer'] {{display: none;}}"
+        f"{box} > div::after {{content: '{t('upload_limit')}'; font-size: 0.85em;}}"
+        f"{button} > div::after {{content: '{t('upload_browse')}';}}</style>"
+    )
+
+
+_TRUCK_LABEL = re.compile(r"^(?:D(?P<day>\d+) )?(?P<type>.+?)(?P<number> #\d+)?$")
+
+
+def truck_label(label: str) -> str:
+    """A plan's truck label (``D2 6-wheel #1``: day, vehicle type, number) in the chosen
+    language (``ມື້ 2 ລົດ 6 ລໍ້ #1``)."""
+    match = _TRUCK_LABEL.match(label)
+    if lang() != "lo" or match is None:
+        return label
+    day = "" if match["day"] is None else f"{t('day')} {match['day']} "
+    return f"{day}{views.in_lao(match['type'])}{match['number'] or ''}"
+
+
+def plan_in_language(plan: views.PlanView) -> views.PlanView:
+    """``plan`` with its truck labels and products written in the chosen language (display
+    only; the downloads keep the engine's names)."""
+    if lang() != "lo":
+        return plan
+
+    def shown(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        if "truck" in out.columns:
+            out["truck"] = [truck_label(str(v)) for v in out["truck"]]
+        if "product" in out.columns:
+            out["product"] = in_language(out["product"])
+        return out
+
+    return dataclasses.replace(
+        plan,
+        trucks=shown(plan.trucks),
+        stops=shown(plan.stops),
+        paths=shown(plan.paths),
+        dropped=shown(plan.dropped),
+    )
+
+
+def place_names(places: pd.DataFrame) -> list[str]:
+    """The ``name`` column of a places table in the chosen language (:func:`in_language`)."""
+    return in_language(places["name"])
 
 
 def headers(frame: pd.DataFrame, config: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -14,13 +14,14 @@ from app_pages.common import (
     currency,
     headers,
     mark_stale,
+    money,
     money_columns,
     money_rows,
-    network_or_stop,
     number_columns,
     table_height,
+    upload_box_in_language,
 )
-from app_pages.i18n import t, term
+from app_pages.i18n import lang, t, term
 from scenarios import views
 
 st.title(t("page_compare"))
@@ -49,6 +50,7 @@ chosen = st.multiselect(
     key="cmp_pick",
     help="\n\n".join(f"**{r.title}** (`{r.name}`): {r.description}" for r in library.itertuples()),
 )
+upload_box_in_language()
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
 
 specs: list[views.ScenarioSpec] = []
@@ -85,7 +87,8 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
     with st.status(t("running"), expanded=False) as status:
         bar = st.progress(0.0)
         for i, (key, spec) in enumerate(todo.items(), start=1):
-            status.update(label=f"{t('running')} {spec.name} ({i}/{len(todo)})")
+            title = titles.get(spec.name) or views.scenario_title(spec.name, spec.description)
+            status.update(label=f"{t('running')} {i}/{len(todo)}: {title}")
             payloads.append(_run(key, spec))
             bar.progress(i / len(todo))
         changed = pd.concat([_changed(views.scenario_key(s), s) for s in specs], ignore_index=True)
@@ -122,6 +125,29 @@ def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["kpi"] = [term(str(k), str(label)) for k, label in zip(out["key"], out["kpi"], strict=True)]
     return out.drop(columns=["key"])
+
+
+def _appraisal_sentences(road_appraisal: views.AllTrafficView) -> list[str]:
+    """The engine's quotable sentences; in Lao, the same facts written from the summary table."""
+    if lang() != "lo":
+        return list(road_appraisal.sentences)
+    out = []
+    for row in road_appraisal.summary.to_dict("records"):
+        share = row["coffee_benefit_share_pct"]
+        coffee = "" if pd.isna(share) else t("at_coffee_share", share=f"{share:.1f} %")
+        if pd.isna(row["eirr_all_traffic_pct"]):
+            head = t("at_no_return", npv=money(row["npv_all_traffic_lak"]))
+        else:
+            head = t("at_returns", eirr=f"{row['eirr_all_traffic_pct']:.1f} %")
+        out.append(
+            t(
+                "at_sentence",
+                scenario=titles.get(str(row["scenario"]), str(row["scenario"])),
+                head=head,
+            )
+            + coffee
+        )
+    return out
 
 
 st.subheader(t("kpis"))
@@ -188,12 +214,15 @@ st.dataframe(cba, hide_index=True, key="cmp_cba", column_config=headers(cba, num
 road_appraisal = st.session_state.get("cmp_all_traffic")
 if road_appraisal is not None and not road_appraisal.empty:
     st.subheader(t("all_traffic_appraisal"))
-    for sentence in road_appraisal.sentences:
+    for sentence in _appraisal_sentences(road_appraisal):
         st.markdown(f"**{sentence}**")
     for frame, key in (
         (road_appraisal.summary, "cmp_at_summary"),
-        (road_appraisal.by_class, "cmp_at_classes"),
-        (road_appraisal.tests, "cmp_at_tests"),
+        (
+            road_appraisal.by_class.assign(benefit=road_appraisal.by_class["benefit"].map(term)),
+            "cmp_at_classes",
+        ),
+        (road_appraisal.tests.assign(test=road_appraisal.tests["test"].map(term)), "cmp_at_tests"),
     ):
         shown_frame = money_columns(frame)
         st.dataframe(
@@ -208,13 +237,11 @@ st.subheader(t("changed_roads"))
 shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")
 flows = view.flows[view.flows["scenario"] == shown]
 changed_shown = changed[changed["scenario"] == shown]
-roads = views.network_edges(network_or_stop(), season="dry", vehicle="heavy_truck")
 colours = views.palette
 lons_lats = [p for path in flows["path"] for p in path]
 trunk = flows[flows["kind"] == "trunk"]
 maps.show(
     [
-        maps.paths(roads, colour=colours.BACKGROUND_ROAD_RGB, width=2),
         maps.paths(flows[flows["kind"] != "trunk"], colour=colours.COLLECTION_FLOW_RGBA, width=1),
         maps.paths(
             maps.with_tooltip(trunk, "{scenario}: {from} → {to}, {tonnes:,.0f} t"),
@@ -231,7 +258,6 @@ maps.show(
     ],
     view=views.view_state([p[0] for p in lons_lats], [p[1] for p in lons_lats]),
     legend=[
-        maps.Key(t("roads_key"), colours.BACKGROUND_ROAD_RGB),
         maps.Key(t("collection_key"), colours.COLLECTION_FLOW_RGBA),
         *(
             maps.Key(t("trunk_key", gateway=to), rgb)

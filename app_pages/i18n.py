@@ -44,17 +44,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pickup_4x4": ("4x4 pickup", "ລົດກະບະ 4x4"),
     "medium_truck": ("Medium truck", "ລົດບັນທຸກກາງ"),
     "heavy_truck": ("Heavy / container truck", "ລົດບັນທຸກໜັກ / ຕູ້ຄອນເທນເນີ"),
-    "paved": ("Paved", "ປູຢາງ"),
+    "paved": ("Paved", "ທາງປູຢາງ"),
     "gravel": ("Gravel", "ທາງແຮ່"),
     "earth": ("Earth", "ທາງດິນ"),
     "passable": ("Passable", "ຜ່ານໄດ້"),
     "impassable": ("Impassable", "ຜ່ານບໍ່ໄດ້"),
     "legend": ("Legend", "ຄຳອະທິບາຍສີ"),
+    "km": ("km", "ກມ"),
+    "main_road_key": ("Main road (OSM 2014)", "ທາງຫຼວງຫຼັກ (OSM 2014)"),
+    "province_key": ("Province boundary", "ເຂດແດນແຂວງ"),
+    "border_key": ("National border of Laos", "ຊາຍແດນ ສປປ ລາວ"),
+    "tiles": ("Web map tiles (online)", "ແຜນທີ່ພື້ນຫຼັງຈາກອິນເຕີເນັດ"),
+    "tiles_help": (
+        "Off: the maps draw Laos, its provinces and main roads from the app's own data, "
+        "without internet. On: web tiles (CARTO, © OpenStreetMap) are drawn underneath.",
+        "ປິດ: ແຜນທີ່ສະແດງ ລາວ, ແຂວງ ແລະ ທາງຫຼວງຫຼັກ ຈາກຂໍ້ມູນຂອງໂປຣແກຣມເອງ ໂດຍບໍ່ຕ້ອງໃຊ້ອິນເຕີເນັດ. "
+        "ເປີດ: ສະແດງແຜນທີ່ພື້ນຫຼັງຈາກອິນເຕີເນັດ (CARTO, © OpenStreetMap) ຢູ່ລຸ່ມ.",
+    ),
     "stop_key": (
         "Pickup stop (number: visiting order; colour: its truck)",
         "ຈຸດເກັບ (ເລກ: ລຳດັບການໄປ; ສີ: ລົດທີ່ເກັບ)",
     ),
-    "roads_key": ("Roads", "ເສັ້ນທາງ"),
     "place_town": ("Town", "ເມືອງ"),
     "place_mill": ("Coffee mill", "ໂຮງງານກາເຟ"),
     "place_border_post": ("Border post", "ດ່ານຊາຍແດນ"),
@@ -80,6 +90,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pickups_source": ("Pickups", "ຈຸດເກັບກາເຟ"),
     "use_sample": ("Sample: a week of Paksong pickups", "ຕົວຢ່າງ: ການເກັບຢູ່ປາກຊ່ອງ 1 ອາທິດ"),
     "upload_csv": ("Upload a CSV file", "ອັບໂຫຼດໄຟລ໌ CSV"),
+    "upload_browse": ("Upload", "ອັບໂຫຼດ"),
+    "upload_limit": ("2MB per file", "ບໍ່ເກີນ 2 MB ຕໍ່ໄຟລ໌"),
     "upload_help": (
         "Columns: id, name, lat, lon (or village_code), weight_kg, product; optional tw_start, "
         "tw_end, service_min, required. Comma, semicolon or tab separated, UTF-8; at most 2 MB. "
@@ -154,6 +166,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # table column headers (the data keeps its field names; only the header is translated)
     "col_id": ("ID", "ລະຫັດ"),
     "col_name": ("Name", "ຊື່"),
+    "col_lat": ("Latitude", "ເສັ້ນຂະໜານ"),
+    "col_lon": ("Longitude", "ເສັ້ນແວງ"),
+    "col_village_code": ("Village code", "ລະຫັດບ້ານ"),
+    "col_tw_start": ("Window opens", "ເລີ່ມຮັບ"),
+    "col_tw_end": ("Window closes", "ສິ້ນສຸດຮັບ"),
+    "col_service_min": ("Loading (min)", "ເວລາຂົນຂຶ້ນ (ນາທີ)"),
     "col_day": ("Day", "ມື້"),
     "col_weight_kg": ("Weight (kg)", "ນ້ຳໜັກ (ກິໂລ)"),
     "col_product": ("Product", "ຜະລິດຕະພັນ"),
@@ -279,6 +297,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Economic appraisal, all traffic (HDM-4 / RED)",
         "ການປະເມີນເສດຖະກິດ, ທຸກການຈະລາຈອນ (HDM-4 / RED)",
     ),
+    "at_sentence": ("At the central estimates, {scenario} {head}", "ຕາມຄ່າກາງ, {scenario} {head}"),
+    "at_returns": ("returns {eirr} for all traffic", "ໃຫ້ຜົນຕອບແທນ {eirr} ສຳລັບທຸກການຈະລາຈອນ"),
+    "at_no_return": ("has no rate of return (NPV {npv})", "ບໍ່ມີອັດຕາຜົນຕອບແທນ (NPV {npv})"),
+    "at_coffee_share": (
+        "; coffee alone accounts for {share} of its benefits.",
+        "; ກາເຟຢ່າງດຽວ ເປັນ {share} ຂອງຜົນປະໂຫຍດ.",
+    ),
     "all_traffic_note": (
         "Economic prices; traffic and parameters are estimates with ranges "
         "(data/traffic.csv, data/appraisal_params.toml). "
@@ -325,6 +350,26 @@ ENGINE_TERMS: dict[str, tuple[str, str]] = {
     "border_waiting": ("Border waiting", "ການລໍຖ້າຢູ່ດ່ານຊາຍແດນ"),
     "onward_leg": ("Onward leg to port", "ຊ່ວງທາງຕໍ່ໄປຫາທ່າເຮືອ"),
     "total": ("Total", "ລວມ"),
+    # all-traffic appraisal: benefit by vehicle class and other parts (scenarios.appraisal)
+    "motorcycle": ("motorcycle", "ລົດຈັກ"),
+    "car_pickup": ("car_pickup", "ລົດເກັງ ແລະ ລົດກະບະ"),
+    "bus": ("bus", "ລົດເມ"),
+    "light_truck": ("light_truck", "ລົດບັນທຸກນ້ອຍ"),
+    "medium_truck": ("medium_truck", "ລົດບັນທຸກກາງ"),
+    "heavy_truck": ("heavy_truck", "ລົດບັນທຸກໜັກ"),
+    "generated_traffic": ("generated_traffic", "ການຈະລາຈອນທີ່ເກີດໃໝ່"),
+    "maintenance_saving": ("maintenance_saving", "ປະຢັດຄ່າບຳລຸງຮັກສາ"),
+    "residual_value": ("residual_value", "ມູນຄ່າຄົງເຫຼືອ"),
+    "of_which_coffee": ("of_which_coffee", "ໃນນັ້ນ ກາເຟ"),
+    # the sensitivity tests (scenarios/appraisal/sensitivity.py), keyed by their English label
+    "Base case": ("Base case", "ກໍລະນີພື້ນຖານ"),
+    "Capital cost +20 %": ("Capital cost +20 %", "ຕົ້ນທຶນລົງທຶນ +20 %"),
+    "Benefits -20 %": ("Benefits -20 %", "ຜົນປະໂຫຍດ -20 %"),
+    "Capital +20 % and benefits -20 %": (
+        "Capital +20 % and benefits -20 %",
+        "ຕົ້ນທຶນລົງທຶນ +20 % ແລະ ຜົນປະໂຫຍດ -20 %",
+    ),
+    "Benefits one year late": ("Benefits one year late", "ຜົນປະໂຫຍດຊ້າໄປໜຶ່ງປີ"),
 }
 
 

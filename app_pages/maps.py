@@ -6,11 +6,16 @@ colour (a tuple) or the name of the table column holding each row's colour (``"r
 Every map has a legend (:class:`Key` entries drawn under it) and one tooltip template,
 ``{tooltip}``: a pickable layer's table carries a ``tooltip`` column written by
 :func:`with_tooltip`, so no layer can show a raw ``{placeholder}``.
+
+Under every map lies the offline basemap (:func:`scenarios.views.basemap`: Laos, its provinces
+and main roads from the data pack), so a map reads without internet; web tiles are drawn
+beneath it only when the user turns them on in the sidebar (``tiles`` in the session).
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -19,6 +24,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from app_pages.i18n import lang, t
 from scenarios import views
 from scenarios.views import RGB
 
@@ -111,11 +117,14 @@ def labels(
     bold: bool = False,
     offset_px: Sequence[int] | None = None,
 ) -> Any:
-    """The ``text`` column written at each row's ``lon``, ``lat``: centred on the point, or
-    starting ``offset_px`` (x, y) to its right."""
+    """The ``text`` column written at each row's ``lon``, ``lat``: centred on the point,
+    starting ``offset_px`` (x, y) to its right, or where the table's ``anchor`` and ``offset``
+    columns say (:func:`scenarios.views.place_labels`)."""
     extra: dict[str, Any] = {"font_weight": '"bold"'} if bold else {}
     if offset_px is not None:
         extra |= {"get_text_anchor": '"start"', "get_pixel_offset": list(offset_px)}
+    elif {"anchor", "offset"} <= set(data.columns):
+        extra |= {"get_text_anchor": "anchor", "get_pixel_offset": "offset"}
     return pdk.Layer(
         "TextLayer",
         data,
@@ -125,8 +134,72 @@ def labels(
         get_color=list(colour),
         font_family=_FONT,
         get_alignment_baseline='"center"',
+        character_set='"auto"',  # Lao script as well as Latin
         **extra,
     )
+
+
+@st.cache_resource(show_spinner=False)
+def _basemap() -> views.Basemap:
+    return views.basemap()
+
+
+def province_labels() -> pd.DataFrame:
+    """The provinces' label points (``text`` in the chosen language, ``lon``, ``lat``)."""
+    provinces = _basemap().provinces
+    names = provinces["name_lo" if lang() == "lo" else "name_en"]
+    return provinces[["lon", "lat"]].assign(text=names)
+
+
+def basemap_layers(*, roads: bool = True, names: bool = True, land: bool = True) -> list[Any]:
+    """The offline basemap: Laos filled (unless ``land`` is false, e.g. over web tiles), its
+    main roads (unless ``roads`` is false), province boundaries, the national border, and the
+    province names (unless ``names`` is false)."""
+    base = _basemap()
+    lines = base.lines if roads else base.lines[base.lines["kind"].isin(["province", "border"])]
+    layers = []
+    if land:
+        layers.append(
+            pdk.Layer("SolidPolygonLayer", base.land, get_polygon="polygon", get_fill_color="rgb")
+        )
+    layers.append(
+        pdk.Layer(
+            "PathLayer",
+            lines[["path", "rgb", "width_px"]],
+            get_path="path",
+            get_color="rgb",
+            get_width="width_px",
+            width_units=_PIXELS,
+        )
+    )
+    if names:
+        layers.append(
+            labels(
+                province_labels(), text="text", size_px=12, colour=views.palette.BASEMAP_LABEL_RGB
+            )
+        )
+    return layers
+
+
+def basemap_keys(*, roads: bool = True) -> list[Key]:
+    """The legend entries of the basemap."""
+    colours = views.palette
+    keys = [Key(t("main_road_key"), colours.BASEMAP_ROAD_RGB)] if roads else []
+    return [
+        *keys,
+        Key(t("province_key"), colours.BASEMAP_PROVINCE_RGB),
+        Key(t("border_key"), colours.BASEMAP_BORDER_RGB),
+    ]
+
+
+class _CompactDeck(pdk.Deck):  # type: ignore[misc]
+    """A deck sent without pydeck's two-space indentation: a third of the bytes to send and parse
+    for maps of many coordinates."""
+
+    def to_json(self) -> str:
+        from pydeck.bindings.json_tools import default_serialize
+
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,20 +239,29 @@ def show(
     legend: Sequence[Key],
     height: int,
     key: str,
+    basemap_roads: bool = True,
+    province_names: bool = True,
 ) -> None:
-    """Draw ``layers`` on a map centred on ``view`` (longitude, latitude, zoom), the ``legend``
-    under it; hovering a pickable feature shows its ``tooltip`` column."""
+    """Draw ``layers`` over the offline basemap (:func:`basemap_layers`) on a map centred on
+    ``view`` (longitude, latitude, zoom), the ``legend`` and the basemap's keys under it;
+    hovering a pickable feature shows its ``tooltip`` column."""
     if not legend:
         msg = f"map {key!r}: expected at least one legend entry, got none"
         raise ValueError(msg)
+    tiles = bool(st.session_state.get("tiles"))
     st.pydeck_chart(
-        pdk.Deck(
-            layers=list(layers),
+        _CompactDeck(
+            layers=[
+                *basemap_layers(roads=basemap_roads, names=province_names, land=not tiles),
+                *layers,
+            ],
             initial_view_state=pdk.ViewState(**view),
-            map_style=None,
+            map_provider="carto" if tiles else None,
+            map_style="light" if tiles else None,
             tooltip={"text": "{tooltip}"},
         ),
         height=height,
         key=key,
     )
-    st.markdown(_legend_html(legend), unsafe_allow_html=True)
+    keys = [*legend, *basemap_keys(roads=basemap_roads)]
+    st.markdown(_legend_html(keys), unsafe_allow_html=True)

@@ -3,10 +3,17 @@ the data sources with dates and licences, and how to load fresher OSM data."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app_pages import maps
-from app_pages.common import headers, localized_choice, network_or_stop
+from app_pages.common import (
+    headers,
+    localized_choice,
+    network_or_stop,
+    place_names,
+    road_network,
+)
 from app_pages.i18n import t
 from scenarios import views
 
@@ -14,6 +21,29 @@ st.title(t("page_network"))
 st.caption(t("network_age"))
 
 net = network_or_stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _edges(season: str, vehicle: str) -> pd.DataFrame:
+    """The drawn road sections for ``season``/``vehicle`` (simplified; shared, never changed)."""
+    return views.network_edges(
+        road_network(), season=season, vehicle=vehicle, tolerance_deg=views.MAP_TOLERANCE_DEG
+    )
+
+
+# Which labels a crowded map keeps first: crossings and towns, then cities, ports, posts, mills.
+_LABEL_PRIORITY = {"border_pair": 0, "town": 1, "city": 2, "seaport": 2, "border_post": 3}
+
+
+def _labels(places: pd.DataFrame, view: dict[str, float]) -> pd.DataFrame:
+    """Place and province names that do not overlap at the map's opening zoom."""
+    towns = places.assign(
+        text=place_names(places), priority=[_LABEL_PRIORITY.get(k, 4) for k in places["kind"]]
+    )[["text", "lon", "lat", "priority"]]
+    provinces = maps.province_labels().assign(priority=5)
+    table = pd.concat([towns, provinces], ignore_index=True)
+    return views.place_labels(table, view=view, size_px=12)
+
 
 left, mid, right = st.columns(3)
 with left:
@@ -40,7 +70,7 @@ if colour_by != "wet":
             st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="net_season"
         )
 
-edges = views.network_edges(net, season=season, vehicle=vehicle)
+edges = _edges(season, vehicle)
 places = views.places_frame(net)
 colour_column = "surface_rgb" if colour_by == "surface" else "passable_rgb"
 
@@ -52,11 +82,18 @@ else:
         maps.Key(t("passable"), colours.PASSABLE_RGB[True]),
         maps.Key(t("impassable"), colours.PASSABLE_RGB[False]),
     ]
-edge_tip = f"{{ref}} {{highway}} · {t('col_surface')}: {{surface}} · {{length_km:,.1f}} km"
+edge_tip = (
+    f"{{ref}} {{highway}} · {t('col_surface')}: {{surface_label}} · {{length_km:,.1f}} {t('km')}"
+)
+road_layer = edges[["path", colour_column, "ref", "highway", "surface", "length_km"]].assign(
+    surface_label=[t(s) if s in colours.SURFACE_RGB else s for s in edges["surface"]]
+)
+view = views.study_area_view()
+placed = _labels(places, view)
 maps.show(
     [
         maps.paths(
-            maps.with_tooltip(edges, edge_tip),
+            maps.with_tooltip(road_layer, edge_tip)[["path", colour_column, "tooltip"]],
             colour=colour_column,
             width=3,
             min_width_px=2,
@@ -64,18 +101,25 @@ maps.show(
         ),
         maps.points(
             maps.with_tooltip(
-                places.assign(kind_label=[t(f"place_{k}") for k in places["kind"]]),
-                "{name} ({kind_label})",
-            ),
+                places.assign(
+                    label=place_names(places),
+                    kind_label=[t(f"place_{k}") for k in places["kind"]],
+                ),
+                "{label} ({kind_label})",
+            )[["lon", "lat", "rgb", "tooltip"]],
             colour="rgb",
             radius_px=6,
             pickable=True,
         ),
-        maps.labels(
-            places, text="name", size_px=12, colour=colours.PLACE_LABEL_RGB, offset_px=(9, 0)
+        *(
+            maps.labels(group, text="text", size_px=12, colour=colour)
+            for group, colour in (
+                (placed[placed["priority"] < 5], colours.PLACE_LABEL_RGB),
+                (placed[placed["priority"] == 5], colours.BASEMAP_LABEL_RGB),
+            )
         ),
     ],
-    view=views.study_area_view(),
+    view=view,
     legend=[
         *road_keys,
         *(
@@ -86,6 +130,8 @@ maps.show(
     ],
     height=560,
     key="network_map",
+    basemap_roads=False,
+    province_names=False,
 )
 
 legend_col, stats_col = st.columns(2)
@@ -111,7 +157,9 @@ with stats_col:
         st.caption(summary["source"]["description"])
 
 st.subheader(t("places"))
-place_table = places.drop(columns=["rgb"])
+place_table = places.drop(columns=["rgb"]).assign(
+    name=place_names(places), kind=[t(f"place_{k}") for k in places["kind"]]
+)
 st.dataframe(place_table, hide_index=True, key="places_table", column_config=headers(place_table))
 
 st.subheader(t("sources"))

@@ -11,7 +11,16 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import plan_results
-from app_pages.common import depot_choices, localized_choice, network_or_stop, result_box
+from app_pages.common import (
+    depot_choices,
+    headers,
+    in_language,
+    localized_choice,
+    network_or_stop,
+    plan_in_language,
+    result_box,
+    upload_box_in_language,
+)
 from app_pages.i18n import t
 from scenarios import views
 
@@ -22,11 +31,17 @@ def _sample_fleet() -> pd.DataFrame:
     return views.sample_fleet()
 
 
+def _in_language(value: object) -> str:
+    return in_language([value])[0]
+
+
 def _fleet_columns() -> dict[str, Any]:
     """The fleet editor's columns: labels in the chosen language, limits the file reader keeps."""
     number = st.column_config.NumberColumn
     return {
-        "type": st.column_config.TextColumn(t("col_type")),
+        "type": st.column_config.SelectboxColumn(
+            t("col_type"), options=list(_sample_fleet()["type"]), format_func=_in_language
+        ),
         "count": number(t("col_count"), min_value=0, max_value=50, step=1, required=True),
         "max_trips": number(
             t("col_max_trips"), help=t("max_trips_help"), min_value=1, max_value=10, step=1
@@ -76,6 +91,7 @@ with left:
     if source == "sample":
         pickups_path = views.sample_pickups_path()
     else:
+        upload_box_in_language()
         upload = st.file_uploader(
             t("upload_csv"), type=["csv"], help=t("upload_help"), key="plan_upload"
         )
@@ -95,7 +111,10 @@ with left:
             st.error(t("bad_upload", msg=exc))
     if pickups is not None:
         st.caption(t("n_pickups", n=len(pickups)))
-        st.dataframe(pickups, hide_index=True, height=200, key="pickups_preview")
+        shown = pickups.assign(product=in_language(pickups["product"]))
+        st.dataframe(
+            shown, hide_index=True, height=200, key="pickups_preview", column_config=headers(shown)
+        )
 with right:
     season = localized_choice(
         st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="season"
@@ -173,4 +192,4 @@ if plan is None:
 
 fresh = st.session_state.get("plan_inputs") == inputs
 with result_box("plan_results", fresh=fresh, message=t("stale_plan")):
-    plan_results.show(plan)
+    plan_results.show(plan_in_language(plan))

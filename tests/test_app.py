@@ -525,3 +525,40 @@ def test_chosen_depot_and_season_reach_the_planner_and_dropped_pickups_are_liste
     assert call["fleet"].equals(views.sample_fleet())
     shown = at.dataframe[-1].value
     pd.testing.assert_frame_equal(shown.reset_index(drop=True), dropped)
+
+
+def test_lao_mode_writes_maps_tables_and_products_in_lao() -> None:
+    """In Lao, the network map names places and provinces in Lao script with the basemap's
+    legend in Lao; the pickups preview shows Lao headers and products, the fleet Lao truck types."""
+    at = _app()
+    at.session_state["lang"] = "lo"
+    at.run()
+    preview, fleet = at.dataframe[0], at.dataframe(key="plan_fleet")
+    assert {"ກາເຟກະລາ", "ໝາກກາເຟສົດ"} <= set(preview.value["product"])
+    config = json.loads(preview.proto.columns)
+    assert {str(c) for c in preview.value.columns} <= set(config)  # every column has a header
+    headers = {c["label"] for c in config.values() if "label" in c}
+    assert {"ນ້ຳໜັກ (ກິໂລ)", "ຜະລິດຕະພັນ", "ເສັ້ນຂະໜານ"} <= headers
+    assert json.loads(fleet.proto.columns)["type"]["label"] == "ປະເພດລົດ"
+    at.switch_page("app_pages/network_data.py").run()
+    assert not at.exception
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    texts = {row.get("text") for layer in deck["layers"] for row in layer.get("data", [])}
+    assert {"ປາກເຊ", "ປາກຊ່ອງ"} <= texts and "Pakse" not in texts
+    assert "ຈຳປາສັກ" in texts  # a province name from the COD-AB file
+    legend = " ".join(m.value for m in at.markdown)
+    assert "ເຂດແດນແຂວງ" in legend and "ຊາຍແດນ ສປປ ລາວ" in legend
+
+
+def test_app_lao_labels_use_the_glossary_terms() -> None:
+    """Every app label the glossary names (i18n_keys) contains the glossary's Lao term."""
+    from app_pages.i18n import ENGINE_TERMS, STRINGS
+
+    labels = {k: v[1] for k, v in STRINGS.items()} | {k: v[1] for k, v in ENGINE_TERMS.items()}
+    checked = 0
+    for row in views.read_glossary().itertuples():
+        for key in filter(None, str(row.i18n_keys).split(";")):
+            assert key in labels, f"glossary {row.english!r} names unknown label {key!r}"
+            assert row.lao in labels[key], (row.english, key, labels[key])
+            checked += 1
+    assert checked >= 20

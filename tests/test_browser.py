@@ -10,22 +10,12 @@ from typing import Any
 
 import pytest
 
+from tests.browser_harness import CHROMIUM, RUNNING, launch
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--enable-unsafe-swiftshader",  # software WebGL for the deck.gl maps
-]
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 TABLE = '[data-testid="stDataFrame"]'
-RUNNING = '[data-testid="stStatusWidgetRunningIcon"]'  # shown while the script runs
 CHART = '[data-testid="stDeckGlJsonChart"]'  # one per map (its canvases are more)
 LEGEND = ".bolaven-legend"  # app_pages/maps.py writes one under every map
 TOOLTIP = ".deck-tooltip"
@@ -47,9 +37,7 @@ def page(streamlit_url: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch(pw)
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.set_default_timeout(60_000)
         yield tab
@@ -115,6 +103,21 @@ def _tooltip_at(page: Any, x: float, y: float) -> str:
     return str(tip.inner_text())
 
 
+def _land_share(page: Any) -> float:
+    """The share of the first map's pixels painted in the basemap's land colour (Laos)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from scenarios.views.palette import BASEMAP_LAND_RGB
+
+    shot = Image.open(io.BytesIO(page.locator(MAP).first.screenshot())).convert("RGB")
+    pixels = np.asarray(shot, dtype=int).reshape(-1, 3)
+    near = np.abs(pixels - np.array(BASEMAP_LAND_RGB[:3])).max(axis=1) <= 3
+    return float(near.mean())
+
+
 def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url: str) -> None:
     """The Network & data page draws the road map with its legend, real tooltips on the places,
     the places table and the ODbL notice."""
@@ -125,8 +128,10 @@ def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url:
     page.wait_for_selector(TABLE)
     page.get_by_text("OpenStreetMap contributors, ODbL").first.wait_for()
     assert page.locator(LEGEND).count() == page.locator(CHART).count() == 1
-    assert "Paved" in page.locator(LEGEND).inner_text()
+    legend = page.locator(LEGEND).inner_text()
+    assert "Paved" in legend and "Province boundary" in legend and "National border" in legend
     page.wait_for_timeout(2000)  # let deck.gl draw before picking
+    assert _land_share(page) > 0.2  # the offline basemap: Laos drawn from our data, no tiles
     box = page.locator(MAP).first.bounding_box()
     tips = [
         _tooltip_at(page, *_pixel(box, views.study_area_view(), lon, lat))
@@ -229,3 +234,73 @@ def test_compare_uploaded_scenario_shows_tables_chart_and_map(
     page.get_by_role("option").first.click()
     page.keyboard.press("Escape")
     page.get_by_text("Out of date").first.wait_for()
+
+
+def _english_left(page: Any) -> list[str]:
+    """Lines of the page's visible text that still show an English label of the i18n table.
+
+    A label counts when a line is exactly its English, or holds a run of its English of two or
+    more words and 12 or more characters (its text between ``{fields}``). Data (village and
+    scenario names, numbers, units) is not in the table and so never counts.
+    """
+    import re
+
+    from app_pages.i18n import ENGINE_TERMS, STRINGS
+
+    english = [en for en, lo in (*STRINGS.values(), *ENGINE_TERMS.values()) if en != lo]
+    fragments = {
+        part.strip(" .,:;()")
+        for en in english
+        for part in re.split(r"\{[^}]*\}", en)
+        if " " in part.strip() and len(part.strip()) >= 12
+    }
+    whole = {en for en in english if "{" not in en}
+    text = str(page.evaluate("() => document.body.innerText"))
+    lines = {line.strip() for line in text.splitlines() if line.strip()}
+    return sorted(
+        line for line in lines if line in whole or any(part in line for part in fragments)
+    )
+
+
+def test_lao_mode_leaves_no_english_label_on_any_page(
+    page: Any, streamlit_url: str, tmp_path: Path
+) -> None:
+    """In ລາວ, no English label of the app's table shows on the network page, the plan page
+    with a plan, or the compare page with a comparison; the language stays across pages."""
+    from tests.test_app import WET_PAVING_TOML
+
+    _open(page, f"{streamlit_url}/network?lang=lo")
+    page.wait_for_selector(MAP)
+    page.get_by_role("heading", name="ແຫຼ່ງຂໍ້ມູນ").wait_for()
+    assert "ເຂດແດນແຂວງ" in page.locator(LEGEND).inner_text()
+    assert _english_left(page) == []
+
+    page.locator('[data-testid="stSidebarNav"] a').first.click()  # the plan page, still in Lao
+    page.get_by_role("heading", name="ວາງແຜນເກັບກາເຟ").wait_for()
+    _click_when_idle(page, "ວາງແຜນເສັ້ນທາງ")
+    page.get_by_text("ແຜນສຳເລັດ").first.wait_for(timeout=180_000)
+    page.wait_for_selector(MAP)
+    assert "ມື້ 1" in page.locator(LEGEND).inner_text()  # truck labels in Lao
+    assert _english_left(page) == []
+    page.get_by_text("ອັບໂຫຼດໄຟລ໌ CSV").first.click()  # the upload box, in Lao too
+    page.locator('[data-testid="stFileUploader"]').wait_for()
+    page.wait_for_timeout(1000)
+    assert _english_left(page) == []
+
+    scenario = tmp_path / "paving.toml"
+    scenario.write_bytes(WET_PAVING_TOML)
+    page.locator('[data-testid="stSidebarNav"] a').nth(1).click()
+    page.get_by_role("heading", name="ປຽບທຽບສະຖານະການ").wait_for()
+    picker = page.locator('[data-testid="stMultiSelect"]')
+    picker.locator("input").click()
+    page.keyboard.press("Backspace")  # only the upload runs (stored by the English test above)
+    page.keyboard.press("Escape")
+    picker.locator('[data-baseweb="tag"]').first.wait_for(state="detached")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(scenario)
+    page.get_by_text("paving.toml").first.wait_for()
+    _click_when_idle(page, "ຄຳນວນ ແລະ ປຽບທຽບ")
+    page.get_by_text("ຄຳນວນແລ້ວ").first.wait_for(timeout=300_000)
+    page.wait_for_selector(MAP)
+    page.locator(RUNNING).first.wait_for(state="detached", timeout=120_000)
+    assert _english_left(page) == []
+    assert "lang=lo" in page.url

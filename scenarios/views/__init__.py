@@ -10,6 +10,9 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.common`: paths, map views, staged uploads;
 - :mod:`scenarios.views.money`: the exchange rate, amounts and tables in LAK or USD;
 - :mod:`scenarios.views.palette`: every map colour, as data;
+- :mod:`scenarios.views.basemap`: the offline basemap (Laos, provinces, main roads);
+- :mod:`scenarios.views.labels`: map labels placed without overlaps;
+- :mod:`scenarios.views.glossary`: the English-Lao glossary (``data/lao_glossary.csv``);
 - :mod:`scenarios.views.network`: the Network & data page;
 - :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
 - :mod:`scenarios.views.plan`: the Plan pickups page;
@@ -24,6 +27,7 @@ from networks import RoadNetwork
 from scenarios.pickups import SAMPLE_FLEET, SAMPLE_PICKUPS
 from scenarios.spec import ScenarioSpec
 from scenarios.views import palette
+from scenarios.views.basemap import Basemap, basemap
 from scenarios.views.common import (
     DATA,
     LIBRARY,
@@ -36,6 +40,8 @@ from scenarios.views.common import (
     view_state,
 )
 from scenarios.views.compare import CompareView, changed_roads, compare_view
+from scenarios.views.glossary import GLOSSARY_FILE, in_lao, lao_terms, read_glossary
+from scenarios.views.labels import place_labels, text_width_px
 from scenarios.views.library import (
     baseline_file,
     library_scenarios,
@@ -58,6 +64,7 @@ from scenarios.views.money import (
 )
 from scenarios.views.network import (
     FRESHER_OSM_MD,
+    MAP_TOLERANCE_DEG,
     km_by,
     load_road_network,
     network_edges,
@@ -103,7 +110,9 @@ __all__ = [
     "FLEET_EDIT_COLUMNS",
     "FRESHER_OSM_MD",
     "LANGUAGES",
+    "GLOSSARY_FILE",
     "LIBRARY",
+    "MAP_TOLERANCE_DEG",
     "MAX_UPLOAD_BYTES",
     "RGB",
     "ROOT",
@@ -113,6 +122,7 @@ __all__ = [
     "STUDY_AREA",
     "TEMPLATES",
     "AllTrafficView",
+    "Basemap",
     "CompareView",
     "ExchangeRate",
     "PlanView",
@@ -121,6 +131,7 @@ __all__ = [
     "SheetDownloads",
     "all_traffic_view",
     "baseline_file",
+    "basemap",
     "changed_roads",
     "check_upload_size",
     "compare_view",
@@ -128,9 +139,11 @@ __all__ = [
     "depot_choices",
     "exchange_rate",
     "format_money",
+    "in_lao",
     "inputs_fingerprint",
     "km_by",
     "lak_factor",
+    "lao_terms",
     "library_scenarios",
     "load_road_network",
     "load_scenario_file",
@@ -141,10 +154,12 @@ __all__ = [
     "network_summary",
     "palette",
     "pickups_preview",
+    "place_labels",
     "places_frame",
     "plan_in_language",
     "plan_view",
     "plan_view_from_run",
+    "read_glossary",
     "readable_cba",
     "results_cache_dir",
     "run_scenario_payload",
@@ -161,6 +176,7 @@ __all__ = [
     "stored_result_path",
     "study_area_view",
     "template_bytes",
+    "text_width_px",
     "unit_currency",
     "view_state",
 ]

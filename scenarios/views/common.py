@@ -136,11 +136,24 @@ def inputs_fingerprint(*parts: object) -> str:
 
 
 def edge_path(
-    graph: nx.MultiDiGraph[Any], u: Hashable, v: Hashable, data: dict[str, Any]
+    graph: nx.MultiDiGraph[Any],
+    u: Hashable,
+    v: Hashable,
+    data: dict[str, Any],
+    *,
+    tolerance_deg: float = 0.0,
 ) -> list[list[float]]:
-    """The section's drawn path as [lon, lat] pairs (its geometry, else the straight line)."""
+    """The section's drawn path as [lon, lat] pairs (its geometry, else the straight line).
+
+    With ``tolerance_deg`` > 0 the geometry is simplified (Douglas-Peucker) to that tolerance:
+    lighter maps, with no point moved further than the tolerance.
+    """
     geom = data.get("geometry")
     if geom is not None:
-        return [[round(float(x), 6), round(float(y), 6)] for x, y in geom.coords]
+        decimals = 6
+        if tolerance_deg > 0:
+            geom = geom.simplify(tolerance_deg)
+            decimals = 5  # ~1 m, well within the tolerance
+        return [[round(float(x), decimals), round(float(y), decimals)] for x, y in geom.coords]
     a, b = graph.nodes[u], graph.nodes[v]
     return [[float(a["x"]), float(a["y"])], [float(b["x"]), float(b["y"])]]

@@ -48,12 +48,19 @@ def network_summary(net: RoadNetwork) -> dict[str, Any]:
     return {**_network_facts(net), "sections": sum(1 for _ in road_sections(net.graph))}
 
 
-def network_edges(net: RoadNetwork, *, season: str, vehicle: str) -> pd.DataFrame:
+MAP_TOLERANCE_DEG = 0.0002
+"""How far (~20 m) a drawn road may stray from its geometry on the network map: a quarter of the
+points to send and draw, invisible below zoom 13."""
+
+
+def network_edges(
+    net: RoadNetwork, *, season: str, vehicle: str, tolerance_deg: float = 0.0
+) -> pd.DataFrame:
     """One row per road section with its path, surface and passability for ``season``/``vehicle``.
 
-    Columns: ``path`` (list of [lon, lat]), ``ref``, ``name``, ``highway``, ``surface``,
-    ``length_km``, ``passable``, ``speed_kph``, ``surface_rgb``, ``passable_rgb``.
-    Connector edges (snapped points) are left out.
+    Columns: ``path`` (list of [lon, lat], simplified to ``tolerance_deg`` if > 0), ``ref``,
+    ``name``, ``highway``, ``surface``, ``length_km``, ``passable``, ``speed_kph``,
+    ``surface_rgb``, ``passable_rgb``. Connector edges (snapped points) are left out.
     """
     graph = net.graph
     rows = []
@@ -64,7 +71,7 @@ def network_edges(net: RoadNetwork, *, season: str, vehicle: str) -> pd.DataFram
         passable = bool(data.get(f"passable_{season}_{vehicle}", True))
         rows.append(
             {
-                "path": edge_path(graph, u, v, data),
+                "path": edge_path(graph, u, v, data, tolerance_deg=tolerance_deg),
                 "ref": str(data.get("ref") or ""),
                 "name": str(data.get("name") or ""),
                 "highway": str(data.get("highway") or ""),

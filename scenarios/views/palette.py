@@ -57,12 +57,19 @@ CHANGE_RGB: dict[str, RGB] = {
 """Roads a scenario changes, by kind of change."""
 
 # Fixed colours of the map layers drawn under or over the data.
-BACKGROUND_ROAD_RGB: RGB = (200, 200, 200)
 COLLECTION_FLOW_RGBA: RGB = (120, 120, 120, 90)
 DEPOT_RGB: RGB = (0, 0, 0)
 OUTLINE_RGB: RGB = (255, 255, 255)
 STOP_LABEL_RGB: RGB = (255, 255, 255)
 PLACE_LABEL_RGB: RGB = (20, 20, 20)
+
+# The offline basemap (scenarios.views.basemap): quiet colours under every map's own layers.
+BASEMAP_LAND_RGB: RGB = (246, 243, 234)
+"""Laos filled in a light sand colour; neighbouring countries stay white."""
+BASEMAP_ROAD_RGB: RGB = (200, 200, 200)
+BASEMAP_PROVINCE_RGB: RGB = (170, 150, 190)
+BASEMAP_BORDER_RGB: RGB = (110, 80, 140)
+BASEMAP_LABEL_RGB: RGB = (120, 100, 140)
 
 
 def rgb(colour: RGB) -> list[int]:
