@@ -32,6 +32,7 @@ from scenarios.consolidate.records import (
     green_ratios,
     load_inputs,
 )
+from scenarios.consolidate.reuse import located_network
 
 __all__ = [
     "SEASON_MODES",
@@ -62,6 +63,7 @@ __all__ = [
     "green_ratios",
     "load_inputs",
     "locate",
+    "located_network",
     "port_routes",
     "read_corridors",
     "read_gateways",
