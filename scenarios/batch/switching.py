@@ -21,9 +21,13 @@ from scenarios.uncertainty import (
     switching_row,
 )
 
-__all__ = ["SWITCH_METRICS", "switching_rows"]
+__all__ = ["MAJOR", "SWITCH_METRICS", "switching_rows"]
 
 SWITCH_METRICS = ("npv_lak", "saving_lak_per_yr", "main_corridor")
+MAJOR = 5
+"""Parameters searched per scenario: the first of its tornado (by the swing of NPV, else of
+the saving, else of the landed cost). The others are not searched (each bisection step is a
+re-solve of the scenario and its baseline)."""
 
 Solve = Callable[[dict[tuple[str, str], dict[str, float]]], None]
 
@@ -54,6 +58,14 @@ def _solve_round(
     return todo
 
 
+def _swing(points: Mapping[float, Mapping[str, Any]], central: Mapping[str, Any]) -> float:
+    metric = next(
+        m for m in ("npv_lak", "saving_lak_per_yr", "landed_cost_lak_per_t") if m in central
+    )
+    values = [float(f[metric]) for f in points.values() if f.get(metric) is not None]
+    return max(values) - min(values) if values else 0.0
+
+
 def switching_rows(
     figs: CaseFigures,
     dims: Sequence[Dimension],
@@ -68,15 +80,18 @@ def switching_rows(
         central = figs.get(name, "central", {})
         if central is None:
             continue
+        points: dict[str, dict[float, Mapping[str, Any]]] = {}
         for dim in dims:
-            points = {0.0: central}
+            points[dim.name] = {0.0: central}
             for s, bound in ((-1.0, "low"), (1.0, "high")):
                 fig = figs.get(name, f"tornado/{dim.name}/{bound}", dim.at(bound))
                 if fig is not None:
-                    points[s] = fig
+                    points[dim.name][s] = fig
+        ranked = sorted(dims, key=lambda d: (-_swing(points[d.name], central), d.name))
+        for dim in ranked[:MAJOR]:
             for metric in _metrics(central):
                 found[name, dim.name, metric] = []
-                open_ += [(dim, b) for b in brackets(name, dim.name, metric, points)]
+                open_ += [(dim, b) for b in brackets(name, dim.name, metric, points[dim.name])]
     while open_:
         _solve_round(open_, figs, solve)
         still = []

@@ -154,44 +154,63 @@ class _Solver:
         if todo:
             self._submit(todo)
 
-    def _submit(
-        self, todo: dict[tuple[str, str], tuple[ScenarioSpec, dict[str, float], str]]
-    ) -> None:
+    def _submit(self, todo: dict[tuple[str, str], _Todo]) -> None:
+        """One task per case with every scenario of it: a worker solves the scenarios of one
+        draw one after the other, so the legs of a re-weighted network are computed once."""
         from distributed import as_completed
 
         if self.client is None:
             workers, scheduler = self.client_args
             self.client = self.stack.enter_context(_client(workers, scheduler))
-        futures = {
-            self.client.submit(self.engine, spec, values, key=f"case-{fp[:16]}", pure=False): (
-                name,
-                case,
-            )
-            for (name, case), (spec, values, fp) in todo.items()
-        }
+        groups: dict[str, list[tuple[str, ScenarioSpec, dict[str, float]]]] = {}
+        for (name, case), (spec, values, _) in todo.items():
+            groups.setdefault(case, []).append((name, spec, values))
+        futures = {}
+        for case, items in groups.items():
+            fps = "".join(todo[name, case][2][:8] for name, _, _ in items)
+            key = f"case-{hashlib.sha256(fps.encode()).hexdigest()[:16]}"
+            work = [(spec, values) for _, spec, values in items]
+            future = self.client.submit(_solve_group, self.engine, work, key=key, pure=False)
+            futures[future] = case
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            name, case = futures[future]
-            self._store(name, case, todo[name, case][2], future)
+            case = futures[future]
+            try:
+                answers = future.result()
+            except Exception as exc:  # the task itself died (e.g. a lost worker)
+                answers = [(False, f"{type(exc).__name__}: {exc}")] * len(groups[case])
+            for (name, _, _), answer in zip(groups[case], answers, strict=True):
+                self._store(name, case, todo[name, case][2], answer)
 
-    def _store(self, name: str, case: str, fp: str, future: Any) -> None:
+    def _store(self, name: str, case: str, fp: str, answer: tuple[bool, Any]) -> None:
         path = case_path(self.out, name, case)
+        ok, outcome = answer
         status = "done"
-        try:
-            outcome = future.result()
-        except Exception as exc:  # a failed case is recorded, the others go on
-            message = f"{name} {case}: {type(exc).__name__}: {exc}"
+        if not ok:  # a failed case is recorded, the others go on
+            message = f"{name} {case}: {outcome}"
             self.failed[f"{name} {case}"] = message
             write_json_atomic(path.with_suffix(".error.json"), {"error": message})
             log.warning("case failed: %s", message)
             status = "failed"
+        elif outcome.get("proven_optimal", True):  # unproven answers are never stored
+            write_json_atomic(path, {"fingerprint": fp, "case": case, "outcome": outcome})
+            self.solved += 1
         else:
-            if outcome.get("proven_optimal", True):  # unproven answers are never stored
-                write_json_atomic(path, {"fingerprint": fp, "case": case, "outcome": outcome})
-                self.solved += 1
-            else:
-                self.failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
+            self.failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
         if self.on_case is not None:
             self.on_case(name, case, status)
+
+
+def _solve_group(
+    engine: CaseEngine, work: list[tuple[ScenarioSpec, dict[str, float]]]
+) -> list[tuple[bool, Any]]:
+    """Runs on a worker: each scenario of one case, a failure isolated to its scenario."""
+    answers: list[tuple[bool, Any]] = []
+    for spec, values in work:
+        try:
+            answers.append((True, engine(spec, values)))
+        except Exception as exc:  # reported by the client, the other scenarios go on
+            answers.append((False, f"{type(exc).__name__}: {exc}"))
+    return answers
 
 
 def run_uncertainty(

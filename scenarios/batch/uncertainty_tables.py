@@ -131,7 +131,13 @@ def write_tables(
         tornado = tornado_rows(name, fig["central"], pairs, labels, bounds)
         all_tornado += tornado
         payload[name] = scenario_json(rows, tornado, baseline=figs.baselines[name])
-        payload[name]["switching"] = [dict(r) for r in switching if r["scenario"] == name]
+        top = {r["parameter"] for r in tornado[:5]}
+        payload[name]["switching"] = [  # the crossings, and the top 5 parameters' answers
+            dict(r)
+            for r in switching
+            if r["scenario"] == name
+            and (r["parameter"] in top or r["switching_value"] != "none within range")
+        ]
     write_csv(out / "summary.csv", all_summary)
     write_csv(out / "draws.csv", all_draws)
     write_csv(out / "tornado.csv", all_tornado)

@@ -148,7 +148,7 @@ def _central() -> dict[str, ParamRange]:
 def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     """Re-solve ``spec`` with ``values`` drawn; the KPIs the uncertainty summaries need."""
     from scenarios.consolidate import ConsolidateOptions, located_network, run_consolidation
-    from scenarios.run import BaseInputs, base_inputs, kpis_from_run, resolve_scenario
+    from scenarios.run import BaseInputs, base_inputs, resolve_scenario
 
     plain, network, _ = split_values(values)
     base = base_inputs()
@@ -162,21 +162,30 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     run = run_consolidation(
         resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located
     )
-    result = kpis_from_run(run)
-    kpis = result["kpis"]
-    keep = (
-        "annual_transport_cost_lak",
-        "landed_cost_lak_per_t",
-        "tonnes",
-        "breakdown_lak_per_t",
-        "tonnes_by_corridor",
-        "open_hubs",
-    )
-    solver = result.get("solver") or {}
+    return _figures(run.result, resolved.inputs.rates.lak_per_usd)
+
+
+def _figures(result: Any, lak_per_usd: float) -> dict[str, Any]:
+    """The KPIs the summaries need, as :func:`scenarios.run.kpis_from_run` defines them (without
+    its flow lines and physical metrics, which the summaries do not use)."""
+    from scenarios.run import solver_summary
+
+    per_t = result.cost_per_tonne_lak.as_dict()
+    by_corridor: dict[str, float] = {}
+    for f in result.flows:
+        by_corridor[f.corridor_id] = by_corridor.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+    solver = solver_summary(result)
     return {
-        "status": str(solver.get("status", result["status"])),
-        "mip_gap": float(solver.get("mip_gap", 0.0)),
-        "proven_optimal": bool(solver.get("proven_optimal", result["status"] == "optimal")),
-        "lak_per_usd": result["lak_per_usd"],
-        "kpis": {k: kpis[k] for k in keep},
+        "status": solver["status"],
+        "mip_gap": solver["mip_gap"],
+        "proven_optimal": solver["proven_optimal"],
+        "lak_per_usd": float(lak_per_usd),
+        "kpis": {
+            "annual_transport_cost_lak": float(result.cost_lak.total_lak),
+            "landed_cost_lak_per_t": sum(per_t.values()),
+            "tonnes": result.total_green_kg / 1000.0,
+            "breakdown_lak_per_t": per_t,
+            "tonnes_by_corridor": by_corridor,
+            "open_hubs": list(result.open_hubs),
+        },
     }

@@ -29,8 +29,8 @@ __all__ = [
     "switching_row",
 ]
 
-STEPS = 5
-"""Halvings of a bracketing interval: the switching value is known to 1/32 of a half-range."""
+STEPS = 4
+"""Halvings of a bracketing interval: the switching value is known to 1/16 of a half-range."""
 
 
 def position_values(dim: Dimension, s: float) -> dict[str, float]:

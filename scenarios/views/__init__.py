@@ -14,7 +14,8 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
 - :mod:`scenarios.views.plan`: the Plan pickups page;
 - :mod:`scenarios.views.library`: scenario files, uploads and stored runs;
-- :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps.
+- :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps;
+- :mod:`scenarios.views.uncertainty`: its ranges (Monte Carlo bands, tornado).
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ from scenarios.views.plan import (
 )
 from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
 from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
+from scenarios.views.uncertainty import (
+    UncertaintyView,
+    run_uncertainty_view,
+    uncertainty_dir,
+    uncertainty_view,
+)
 
 __all__ = [
     "CURRENCIES",
@@ -101,6 +108,7 @@ __all__ = [
     "PlanView",
     "RoadNetwork",
     "ScenarioSpec",
+    "UncertaintyView",
     "all_traffic_view",
     "baseline_file",
     "changed_roads",
@@ -129,6 +137,7 @@ __all__ = [
     "readable_cba",
     "results_cache_dir",
     "run_scenario_payload",
+    "run_uncertainty_view",
     "sample_fleet",
     "sample_pickups_path",
     "scenario_key",
@@ -139,6 +148,8 @@ __all__ = [
     "stage_upload",
     "stored_result_path",
     "study_area_view",
+    "uncertainty_dir",
+    "uncertainty_view",
     "unit_currency",
     "view_state",
 ]
