@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import maps
+from app_pages import maps, uncertainty_panel
 from app_pages.common import (
     currency,
     headers,
@@ -280,3 +280,4 @@ if not changed.empty:
 st.download_button(
     t("dl_report"), view.report_html, "scenario_report.html", "text/html", key="cmp_dl_report"
 )
+uncertainty_panel.show([s.path for s in specs if s.path])

@@ -8,7 +8,7 @@ from scenarios.batch.store import (
     solver_problem,
     write_json_atomic,
 )
-from scenarios.batch.uncertainty import UncertaintyRun, run_uncertainty
+from scenarios.batch.uncertainty import UncertaintyRun, plan_dimensions, run_uncertainty
 
 __all__ = [
     "BatchEvent",
@@ -18,6 +18,7 @@ __all__ = [
     "comparisons_for",
     "inputs_fingerprint",
     "load_results",
+    "plan_dimensions",
     "run_batch",
     "run_uncertainty",
     "solver_problem",

@@ -6,13 +6,15 @@ with ``tornado``, at each drawn dimension's low and high bound with the others c
 Each solved case is written the moment it finishes, atomically, as
 ``DIR/cases/<scenario>/<case>.json`` with a fingerprint of the scenario, the data, the code and
 the drawn values; a rerun skips fresh cases, and a failed case writes ``<case>.error.json``
-while the others go on. The tables (``draws.csv``, ``summary.csv``, ``tornado.csv``) are then
-built from the case files alone, so they are the same on 1 or 2 workers.
+while the others go on. With the tornado, switching values are then found by bisection
+(:mod:`scenarios.batch.switching`), in rounds on the same cluster. The tables (``draws.csv``,
+``summary.csv``, ``tornado.csv``, ``switching.csv``) are built from the case files alone, so
+they are the same on 1 or 2 workers.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import fnmatch
 import hashlib
 import json
@@ -25,22 +27,19 @@ from typing import Any
 
 from scenarios.batch.runner import _client, _expand
 from scenarios.batch.store import inputs_fingerprint, write_json_atomic
+from scenarios.batch.switching import switching_rows
+from scenarios.batch.uncertainty_tables import CaseFigures, case_path, write_tables
+from scenarios.common import REPO_ROOT
 from scenarios.spec import ScenarioSpec, scenario_fingerprint
-from scenarios.uncertainty import (
-    Dimension,
-    all_ranges,
-    case_figures,
-    dimensions,
-    draw_rows,
-    held_central,
-    latin_hypercube,
-    scenario_json,
-    summary_rows,
-    tornado_rows,
-    write_html,
-)
+from scenarios.uncertainty import Dimension, all_ranges, dimensions, latin_hypercube
 
-__all__ = ["CaseEngine", "UncertaintyRun", "plan_dimensions", "run_uncertainty"]
+__all__ = [
+    "CaseEngine",
+    "UncertaintyRun",
+    "plan_dimensions",
+    "run_uncertainty",
+    "write_tables",
+]
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +59,13 @@ class UncertaintyRun:
     dimensions: tuple[str, ...] = field(default=())
 
 
-def plan_dimensions(only: Sequence[str] | None = None) -> tuple[Dimension, ...]:
-    """The drawn dimensions, restricted to names matching any ``only`` pattern (fnmatch)."""
-    dims = dimensions(all_ranges())
+def plan_dimensions(
+    only: Sequence[str] | None = None, specs: Mapping[str, ScenarioSpec] | None = None
+) -> tuple[Dimension, ...]:
+    """The drawn dimensions (with the own ranges of the scenario files in ``specs``),
+    restricted to names matching any ``only`` pattern (fnmatch)."""
+    stems = {Path(s.path).stem for s in (specs or {}).values() if s.path}
+    dims = dimensions(all_ranges(), library=stems)
     if not only:
         return dims
     chosen = tuple(d for d in dims if any(fnmatch.fnmatch(d.name, p) for p in only))
@@ -97,8 +100,12 @@ def _fingerprint(spec: ScenarioSpec, shared: str, values: Mapping[str, float]) -
     return digest.hexdigest()
 
 
-def _case_path(out: Path, scenario: str, case: str) -> Path:
-    return out / "cases" / scenario / (case.replace("/", "__") + ".json")
+def _shared_fingerprint() -> str:
+    """The data and engine code, plus the code that lays drawn values over the inputs."""
+    digest = hashlib.sha256(inputs_fingerprint().encode())
+    for name in ("apply.py", "network.py"):
+        digest.update((REPO_ROOT / "scenarios" / "uncertainty" / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _fresh(path: Path, fingerprint: str) -> bool:
@@ -114,43 +121,96 @@ def _default_engine() -> CaseEngine:
     return run_case
 
 
-def _solve_on_dask(
-    todo: dict[tuple[str, str], tuple[ScenarioSpec, dict[str, float], str]],
-    out: Path,
-    engine: CaseEngine,
-    client_args: tuple[int, str | None],
-    on_case: Callable[[str, str, str], None] | None,
-) -> dict[str, str]:
-    from distributed import as_completed
+_Todo = tuple[ScenarioSpec, dict[str, float], str]
 
-    failed: dict[str, str] = {}
-    workers, scheduler = client_args
-    with _client(min(workers, len(todo)), scheduler) as client:
-        futures = {
-            client.submit(engine, spec, values, key=f"case-{fp[:16]}", pure=False): (name, case)
-            for (name, case), (spec, values, fp) in todo.items()
-        }
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            name, case = futures[future]
-            fp = todo[name, case][2]
-            path = _case_path(out, name, case)
-            try:
-                outcome = future.result()
-            except Exception as exc:  # a failed case is recorded, the others go on
-                message = f"{name} {case}: {type(exc).__name__}: {exc}"
-                failed[f"{name} {case}"] = message
-                write_json_atomic(path.with_suffix(".error.json"), {"error": message})
-                log.warning("case failed: %s", message)
-                if on_case is not None:
-                    on_case(name, case, "failed")
-                continue
-            if outcome.get("proven_optimal", True):  # unproven answers are never stored
-                write_json_atomic(path, {"fingerprint": fp, "case": case, "outcome": outcome})
+
+class _Solver:
+    """Solves cases on one Dask cluster, started at the first case that needs solving."""
+
+    def __init__(
+        self,
+        out: Path,
+        specs: Mapping[str, ScenarioSpec],
+        engine: CaseEngine,
+        client_args: tuple[int, str | None],
+        on_case: Callable[[str, str, str], None] | None,
+    ) -> None:
+        self.out, self.specs, self.engine = out, specs, engine
+        self.client_args, self.on_case = client_args, on_case
+        self.shared = _shared_fingerprint()
+        self.stack = contextlib.ExitStack()
+        self.client: Any = None
+        self.solved, self.skipped = 0, 0
+        self.failed: dict[str, str] = {}
+
+    def __call__(self, cases: Mapping[tuple[str, str], Mapping[str, float]]) -> None:
+        todo = {}
+        for (name, case), values in cases.items():
+            fp = _fingerprint(self.specs[name], self.shared, values)
+            if _fresh(case_path(self.out, name, case), fp):
+                self.skipped += 1
             else:
-                failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
-            if on_case is not None:
-                on_case(name, case, "done")
-    return failed
+                todo[name, case] = (self.specs[name], dict(values), fp)
+        if todo:
+            self._submit(todo)
+
+    def _submit(self, todo: dict[tuple[str, str], _Todo]) -> None:
+        """One task per case with every scenario of it: a worker solves the scenarios of one
+        draw one after the other, so the legs of a re-weighted network are computed once."""
+        from distributed import as_completed
+
+        if self.client is None:
+            workers, scheduler = self.client_args
+            self.client = self.stack.enter_context(_client(workers, scheduler))
+        groups: dict[str, list[tuple[str, ScenarioSpec, dict[str, float]]]] = {}
+        for (name, case), (spec, values, _) in todo.items():
+            groups.setdefault(case, []).append((name, spec, values))
+        futures = {}
+        for case, items in groups.items():
+            fps = "".join(todo[name, case][2][:8] for name, _, _ in items)
+            key = f"case-{hashlib.sha256(fps.encode()).hexdigest()[:16]}"
+            work = [(spec, values) for _, spec, values in items]
+            future = self.client.submit(_solve_group, self.engine, work, key=key, pure=False)
+            futures[future] = case
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
+            case = futures[future]
+            try:
+                answers = future.result()
+            except Exception as exc:  # the task itself died (e.g. a lost worker)
+                answers = [(False, f"{type(exc).__name__}: {exc}")] * len(groups[case])
+            for (name, _, _), answer in zip(groups[case], answers, strict=True):
+                self._store(name, case, todo[name, case][2], answer)
+
+    def _store(self, name: str, case: str, fp: str, answer: tuple[bool, Any]) -> None:
+        path = case_path(self.out, name, case)
+        ok, outcome = answer
+        status = "done"
+        if not ok:  # a failed case is recorded, the others go on
+            message = f"{name} {case}: {outcome}"
+            self.failed[f"{name} {case}"] = message
+            write_json_atomic(path.with_suffix(".error.json"), {"error": message})
+            log.warning("case failed: %s", message)
+            status = "failed"
+        elif outcome.get("proven_optimal", True):  # unproven answers are never stored
+            write_json_atomic(path, {"fingerprint": fp, "case": case, "outcome": outcome})
+            self.solved += 1
+        else:
+            self.failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
+        if self.on_case is not None:
+            self.on_case(name, case, status)
+
+
+def _solve_group(
+    engine: CaseEngine, work: list[tuple[ScenarioSpec, dict[str, float]]]
+) -> list[tuple[bool, Any]]:
+    """Runs on a worker: each scenario of one case, a failure isolated to its scenario."""
+    answers: list[tuple[bool, Any]] = []
+    for spec, values in work:
+        try:
+            answers.append((True, engine(spec, values)))
+        except Exception as exc:  # reported by the client, the other scenarios go on
+            answers.append((False, f"{type(exc).__name__}: {exc}"))
+    return answers
 
 
 def run_uncertainty(
@@ -162,11 +222,15 @@ def run_uncertainty(
     workers: int = 2,
     scheduler: str | None = None,
     tornado: bool = True,
+    switching: bool = True,
     only: Sequence[str] | None = None,
     engine: CaseEngine | None = None,
     on_case: Callable[[str, str, str], None] | None = None,
 ) -> UncertaintyRun:
-    """Solve every case of every scenario (see module doc) and write the three tables."""
+    """Solve every case of every scenario (see module doc) and write the tables.
+
+    ``switching`` (with ``tornado``) adds the switching values found by bisection.
+    """
     if workers < 1:
         msg = f"Expected workers >= 1; got {workers}."
         raise ValueError(msg)
@@ -174,115 +238,22 @@ def run_uncertainty(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     specs, failed = _expand([Path(f) for f in files])
-    dims = plan_dimensions(only)
+    dims = plan_dimensions(only, specs)
     cases = _cases(dims, draws, seed, tornado)
-    shared = inputs_fingerprint()
-    todo, skipped = {}, 0
-    for case, values in cases.items():  # a case of every scenario before the next case
-        for name, spec in specs.items():
-            fp = _fingerprint(spec, shared, values)
-            if _fresh(_case_path(out, name, case), fp):
-                skipped += 1
-            else:
-                todo[name, case] = (spec, values, fp)
-    if todo:
-        run = engine or _default_engine()
-        failed |= _solve_on_dask(todo, out, run, (workers, scheduler), on_case)
-    summary = write_tables(out, specs, dims, cases, seed=seed)
+    solver = _Solver(out, specs, engine or _default_engine(), (workers, scheduler), on_case)
+    rows: list[dict[str, Any]] = []
+    with solver.stack:
+        # a case of every scenario before the next case
+        solver({(n, c): v for c, v in cases.items() for n in specs})
+        if tornado and switching:
+            rows = switching_rows(CaseFigures(out, specs), dims, list(specs), solver)
+    summary = write_tables(out, specs, dims, cases, seed=seed, switching=rows)
     return UncertaintyRun(
         out_dir=out,
-        solved=len(todo) - sum(1 for k in failed if " " in k),
-        skipped=skipped,
-        failed=failed,
+        solved=solver.solved,
+        skipped=solver.skipped,
+        failed=failed | solver.failed,
         scenarios=summary,
         elapsed_s=time.perf_counter() - start,
         dimensions=tuple(d.name for d in dims),
     )
-
-
-def _load(out: Path, name: str, case: str) -> dict[str, Any] | None:
-    try:
-        outcome: dict[str, Any] = json.loads(
-            _case_path(out, name, case).read_text(encoding="utf-8")
-        )["outcome"]
-    except (OSError, ValueError, KeyError):
-        return None
-    return outcome
-
-
-def _baselines(specs: Mapping[str, ScenarioSpec]) -> dict[str, str | None]:
-    by_path = {str(Path(s.path).resolve()): n for n, s in specs.items() if s.path}
-    out: dict[str, str | None] = {}
-    for name, spec in specs.items():
-        target = str(Path(spec.compare_to).resolve()) if spec.compare_to else None
-        out[name] = by_path.get(target) if target else None
-        if out[name] == name:
-            out[name] = None
-    return out
-
-
-def _write_csv(path: Path, rows: Sequence[Mapping[str, Any]]) -> None:
-    columns: list[str] = []
-    for row in rows:
-        columns += [k for k in row if k not in columns]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def write_tables(
-    out: Path,
-    specs: Mapping[str, ScenarioSpec],
-    dims: Sequence[Dimension],
-    cases: Mapping[str, Mapping[str, float]],
-    *,
-    seed: int,
-) -> dict[str, Any]:
-    """Write draws.csv, summary.csv, tornado.csv from the case files; return the JSON summary."""
-    baselines = _baselines(specs)
-    dumped = {n: s.model_dump(mode="json") for n, s in specs.items()}
-    draw_ids = sorted(c for c in cases if c.startswith("draw-"))
-    figures: dict[str, dict[str, dict[str, Any]]] = {}
-    for name in specs:
-        base = baselines[name]
-        figures[name] = {}
-        for case in cases:
-            outcome = _load(out, name, case)
-            b_outcome = _load(out, base, case) if base else None
-            if outcome is None or (base and b_outcome is None):
-                continue
-            against = (base, dumped[base], b_outcome) if base and b_outcome else None
-            figures[name][case] = case_figures(name, dumped[name], outcome, against)
-    all_summary, all_draws, all_tornado, payload = [], [], [], {}
-    for name in specs:
-        fig = figures[name]
-        if "central" not in fig:
-            continue
-        ok = [c for c in draw_ids if c in fig]
-        shown = [{d.name: cases[c][d.members[0].key] for d in dims} for c in ok]
-        rows = summary_rows(name, fig["central"], [fig[c] for c in ok])
-        all_summary += rows
-        all_draws += draw_rows(name, [fig[c] for c in ok], shown)
-        pairs = {
-            d.name: (fig[f"tornado/{d.name}/low"], fig[f"tornado/{d.name}/high"])
-            for d in dims
-            if f"tornado/{d.name}/low" in fig and f"tornado/{d.name}/high" in fig
-        }
-        labels = {d.name: d.label for d in dims}
-        bounds = {d.name: (d.members[0].low, d.members[0].value, d.members[0].high) for d in dims}
-        tornado = tornado_rows(name, fig["central"], pairs, labels, bounds)
-        all_tornado += tornado
-        payload[name] = scenario_json(rows, tornado, baseline=baselines[name])
-    _write_csv(out / "summary.csv", all_summary)
-    _write_csv(out / "draws.csv", all_draws)
-    _write_csv(out / "tornado.csv", all_tornado)
-    meta = {
-        "seed": seed,
-        "draws": len(draw_ids),
-        "dimensions": [{"name": d.name, "label": d.label, "members": len(d.members)} for d in dims],
-        "held_central": [r.key for r in held_central(all_ranges())],
-    }
-    write_json_atomic(out / "uncertainty.json", {"meta": meta, "scenarios": payload})
-    write_html(out, payload, meta)
-    return payload

@@ -23,6 +23,13 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
     tornado: Annotated[
         bool, typer.Option("--tornado/--no-tornado", help="One-at-a-time low/high runs.")
     ] = True,
+    switching: Annotated[
+        bool,
+        typer.Option(
+            "--switching/--no-switching",
+            help="Switching values by bisection (with the tornado): NPV = 0, main corridor.",
+        ),
+    ] = True,
     only: Annotated[
         list[str] | None,
         typer.Option("--only", help="Draw only parameters matching this pattern (repeatable)."),
@@ -30,14 +37,15 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Re-solve each scenario at Latin-hypercube draws of every ranged input (the same draws for
-    every scenario) and at each input's low and high bound; write draws.csv, summary.csv,
-    tornado.csv and index.html. Finished cases are skipped on a rerun.
+    every scenario) and at each input's low and high bound, then bisect for switching values;
+    write draws.csv, summary.csv, tornado.csv, switching.csv and index.html. Finished cases are
+    skipped on a rerun.
     """
     from scenarios.batch import run_uncertainty
 
     run = run_uncertainty(
         files, out, draws=draws, seed=seed, workers=workers, scheduler=scheduler,
-        tornado=tornado, only=only,
+        tornado=tornado, switching=switching, only=only,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(run.scenarios, indent=1, default=str))
@@ -49,6 +57,16 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
             if s.get("p_saving") is not None:
                 line += f"; saves money in {100 * float(s['p_saving']):.0f} % of draws"
             typer.echo(line)
+            for row in s["tornado"][:3]:
+                swing = next((k for k in row if k.endswith("_swing") and row[k] != ""), None)
+                if swing:
+                    typer.echo(f"  tornado: {row['parameter']} swings {swing} by {row[swing]:,.0f}")
+            for row in s.get("switching", []):
+                if row["switching_value"] != "none within range":
+                    typer.echo(
+                        f"  switches: {row['metric']} from {row['from']} to {row['to']} at "
+                        f"{row['parameter']} = {row['switching_value']}"
+                    )
         typer.echo(
             f"{run.solved} cases solved, {run.skipped} unchanged in {run.elapsed_s:.1f} s "
             f"-> {out / 'index.html'}"

@@ -46,6 +46,7 @@ from scenarios.consolidate.records import (
     green_ratios,
     load_inputs,
 )
+from scenarios.consolidate.reuse import located_network
 
 __all__ = [
     "MARKET_RULES",
@@ -83,6 +84,7 @@ __all__ = [
     "load_border_traffic",
     "load_inputs",
     "locate",
+    "located_network",
     "market_route_rows",
     "money_views",
     "other_trucks_per_day",

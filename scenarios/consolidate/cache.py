@@ -124,7 +124,8 @@ def _write(path: Path, value: Any) -> None:
 
 def cached(key: str, compute: Callable[[], T], *, keep: Callable[[T], bool] | None = None) -> T:
     """The value stored under ``key``, else ``compute()`` stored (when ``keep`` allows it)."""
-    if key in _MEMORY:
+    if key in _MEMORY:  # least recently used goes first: a located network stays while
+        _MEMORY[key] = _MEMORY.pop(key)  # many one-off leg matrices come and go
         return _MEMORY[key]  # type: ignore[no-any-return]
     path = cache_dir() / f"{key}.pickle"
     value = _read(path)

@@ -44,6 +44,7 @@ from scenarios.consolidate.records import (
     ConsolidateOptions,
     ConsolidationRun,
     Inputs,
+    SnappedNetwork,
     forms_of,
     green_ratios,
 )
@@ -207,6 +208,7 @@ def run_consolidation(
     *,
     net: RoadNetwork | None = None,
     net_key: str | None = None,
+    located: tuple[SnappedNetwork, str | None] | None = None,
 ) -> ConsolidationRun:
     """Solve the consolidation for ``options.season`` on ``net`` (default: the embedded network).
 
@@ -214,15 +216,19 @@ def run_consolidation(
     it, the located network and the leg matrices are reused across calls and processes
     (:mod:`scenarios.consolidate.reuse`); without it (a network of unknown content) they are
     computed afresh. Proven-optimal solves are reused by the content of the problem.
+    ``located`` (a located network and its content key, e.g. one whose edges an uncertainty
+    draw re-weighted) replaces the located network of ``net``.
     """
     options = options or ConsolidateOptions()
     if net is None:
         net = load_network()
         net_key = net_key or net.source.content_hash or None
-    located, located_key = reuse.located_network(net, net_key, inputs)
+    if located is None:
+        located = reuse.located_network(net, net_key, inputs)
+    located_net, located_key = located
     periods = _periods(options.season)
-    tracks = village_tracks(located.net, located.village_nodes)
-    collection, trunk = reuse.leg_matrices(located, located_key, inputs, periods, tracks)
+    tracks = village_tracks(located_net.net, located_net.village_nodes)
+    collection, trunk = reuse.leg_matrices(located_net, located_key, inputs, periods, tracks)
     problem, shifted = build_problem(inputs, options, collection, trunk)
     dropped: tuple[MarketDrop, ...] = ()
     if options.market_rule == "drop":
@@ -238,9 +244,9 @@ def run_consolidation(
         result=result,
         explanation=explanation,
         metrics=metrics(inputs, problem, result, collection, trunk),
-        fidelity=fidelity(inputs, located, result, trunk, periods),
+        fidelity=fidelity(inputs, located_net, result, trunk, periods),
         shifted_to_dry=shifted,
-        network=located,
+        network=located_net,
         collection=collection,
         trunk=trunk,
         tracks=tracks,

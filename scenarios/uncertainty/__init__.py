@@ -3,7 +3,7 @@
 Above ``appraisal`` (savings and NPV per draw) and below ``batch`` (which runs the cases on Dask).
 """
 
-from scenarios.uncertainty.apply import apply_values, run_case
+from scenarios.uncertainty.apply import apply_values, run_case, spec_with_values, split_values
 from scenarios.uncertainty.catalogue import (
     BEGIN_MARK,
     END_MARK,
@@ -13,10 +13,11 @@ from scenarios.uncertainty.catalogue import (
     write_readme_table,
 )
 from scenarios.uncertainty.draws import (
-    SAMPLED_FILES,
+    HELD,
     Dimension,
     dimensions,
     held_central,
+    held_reason,
     latin_hypercube,
     ppf,
 )
@@ -28,25 +29,42 @@ from scenarios.uncertainty.summary import (
     switching_value,
     tornado_rows,
 )
+from scenarios.uncertainty.switching import (
+    STEPS,
+    Bracket,
+    brackets,
+    outcome_class,
+    position_values,
+    switching_row,
+)
 
 __all__ = [
     "BEGIN_MARK",
     "END_MARK",
-    "SAMPLED_FILES",
+    "HELD",
+    "STEPS",
+    "Bracket",
     "Dimension",
     "all_ranges",
     "apply_values",
+    "brackets",
     "case_figures",
     "dimensions",
     "draw_rows",
     "held_central",
+    "held_reason",
     "latin_hypercube",
+    "outcome_class",
+    "position_values",
     "ppf",
     "range_files",
     "ranges_table",
     "run_case",
     "scenario_json",
+    "spec_with_values",
+    "split_values",
     "summary_rows",
+    "switching_row",
     "switching_value",
     "tornado_rows",
     "write_html",

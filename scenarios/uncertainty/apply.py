@@ -6,22 +6,28 @@ or ``<file stem>.<key>``); the scenario's own changes are then laid over them as
 scenario that sets a border wait keeps its wait in every draw. :func:`run_case` re-solves the
 consolidation model (proven optimal, no clock limit) and returns the figures the summaries
 need, with the solver's status and proven gap.
+
+Drawn keys of a scenario file (``library.<file stem>.<path>``) re-write that scenario
+(:func:`spec_with_values`); drawn network keys re-weight the located network's edges
+(:mod:`scenarios.uncertainty.network`); every other key is a consolidation input.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from scenarios.common import ScenarioError
+from scenarios.common import ParamRange, ScenarioError
+from scenarios.uncertainty.network import is_network_key, reweighted, reweighted_key
 
 if TYPE_CHECKING:
     from scenarios.consolidate import Inputs
     from scenarios.spec import ScenarioSpec
 
-__all__ = ["apply_values", "run_case"]
+__all__ = ["apply_values", "run_case", "spec_with_values", "split_values"]
 
 _ROWS = {  # file stem -> (Inputs field, attribute naming the row)
     "hubs": ("hubs", "id"),
@@ -79,33 +85,109 @@ def apply_values(inputs: Inputs, values: Mapping[str, float]) -> Inputs:
     return replace(inputs, **changes)
 
 
+def split_values(
+    values: Mapping[str, float],
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """``values`` as (consolidation inputs, network, scenario-file keys)."""
+    inputs, network, library = {}, {}, {}
+    for key, value in values.items():
+        if key.startswith("library."):
+            library[key] = value
+        elif is_network_key(key):
+            network[key] = value
+        else:
+            inputs[key] = value
+    return inputs, network, library
+
+
+_LIST_NAMES = ("name", "ref", "id")
+_INTEGER_KEYS = {"construction_years", "horizon_years"}
+
+
+def _child(node: Any, part: str, key: str) -> Any:
+    if isinstance(node, dict) and part in node:
+        return node[part]
+    if isinstance(node, list | tuple):
+        for element in node:
+            if any(str(element.get(n)) == part for n in _LIST_NAMES if n in element):
+                return element
+    msg = f"cannot apply a drawn value to {key!r}: no {part!r} in the scenario"
+    raise ScenarioError(msg)
+
+
+def spec_with_values(spec: ScenarioSpec, values: Mapping[str, float]) -> ScenarioSpec:
+    """``spec`` with its own drawn values (keys ``library.<its file stem>.<path>``) in place."""
+    from pathlib import Path
+
+    from scenarios.spec import ScenarioSpec as Spec
+
+    prefix = f"library.{Path(spec.path).stem if spec.path else spec.name}."
+    mine = {k.removeprefix(prefix): v for k, v in values.items() if k.startswith(prefix)}
+    if not mine:
+        return spec
+    data = spec.model_dump(mode="python", by_alias=True)
+    for path, value in sorted(mine.items()):
+        *parents, leaf = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = _child(node, part, prefix + path)
+        if not isinstance(node, dict) or leaf not in node:
+            msg = f"cannot apply a drawn value to {prefix + path!r}: no {leaf!r} there"
+            raise ScenarioError(msg)
+        node[leaf] = round(value) if leaf in _INTEGER_KEYS else float(value)
+    return Spec.model_validate(data)
+
+
+@functools.cache
+def _central() -> dict[str, ParamRange]:
+    from scenarios.uncertainty.catalogue import all_ranges
+
+    return {r.key: r for r in all_ranges()}
+
+
 def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     """Re-solve ``spec`` with ``values`` drawn; the KPIs the uncertainty summaries need."""
-    from scenarios.consolidate import ConsolidateOptions, run_consolidation
-    from scenarios.run import BaseInputs, base_inputs, kpis_from_run, resolve_scenario
+    from scenarios.consolidate import ConsolidateOptions, located_network, run_consolidation
+    from scenarios.run import BaseInputs, base_inputs, resolve_scenario
 
+    plain, network, _ = split_values(values)
     base = base_inputs()
-    drawn = BaseInputs(net=base.net, inputs=apply_values(base.inputs, values))
-    resolved = resolve_scenario(spec, drawn)
+    drawn = BaseInputs(net=base.net, inputs=apply_values(base.inputs, plain))
+    resolved = resolve_scenario(spec_with_values(spec, values), drawn)
     options = ConsolidateOptions(
         season=resolved.season, explain=False, market_rule=spec.markets.rule
     )
-    run = run_consolidation(resolved.inputs, options, net=resolved.net, net_key=resolved.net_key)
-    result = kpis_from_run(run)
-    kpis = result["kpis"]
-    keep = (
-        "annual_transport_cost_lak",
-        "landed_cost_lak_per_t",
-        "tonnes",
-        "breakdown_lak_per_t",
-        "tonnes_by_corridor",
-        "open_hubs",
+    located = None
+    if network:
+        at, key = located_network(resolved.net, resolved.net_key, resolved.inputs)
+        located = (reweighted(at, network, _central()), reweighted_key(key, network))
+    run = run_consolidation(
+        resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located
     )
-    solver = result.get("solver") or {}
+    return _figures(run.result, resolved.inputs.rates.lak_per_usd)
+
+
+def _figures(result: Any, lak_per_usd: float) -> dict[str, Any]:
+    """The KPIs the summaries need, as :func:`scenarios.run.kpis_from_run` defines them (without
+    its flow lines and physical metrics, which the summaries do not use)."""
+    from scenarios.run import solver_summary
+
+    per_t = result.cost_per_tonne_lak.as_dict()
+    by_corridor: dict[str, float] = {}
+    for f in result.flows:
+        by_corridor[f.corridor_id] = by_corridor.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+    solver = solver_summary(result)
     return {
-        "status": str(solver.get("status", result["status"])),
-        "mip_gap": float(solver.get("mip_gap", 0.0)),
-        "proven_optimal": bool(solver.get("proven_optimal", result["status"] == "optimal")),
-        "lak_per_usd": result["lak_per_usd"],
-        "kpis": {k: kpis[k] for k in keep},
+        "status": solver["status"],
+        "mip_gap": solver["mip_gap"],
+        "proven_optimal": solver["proven_optimal"],
+        "lak_per_usd": float(lak_per_usd),
+        "kpis": {
+            "annual_transport_cost_lak": float(result.cost_lak.total_lak),
+            "landed_cost_lak_per_t": sum(per_t.values()),
+            "tonnes": result.total_green_kg / 1000.0,
+            "breakdown_lak_per_t": per_t,
+            "tonnes_by_corridor": by_corridor,
+            "open_hubs": list(result.open_hubs),
+        },
     }

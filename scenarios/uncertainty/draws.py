@@ -3,13 +3,14 @@
 A *dimension* is one uncertain quantity of the analysis. Ranges that share one rule (the same
 file, column, distribution and relative span: e.g. the fixed cost of all candidate hubs, all
 set by one placeholder judgement) form one dimension and are drawn together, at the same
-quantile of their own ranges: one judgement, one error. Every other range is its own dimension.
+quantile of their own ranges: one judgement, one error. All class speeds (one rule, -20 %/+15 %
+on every surface, season and vehicle) are one dimension. Every other range is its own dimension.
 
-Drawn: prices, costs, capacities, waits, fees and distances that the consolidation inputs
-carry (:data:`SAMPLED_FILES`). Held at their central values (listed by
-:func:`held_central`): ranges that change the road network itself (speeds, roughness,
-connectors), the harvest calendar (its shares must sum to 1), the 2018 calibration check, and
-the scenario files' own ranges.
+Drawn: every range of ``data/`` except those listed in :data:`HELD` (each with the reason it
+cannot be drawn), and the ranges of the scenario files being run (``library`` stems). Prices,
+costs, capacities, waits, fees and distances re-price cached matrices; speeds, roughness and
+connector circuity re-weight the edges of the cached located network
+(:mod:`scenarios.uncertainty.network`); a scenario file's own ranges re-write that scenario.
 
 The draws are a Latin hypercube (``scipy.stats.qmc.LatinHypercube`` seeded with ``seed``)
 mapped through each range's distribution; every scenario is solved at the SAME draws (common
@@ -18,9 +19,10 @@ random numbers), so a scenario and its baseline are compared draw by draw.
 
 from __future__ import annotations
 
+import fnmatch
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,42 +33,43 @@ from scipy.stats import qmc
 from scenarios.common import ParamRange
 
 __all__ = [
-    "SAMPLED_FILES",
+    "HELD",
     "Dimension",
     "dimensions",
     "held_central",
+    "held_reason",
     "latin_hypercube",
     "ppf",
 ]
 
-#: file -> columns drawn (the rest of the file's ranges are held central)
-SAMPLED_FILES: dict[str, tuple[str, ...]] = {
-    "cost_rates.toml": (
-        "diesel_lak_per_l",
-        "lak_per_usd",
-        "lak_per_thb",
-        "crew_wage_lak_per_hour",
-        "loading_s_per_stop",
-        "loading_s_per_tonne",
-        "iri_cap_m_per_km",
+_RELOCATES = (
+    "how far a site may lie from a road to be snapped to it: another value snaps sites anew "
+    "(a new located network, not a re-weighting of its edges)"
+)
+
+#: key pattern (fnmatch) -> why the Monte Carlo holds these ranges at their central values
+HELD: dict[str, str] = {
+    "harvest_calendar.*": (
+        "monthly harvest shares must sum to 1 per crop: one month drawn alone would break the "
+        "sum, and a joint (Dirichlet) draw of the calendar is not implemented"
     ),
-    "consolidation_params.toml": (
-        "collection_empty_return",
-        "trunk_empty_return",
-        "truck_hours_per_day",
+    "appraisal_params.*": (
+        "enters only the all-traffic road appraisal (traffic other than coffee), which the "
+        "Monte Carlo does not summarise; landed cost, saving and the coffee NPV do not use it"
     ),
-    "vehicles.csv": (
-        "fuel_l_per_km",
-        "maintenance_usd_per_km",
-        "tyres_usd_per_km",
-        "fixed_usd_per_day",
-        "crew",
+    "consolidation_params.wb2018_*": "the 2018 World Bank calibration check, not a model input",
+    "consolidation_params.supply_max_connector_m": _RELOCATES,
+    "network_defaults.connector.max_connector_m": _RELOCATES,
+    "network_defaults.connector.short_connector_m": (
+        "which connectors are gravel streets rather than earth tracks: set when sites are "
+        "snapped (surface and wet-season passability of each connector), not a re-weighting"
     ),
-    "hubs.csv": ("capacity_t", "fixed_cost_usd_per_yr", "handling_usd_per_t"),
-    "gateways.csv": ("clearance_h", "fee_usd_per_truck", "onward_usd_per_km"),
-    "corridors.csv": ("road_km",),
-    "supply_villages.csv": ("green_t",),
+    "network_defaults.repair.join_tolerance_m": (
+        "a repair rule of the OSM build: drawing it would rebuild the graph from OSM, which "
+        "the Monte Carlo never does"
+    ),
 }
+_SPEEDS = "network_defaults.speed_kph."
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,38 +94,67 @@ class Dimension:
         if len(self.members) == 1:
             return f"{self.name} ({m.low:g}-{m.high:g}, central {m.value:g})"
         if m.value:
-            return f"{self.name} (x{m.low / m.value:.2g}-x{m.high / m.value:.2g} of each)"
+            return f"{self.name} (x{m.low / m.value:.3g}-x{m.high / m.value:.3g} of each)"
         return self.name
 
 
 def _column(r: ParamRange) -> str:
-    return r.key.rpartition(".")[2]
+    return "speed_kph" if r.key.startswith(_SPEEDS) else r.key.rpartition(".")[2]
 
 
-def _is_sampled(r: ParamRange) -> bool:
-    return _column(r) in SAMPLED_FILES.get(r.file, ()) and r.high > r.low
+def held_reason(r: ParamRange) -> str | None:
+    """Why the Monte Carlo holds ``r`` at its central value (None when it is drawn)."""
+    return next((why for pattern, why in HELD.items() if fnmatch.fnmatch(r.key, pattern)), None)
 
 
-def held_central(ranges: Sequence[ParamRange]) -> tuple[ParamRange, ...]:
-    """The ranges that the Monte Carlo holds at their central values (see module doc)."""
-    return tuple(r for r in ranges if not _is_sampled(r) and r.high > r.low)
+def _is_sampled(r: ParamRange, library: Collection[str]) -> bool:
+    if r.high <= r.low or held_reason(r) is not None:
+        return False
+    if r.key.startswith("library."):
+        return r.key.split(".")[1] in library
+    return True
 
 
-def dimensions(ranges: Sequence[ParamRange]) -> tuple[Dimension, ...]:
-    """The drawn dimensions, sorted by name (the order fixes which LHS column each one gets)."""
+def held_central(ranges: Sequence[ParamRange]) -> tuple[tuple[ParamRange, str], ...]:
+    """The ranges of ``data/`` the Monte Carlo holds at their central values, with the reason."""
+    out = []
+    for r in ranges:
+        why = held_reason(r)
+        if why is not None and r.high > r.low:
+            out.append((r, why))
+    return tuple(out)
+
+
+def _stem_and_middle(r: ParamRange) -> tuple[str, str]:
+    """``("hubs", "paksong")`` for ``hubs.paksong.capacity_t``; library keys keep their stem."""
+    parts = r.key.split(".")
+    n = 2 if parts[0] == "library" else 1
+    column = _column(r)
+    tail = 1 if column == parts[-1] else 4  # the speed rule spans surface.season.vehicle
+    return ".".join(parts[:n]), ".".join(parts[n:-tail]) if len(parts) > n + tail else ""
+
+
+def dimensions(
+    ranges: Sequence[ParamRange], *, library: Collection[str] = ()
+) -> tuple[Dimension, ...]:
+    """The drawn dimensions, sorted by name (the order fixes which LHS column each one gets).
+
+    ``library``: the stems of the scenario files whose own ranges are drawn (those being run).
+    """
     groups: dict[tuple[str, str, float, float, str], list[ParamRange]] = defaultdict(list)
     for r in ranges:
-        if _is_sampled(r) and not r.key.startswith("library."):
+        if _is_sampled(r, library):
             span = (round(r.low / r.value, 2), round(r.high / r.value, 2)) if r.value else (0, 0)
-            groups[r.file, _column(r), *span, r.dist].append(r)
+            stem = _stem_and_middle(r)[0]
+            groups[r.file, stem + "|" + _column(r), *span, r.dist].append(r)
     out = []
-    for (file, column, *_), members in groups.items():
-        stem = file.rsplit(".", 1)[0]
+    for (_, rule, *_), members in groups.items():
+        stem, column = rule.split("|")
         if len(members) == 1:
             name = members[0].key
         else:
-            ids = sorted({m.key.split(".")[1] for m in members})
-            peers = [r for r in ranges if r.file == file and _column(r) == column]
+            ids = sorted({_stem_and_middle(m)[1] for m in members})
+            peers = [r for r in ranges if r.file == members[0].file and _column(r) == column]
             every = len(members) == len(peers)
             name = f"{stem}.*.{column}" if every else f"{stem}.{'+'.join(ids)}.{column}"
         out.append(Dimension(name, tuple(members)))

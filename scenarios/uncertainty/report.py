@@ -145,6 +145,44 @@ def _tornado(title: str, rows: Sequence[Mapping[str, Any]], metric: str) -> str:
     return "\n".join(parts)
 
 
+def _switching(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Where NPV (or the saving) crosses zero, or the main corridor changes, by bisection."""
+    if not rows:
+        return ""
+    cells = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(str(r.get(k, '')))}</td>"
+            for k in ("parameter", "metric", "range", "central", "switching_value", "from", "to")
+        )
+        + "</tr>"
+        for r in rows
+    )
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ("parameter", "what switches", "range", "central", "switches at", "from", "to")
+    )
+    return (
+        "<h3>Switching values (bisection, re-solving; others central)</h3>"
+        f"<table border='1' cellpadding='3'><tr>{head}</tr>{cells}</table>"
+    )
+
+
+def _held(held: Sequence[Mapping[str, Any]]) -> str:
+    """The ranges held at their central values, grouped by reason."""
+    if not held:
+        return ""
+    by_why: dict[str, list[str]] = {}
+    for h in held:
+        by_why.setdefault(str(h["why"]), []).append(str(h["parameter"]))
+    items = "".join(
+        f"<li>{len(keys)} range(s), e.g. <code>{html.escape(keys[0])}</code>: "
+        f"{html.escape(why)}</li>"
+        for why, keys in by_why.items()
+    )
+    return f"<h2>Held at their central values</h2><ul>{items}</ul>"
+
+
 def write_html(out: Path, payload: Mapping[str, Any], meta: Mapping[str, Any]) -> Path:
     """Write ``out/index.html``: per scenario the ranges, probabilities and tornado charts."""
     body = [
@@ -152,8 +190,8 @@ def write_html(out: Path, payload: Mapping[str, Any], meta: Mapping[str, Any]) -
         f"<p>{meta['draws']} Latin-hypercube draws (seed {meta['seed']}) over "
         f"{len(meta['dimensions'])} ranged inputs, the same draws for every scenario. Bars: "
         "P5–P95 with the median as a line; the dot is the value <b>at the central estimates</b>."
-        f" Held at their central values: {len(meta['held_central'])} ranges that change the road "
-        "network, the harvest calendar and the scenario files' own ranges (see README).</p>",
+        f" Held at their central values: {len(meta['held_central'])} ranges, each with its "
+        "reason (end of the page).</p>",
     ]
     for name, s in payload.items():
         body.append(f"<h2>{html.escape(name)}</h2>")
@@ -169,6 +207,8 @@ def write_html(out: Path, payload: Mapping[str, Any], meta: Mapping[str, Any]) -
             body.append(_bars("Annual saving", {"saving": s["saving_lak_per_yr"]}, "LAK/yr"))
         metric = "saving_lak_per_yr" if s.get("saving_lak_per_yr") else "landed_cost_lak_per_t"
         body.append(_tornado(f"Tornado ({metric}), top parameters", s["tornado"], metric))
+        body.append(_switching(s.get("switching", [])))
+    body.append(_held(meta.get("held_central", [])))
     page = (
         '<!doctype html><html><head><meta charset="utf-8"><title>bolaven uncertainty</title>'
         "<style>body{font-family:sans-serif;max-width:800px;margin:auto}</style></head><body>"

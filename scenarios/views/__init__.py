@@ -18,7 +18,8 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.plan`: the Plan pickups page;
 - :mod:`scenarios.views.sheets`: its driver sheets, file templates and truck names by language;
 - :mod:`scenarios.views.library`: scenario files, uploads and stored runs;
-- :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps.
+- :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps;
+- :mod:`scenarios.views.uncertainty`: its ranges (Monte Carlo bands, tornado).
 """
 
 from __future__ import annotations
@@ -100,6 +101,12 @@ from scenarios.views.sheets import (
     template_bytes,
 )
 from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
+from scenarios.views.uncertainty import (
+    UncertaintyView,
+    run_uncertainty_view,
+    uncertainty_dir,
+    uncertainty_view,
+)
 
 __all__ = [
     "CURRENCIES",
@@ -109,8 +116,8 @@ __all__ = [
     "DEFAULT_TIME_LIMIT_S",
     "FLEET_EDIT_COLUMNS",
     "FRESHER_OSM_MD",
-    "LANGUAGES",
     "GLOSSARY_FILE",
+    "LANGUAGES",
     "LIBRARY",
     "MAP_TOLERANCE_DEG",
     "MAX_UPLOAD_BYTES",
@@ -129,6 +136,7 @@ __all__ = [
     "RoadNetwork",
     "ScenarioSpec",
     "SheetDownloads",
+    "UncertaintyView",
     "all_traffic_view",
     "baseline_file",
     "basemap",
@@ -163,6 +171,7 @@ __all__ = [
     "readable_cba",
     "results_cache_dir",
     "run_scenario_payload",
+    "run_uncertainty_view",
     "sample_fleet",
     "sample_pickups_path",
     "scenario_key",
@@ -177,6 +186,8 @@ __all__ = [
     "study_area_view",
     "template_bytes",
     "text_width_px",
+    "uncertainty_dir",
+    "uncertainty_view",
     "unit_currency",
     "view_state",
 ]

@@ -47,3 +47,32 @@ def test_values_that_cannot_be_applied_are_refused(key: str, match: str) -> None
     """A drawn value for an unknown row, or for a network table, raises naming the key."""
     with pytest.raises(ScenarioError, match=match):
         apply_values(load_inputs(), {key: 1.0})
+
+
+def test_a_scenario_takes_its_own_drawn_values_only() -> None:
+    """Drawn values of a scenario file re-write that scenario (whole years stay whole); keys of
+    another scenario leave it as it is; an unknown path is refused."""
+    from scenarios.common.paths import LIBRARY_DIR
+    from scenarios.spec import load_scenario
+    from scenarios.uncertainty.apply import spec_with_values, split_values
+
+    spec = load_scenario(LIBRARY_DIR / "pakse_dry_port.toml")
+    values = {
+        "library.pakse_dry_port.hubs.add.pakse_dry_port.capacity_t": 20000.0,
+        "library.pakse_dry_port.border.dakta_ok.wait_h": 7.0,
+        "library.pakse_dry_port.appraisal.horizon_years": 24.6,
+        "library.vang_tao_half_wait.border.vang_tao.wait_h": 6.0,
+        "cost_rates.diesel_lak_per_l": 25000.0,
+    }
+    drawn = spec_with_values(spec, values)
+    assert drawn.hubs.add[0].capacity_t == 20000.0
+    assert drawn.border["dakta_ok"].wait_h == 7.0
+    assert drawn.border["vang_tao"].wait_h == 5.4
+    assert drawn.appraisal is not None and drawn.appraisal.horizon_years == 25
+    assert spec.hubs.add[0].capacity_t == 40000.0
+    plain, network, library = split_values({**values, "road_conditions.16.iri_m_per_km": 4.0})
+    assert set(plain) == {"cost_rates.diesel_lak_per_l"}
+    assert set(network) == {"road_conditions.16.iri_m_per_km"}
+    assert len(library) == 4
+    with pytest.raises(ScenarioError, match="no 'nowhere'"):
+        spec_with_values(spec, {"library.pakse_dry_port.border.nowhere.wait_h": 1.0})

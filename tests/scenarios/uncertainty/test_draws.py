@@ -52,11 +52,18 @@ def test_one_judgement_is_one_dimension() -> None:
     assert "corridors.lalay__da_nang.road_km" in dims
 
 
-def test_network_ranges_are_held_central() -> None:
-    """Speeds and roughness change the network: listed as held central, never drawn."""
+def test_network_and_scenario_ranges_are_drawn_and_the_rest_held_with_a_reason() -> None:
+    """Speeds, roughness and circuity are drawn (all speeds as one rule); a scenario file's own
+    ranges only when it is run; what is held central says why."""
     ranges = all_ranges()
-    held = {r.key for r in held_central(ranges)}
-    drawn = {m.key for d in dimensions(ranges) for m in d.members}
-    assert "network_defaults.speed_kph.paved.dry.pickup_4x4" in held
-    assert "library.vang_tao_half_wait.border.vang_tao.wait_h" in held
-    assert not held & drawn
+    held = dict((r.key, why) for r, why in held_central(ranges))
+    dims = {d.name: d for d in dimensions(ranges, library={"vang_tao_half_wait"})}
+    drawn = {m.key for d in dims.values() for m in d.members}
+    assert len(dims["network_defaults.*.speed_kph"].members) == 18
+    assert "network_defaults.iri_m_per_km.paved" in dims
+    assert "network_defaults.connector.circuity" in dims
+    assert "library.vang_tao_half_wait.border.vang_tao.wait_h" in drawn
+    assert not any(k.startswith("library.pakse_dry_port") for k in drawn)
+    assert "Dirichlet" in held["harvest_calendar.1.robusta_share"]
+    assert "rebuild the graph" in held["network_defaults.repair.join_tolerance_m"]
+    assert not set(held) & drawn

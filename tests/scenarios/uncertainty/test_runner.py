@@ -25,6 +25,8 @@ def tiny_engine(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, An
         msg = "dear diesel"
         raise RuntimeError(msg)
     border = 100.0 if spec.name == "half" else 200.0
+    if spec.name == "flip":  # dearer than the base below 21 000 LAK/l, cheaper above
+        border = 200.0 + (21000.0 - diesel) / 20.0
     haul = diesel / 20.0
     share = 1.0 if values.get("hubs.paksong.capacity_t", 15000.0) >= 15000 else 0.6
     return {
@@ -58,7 +60,7 @@ def test_same_summary_on_one_or_two_workers_and_resume(tmp_path: Path) -> None:
     kwargs: dict[str, Any] = {"draws": 4, "seed": 3, "only": ONLY, "engine": tiny_engine}
     one = run_uncertainty(files, tmp_path / "one", workers=1, **kwargs)
     two = run_uncertainty(files, tmp_path / "two", workers=2, **kwargs)
-    for table in ("summary.csv", "draws.csv", "tornado.csv"):
+    for table in ("summary.csv", "draws.csv", "tornado.csv", "switching.csv"):
         first = (tmp_path / "one" / table).read_text(encoding="utf-8")
         assert first == (tmp_path / "two" / table).read_text(encoding="utf-8"), table
     assert one.failed and one.failed.keys() == two.failed.keys()
@@ -73,6 +75,26 @@ def test_same_summary_on_one_or_two_workers_and_resume(tmp_path: Path) -> None:
     assert again.solved == 0
     assert again.skipped == 3 * (1 + 4 + 2 * 2) - len(one.failed)
     assert "P5" in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")
+
+
+def test_switching_value_found_by_bisection(tmp_path: Path) -> None:
+    """The saving of 'flip' turns positive at 21 000 LAK/l: bisection between the central
+    20 000 and the high 28 000 finds it within 1/32 of that half-range; the hub capacity
+    never flips it."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "base.toml").write_text("", encoding="utf-8")
+    (folder / "flip.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    run = run_uncertainty(
+        [folder / "flip.toml"], tmp_path / "out", draws=2, seed=1, workers=1, only=ONLY,
+        engine=tiny_engine,
+    )  # fmt: skip
+    rows = {(r["parameter"], r["metric"]): r for r in run.scenarios["flip"]["switching"]}
+    diesel = rows["cost_rates.diesel_lak_per_l", "saving_lak_per_yr"]
+    assert float(diesel["switching_value"]) == pytest.approx(21000.0, abs=8000 / 32)
+    assert (diesel["from"], diesel["to"]) == ("negative", "positive")
+    assert rows["hubs.*.capacity_t", "saving_lak_per_yr"]["switching_value"] == "none within range"
+    assert "none within range" in (tmp_path / "out" / "switching.csv").read_text("utf-8")
 
 
 @pytest.mark.slow

@@ -1,0 +1,48 @@
+"""The app's uncertainty tables, read from a real (cheap-engine) uncertainty run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scenarios.batch.uncertainty import run_uncertainty
+from scenarios.views import uncertainty_view
+from tests.scenarios.uncertainty.test_runner import ONLY, tiny_engine
+
+
+def canned_uncertainty(folder: Path) -> Path:
+    """An uncertainty output folder: 'half' (half the border cost) against 'base', 4 draws."""
+    lib = folder / "lib"
+    lib.mkdir(parents=True)
+    (lib / "base.toml").write_text("", encoding="utf-8")
+    (lib / "half.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    out = folder / "out"
+    run_uncertainty(
+        [lib / "half.toml"], out, draws=4, seed=2, workers=1, only=ONLY, engine=tiny_engine
+    )
+    return out
+
+
+def test_bands_probability_and_tornado(tmp_path: Path) -> None:
+    """Landed cost and saving bands with the central value apart, p_saving, tornado swings."""
+    view = uncertainty_view(canned_uncertainty(tmp_path))
+    assert view.draws == 4 and view.seed == 2
+    half = view.bands[view.bands["scenario"] == "half"].set_index("what")
+    assert half.loc["annual saving", "p50"] == pytest.approx(1000.0)
+    landed = half.loc["landed cost"]
+    assert landed["p5"] <= landed["p50"] <= landed["p95"]
+    assert landed["central"] == pytest.approx(1000.0 + 100.0)  # 20 000 / 20 + 100
+    assert "share via a" in half.index
+    p = view.probabilities.set_index("scenario")
+    assert p.loc["half", "p_saving"] == 1.0 and p.loc["half", "baseline"] == "base"
+    assert p.loc["base", "baseline"] == ""
+    tornado = view.tornado[view.tornado["scenario"] == "half"]
+    assert set(tornado["parameter"]) == {"cost_rates.diesel_lak_per_l", "hubs.*.capacity_t"}
+    assert (tornado["swing"] >= 0).all()
+
+
+def test_a_folder_without_a_run_is_an_os_error(tmp_path: Path) -> None:
+    """No uncertainty.json: the caller is told with an OSError it can show."""
+    with pytest.raises(OSError, match=r"uncertainty\.json"):
+        uncertainty_view(tmp_path)
