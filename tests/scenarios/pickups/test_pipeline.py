@@ -55,13 +55,20 @@ def test_small_plan_is_verified_and_complete(small: tuple[Path, Path]) -> None:
     assert summary["co2_kg"] == pytest.approx(summary["litres_diesel"] * 2.66, abs=0.2)
 
 
-def test_wet_season_costs_more_than_dry(small: tuple[Path, Path]) -> None:
-    """The same pickups cost more in the wet season (slower, rougher, fewer passable roads)."""
+def test_wet_season_costs_more_than_dry(small: tuple[Path, Path], tmp_path: Path) -> None:
+    """The same pickups cost more in the wet season (slower, rougher, fewer passable roads);
+    P02, beyond the 6 km wet-season track limit of a pickup, is reported dropped with why."""
     pickups, fleet = small
-    dry = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
-    wet = run_to_json(
+    wet_all = run_to_json(
         plan_pickups(pickups, "Paksong", fleet_path=fleet, season="wet", params=PARAMS)
     )
+    assert [(d["id"], d["reason"]) for d in wet_all["dropped"]] == [
+        ("P02", "unreachable in the wet season by any available vehicle class")
+    ]
+    three = tmp_path / "three.csv"
+    three.write_text("\n".join(line for line in SMALL.splitlines() if "P02" not in line))
+    dry = run_to_json(plan_pickups(three, "Paksong", fleet_path=fleet, params=PARAMS))
+    wet = run_to_json(plan_pickups(three, "Paksong", fleet_path=fleet, season="wet", params=PARAMS))
     assert dry["dropped"] == [] and wet["dropped"] == []
     assert wet["total_cost_lak"] > dry["total_cost_lak"]
 
@@ -100,7 +107,8 @@ def test_output_functions_are_the_rooms_public_api(name: str) -> None:
 
 
 def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
-    """A stop on an earth road is dropped in the wet season when only heavy trucks are free."""
+    """A stop on an earth road is dropped in the wet season when only heavy trucks are free;
+    in the dry season too (heavy trucks leave long earth roads), while a 6-wheel reaches it."""
     pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
     pickups.write_text("id,lat,lon,weight_kg,product\nE1,15.9353,105.3674,500,green\n")
     fleet.write_text("type,count\n10-wheel,1\n")
@@ -113,6 +121,11 @@ def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
             "connector_km": wet["dropped"][0]["connector_km"],  # tested in test_reach_templates
         }
     ]
+    dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
+    assert [d["reason"] for d in dry["dropped"]] == [
+        "unreachable in the dry season by any available vehicle class"
+    ]
+    fleet.write_text("type,count\n6-wheel,1\n")
     dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
     assert dry["dropped"] == [] and dry["status"] == "feasible"
 
