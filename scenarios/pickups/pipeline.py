@@ -269,7 +269,7 @@ def plan_pickups(
     )
     warnings = far_warnings(records, [connector[r.id] for r in records])
     for warning in warnings:
-        logger.warning("%s: %s", pickups_path.name, warning)
+        logger.info("%s: %s", pickups_path.name, warning)  # carried in run.warnings
     budgets = day_budgets(
         [len(rows) for _, rows in groups], params.time_limit_s, what=pickups_path.name
     )
