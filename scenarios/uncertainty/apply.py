@@ -96,6 +96,8 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     keep = (
         "annual_transport_cost_lak",
         "landed_cost_lak_per_t",
+        "landed_destination_lak_per_t",
+        "economic_cost_lak",
         "tonnes",
         "breakdown_lak_per_t",
         "tonnes_by_corridor",
