@@ -34,8 +34,8 @@ def library_batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[st
 
 @pytest.mark.slow
 def test_every_library_scenario_is_proven_optimal(library_batch: dict[str, Any]) -> None:
-    """All 10 scenarios run, each proven optimal within 0.001 % (kpis.csv columns)."""
-    assert len(library_batch) == 10
+    """All 12 scenarios run, each proven optimal within 0.001 % (kpis.csv columns)."""
+    assert len(library_batch) == 12
     for name, result in library_batch.items():
         row = kpi_row(result)
         assert row["solver_status"] == "optimal", name
