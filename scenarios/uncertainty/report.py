@@ -37,9 +37,7 @@ def scenario_json(
         "baseline": baseline,
         "draws": by_metric["landed_cost_lak_per_t"]["n"],
         "landed_cost_lak_per_t": _band(by_metric["landed_cost_lak_per_t"]),
-        "landed_destination_lak_per_t": _band(by_metric[_DEST])
-        if _DEST in by_metric
-        else None,
+        "landed_destination_lak_per_t": _band(by_metric[_DEST]) if _DEST in by_metric else None,
         "parts_lak_per_t": {
             m.removesuffix("_lak_per_t"): _band(r)
             for m, r in by_metric.items()
