@@ -335,6 +335,12 @@ ENGINE_TERMS: dict[str, tuple[str, str]] = {
     "annual_transport_cost_lak": ("Annual transport cost", "ຄ່າຂົນສົ່ງຕໍ່ປີ"),
     "landed_cost_lak_per_t": ("Landed cost to port", "ຕົ້ນທຶນຮອດທ່າເຮືອ"),
     "landed_cost_usd_per_t": ("Landed cost to port", "ຕົ້ນທຶນຮອດທ່າເຮືອ"),
+    "landed_destination_usd_per_t": ("Landed cost at destination", "ຕົ້ນທຶນຮອດປາຍທາງ"),
+    "economic_cost_lak": (
+        "Annual economic cost (to destination)",
+        "ຕົ້ນທຶນທາງເສດຖະກິດຕໍ່ປີ (ຮອດປາຍທາງ)",
+    ),
+    "dropped_tonnes": ("Export volume dropped (closed posts)", "ປະລິມານສົ່ງອອກທີ່ເສຍໄປ (ດ່ານປິດ)"),
     "tonnes": ("Volume moved", "ປະລິມານທີ່ຂົນສົ່ງ"),
     "tkm": ("Tonne-km (all legs)", "ໂຕນ-ກມ (ທຸກຊ່ວງທາງ)"),
     "truck_hours": ("Truck-hours (Lao road legs)", "ຊົ່ວໂມງລົດບັນທຸກ (ຊ່ວງທາງໃນລາວ)"),
