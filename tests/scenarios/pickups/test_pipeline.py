@@ -179,6 +179,7 @@ def test_flexible_days_are_chosen_by_the_planner(tmp_path: Path) -> None:
             "id": "P05",
             "reason": "no vehicle capacity or driver time left in the fleet on any day of its "
             "window (days 1 to 2)",
+            "connector_km": 0.0,
         }
     ]
 
