@@ -168,6 +168,7 @@ class OceanRate:
     seaport: str
     market: str
     usd_per_teu: float
+    route_id: str = ""  # the row's id in data/ocean_freight.csv (its ranges are keyed by it)
 
 
 def read_ocean_freight(path: Path | None = None) -> tuple[OceanRate, ...]:
@@ -182,5 +183,6 @@ def read_ocean_freight(path: Path | None = None) -> tuple[OceanRate, ...]:
         if key in seen or not all(key):
             raise row.fail("market", "one row per seaport and market")
         seen.add(key)
-        out.append(OceanRate(*key, row.number_("usd_per_teu", strict=False)))
+        rate = row.number_("usd_per_teu", strict=False)
+        out.append(OceanRate(*key, rate, route_id=row.text("route_id")))
     return tuple(out)

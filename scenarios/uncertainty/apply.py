@@ -62,12 +62,15 @@ def apply_values(inputs: Inputs, values: Mapping[str, float]) -> Inputs:
     params: dict[str, Any] = {}
     param_names = {f.name for f in fields(inputs.params)}
     rows: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+    ocean: dict[str, float] = {}
     for key, value in values.items():
         stem, row, column = _split(key)
         if stem == "cost_rates" and not row:
             rates[column] = float(value)
         elif stem == "consolidation_params" and not row and column in param_names:
             params[column] = float(value)
+        elif stem == "ocean_freight" and row:
+            ocean[row] = float(value)
         elif stem in _ROWS and row:
             number = round(value) if column in _INTEGER_COLUMNS else float(value)
             rows[stem][row][column] = number
@@ -82,7 +85,21 @@ def apply_values(inputs: Inputs, values: Mapping[str, float]) -> Inputs:
     for stem, by_row in rows.items():
         field, attr = _ROWS[stem]
         changes[field] = _rows(inputs, field, attr, by_row)
+    if ocean:
+        changes["ocean"] = _ocean(inputs, ocean)
     return replace(inputs, **changes)
+
+
+def _ocean(inputs: Inputs, drawn: Mapping[str, float]) -> Any:
+    lanes = {r.route_id: r for r in inputs.ocean}
+    unknown = sorted(set(drawn) - set(lanes))
+    if unknown:
+        msg = f"drawn values for unknown ocean_freight routes {unknown[:5]}"
+        raise ScenarioError(msg)
+    return tuple(
+        replace(r, usd_per_teu=drawn[r.route_id]) if r.route_id in drawn else r
+        for r in inputs.ocean
+    )
 
 
 def split_values(

@@ -64,6 +64,24 @@ HELD: dict[str, str] = {
         "which connectors are gravel streets rather than earth tracks: set when sites are "
         "snapped (surface and wet-season passability of each connector), not a re-weighting"
     ),
+    "network_defaults.connector_access.*": (
+        "which village tracks each vehicle class may use: set when sites are located (the "
+        "access rule of each connector), not a re-weighting of edges; drawing it would need the "
+        "rule re-applied to the located network, not implemented"
+    ),
+    "coffee_forms.*": (
+        "the shares of the forms of one species sum to 1 (a joint draw is not implemented, as "
+        "for the harvest calendar), and the drying days move volume between collection months "
+        "with them"
+    ),
+    "pickup_rules.*": (
+        "an input of the pickup planner (cherry freshness, collection-point legs), not of the "
+        "consolidation model the Monte Carlo re-solves"
+    ),
+    "hire_tariffs.*": (
+        "an input of the pickup planner (trucks for hire), not of the consolidation model the "
+        "Monte Carlo re-solves"
+    ),
     "network_defaults.repair.join_tolerance_m": (
         "a repair rule of the OSM build: drawing it would rebuild the graph from OSM, which "
         "the Monte Carlo never does"

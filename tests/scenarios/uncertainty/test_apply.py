@@ -76,3 +76,26 @@ def test_a_scenario_takes_its_own_drawn_values_only() -> None:
     assert len(library) == 4
     with pytest.raises(ScenarioError, match="no 'nowhere'"):
         spec_with_values(spec, {"library.pakse_dry_port.border.nowhere.wait_h": 1.0})
+
+
+def test_every_drawn_range_of_the_data_pack_applies() -> None:
+    """Each range of data/ the Monte Carlo draws lands on an input (none refused, none ignored):
+    consolidation keys change the inputs, network keys are the ones the re-weighting reads."""
+    from dataclasses import fields
+
+    from scenarios.uncertainty.apply import split_values
+    from scenarios.uncertainty.catalogue import all_ranges
+    from scenarios.uncertainty.draws import held_central
+
+    ranges = all_ranges()
+    held = {r.key for r, _ in held_central(ranges)}
+    drawn = [r for r in ranges if r.key not in held and not r.key.startswith("library.")]
+    plain, network, _ = split_values({r.key: r.high for r in drawn if r.high > r.value})
+    inputs = load_inputs()
+    for key, value in plain.items():
+        changed = apply_values(inputs, {key: value})
+        assert any(getattr(changed, f.name) != getattr(inputs, f.name) for f in fields(inputs)), key
+    prefixes = ("network_defaults.speed_kph.", "network_defaults.iri_m_per_km.", "road_conditions.")
+    assert all(
+        k.startswith(prefixes) or k == "network_defaults.connector.circuity" for k in network
+    )
