@@ -196,11 +196,22 @@ def planned() -> AppTest:
 def test_wet_week_with_the_sample_fleet_collects_every_required_stop(planned: AppTest) -> None:
     """The sample fleet's trips per day reach the planner: no required pickup is left behind.
 
-    Before the editor kept ``max_trips`` every truck went out once a day and 22 t stayed behind.
+    Before the editor kept ``max_trips`` every truck went out once a day and 22 t stayed behind;
+    since village tracks have wet-season limits, the villages no truck may drive to are met at
+    the road end of their track, their carry costed apart and named in one line.
     """
     plan: views.PlanView = planned.session_state["plan_result"]
     s = plan.summary
     assert s["tonnes_required_left_behind"] == 0
+    at_road_end = plan.stops[plan.stops["collected_at"] == "road_end"]
+    assert len(at_road_end) == s["road_end_stops"] > 0
+    assert (at_road_end["carry_km"] > 0).all() and (at_road_end["carry_cost_lak"] > 0).all()
+    assert s["carry_cost_lak"] == pytest.approx(
+        at_road_end["carry_cost_lak"].sum(), abs=len(plan.stops)
+    )
+    assert (plan.stops.loc[plan.stops["collected_at"] == "village", "carry_cost_lak"] == 0).all()
+    note = i18n.STRINGS["carry_note"][0].split("{n}")[1].split(":")[0]
+    assert any(note in c.value for c in planned.caption)
     assert not plan.dropped["required"].any()
     assert s["tonnes"] + s["tonnes_left_behind"] == pytest.approx(s["tonnes_requested"], abs=0.01)
     assert plan.trucks["trips"].max() > 1  # a truck unloads at the depot and goes out again
