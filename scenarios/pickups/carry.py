@@ -8,6 +8,7 @@ is costed apart from the trucks (:mod:`scenarios.pickups.road_end`).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = ["RoadEnd"]
@@ -36,9 +37,10 @@ class RoadEnd:
     lak_per_t_km: float
 
     def __post_init__(self) -> None:
-        if not self.carry_km > 0 or not self.lak_per_t_km > 0:
+        values = (self.carry_km, self.lak_per_t_km)
+        if not all(math.isfinite(v) and v > 0 for v in values):
             msg = (
-                "Expected a road end with carry_km > 0 and lak_per_t_km > 0; got "
+                "Expected a road end with finite carry_km > 0 and lak_per_t_km > 0; got "
                 f"carry_km={self.carry_km}, lak_per_t_km={self.lak_per_t_km}."
             )
             raise ValueError(msg)
