@@ -21,7 +21,7 @@ from app_pages.common import (
     table_height,
     upload_box_in_language,
 )
-from app_pages.i18n import lang, t, term
+from app_pages.i18n import STRINGS, lang, t, term
 from scenarios import views
 
 st.title(t("page_compare"))
@@ -125,6 +125,12 @@ def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["kpi"] = [term(str(k), str(label)) for k, label in zip(out["key"], out["kpi"], strict=True)]
     return out.drop(columns=["key"])
+
+
+def _change_label(change: str) -> str:
+    """A road change (``upgraded``, ``new link``, ``closed``) in the chosen language."""
+    key = f"change_{change.replace(' ', '_')}"
+    return t(key) if key in STRINGS else change
 
 
 def _appraisal_sentences(road_appraisal: views.AllTrafficView) -> list[str]:
@@ -250,7 +256,10 @@ maps.show(
             pickable=True,
         ),
         maps.paths(
-            maps.with_tooltip(changed_shown, "{scenario}: {change} {ref} ({length_km:,.1f} km)"),
+            maps.with_tooltip(
+                changed_shown.assign(change_label=changed_shown["change"].map(_change_label)),
+                f"{{scenario}}: {{change_label}} {{ref}} ({{length_km:,.1f}} {t('km')})",
+            ),
             colour="rgb",
             width=7,
             pickable=True,
@@ -264,7 +273,7 @@ maps.show(
             for to, rgb in trunk.groupby("to", sort=False)["rgb"].first().items()
         ),
         *(
-            maps.Key(t("change_key", change=change), colours.CHANGE_RGB[change])
+            maps.Key(t("change_key", change=_change_label(change)), colours.CHANGE_RGB[change])
             for change in dict.fromkeys(changed_shown["change"])
         ),
     ],
@@ -273,6 +282,7 @@ maps.show(
 )
 if not changed.empty:
     changed_table = changed.drop(columns=["path", "rgb"])
+    changed_table["change"] = changed_table["change"].map(_change_label)
     st.dataframe(
         changed_table, hide_index=True, key="cmp_changed", column_config=headers(changed_table)
     )

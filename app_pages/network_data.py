@@ -14,7 +14,7 @@ from app_pages.common import (
     place_names,
     road_network,
 )
-from app_pages.i18n import t
+from app_pages.i18n import STRINGS, t
 from scenarios import views
 
 st.title(t("page_network"))
@@ -86,7 +86,8 @@ edge_tip = (
     f"{{ref}} {{highway}} · {t('col_surface')}: {{surface_label}} · {{length_km:,.1f}} {t('km')}"
 )
 road_layer = edges[["path", colour_column, "ref", "highway", "surface", "length_km"]].assign(
-    surface_label=[t(s) if s in colours.SURFACE_RGB else s for s in edges["surface"]]
+    surface_label=[t(s) if s in colours.SURFACE_RGB else s for s in edges["surface"]],
+    highway=[t(f"road_{h}") if f"road_{h}" in STRINGS else h for h in edges["highway"]],
 )
 view = views.study_area_view()
 placed = _labels(places, view)

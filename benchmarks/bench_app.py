@@ -125,6 +125,22 @@ def run(url: str) -> list[tuple[str, float, str]]:
     return rows
 
 
+def script_runs() -> list[tuple[str, float, str]]:
+    """The server's share: one page script run in-process (Streamlit's AppTest), no browser."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.browser_harness import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    rows = [("script: first page", _timed(at.run), "cold process (network loaded)")]
+    at.switch_page("app_pages/network_data.py")
+    rows.append(("script: network page", _timed(at.run), "first run (roads cached)"))
+    rows.append(("script: network page", _timed(at.run), "again"))
+    toggle = at.radio(key="net_colour_by.en").set_value("wet")
+    rows.append(("script: layer toggle", _timed(toggle.run), ""))
+    return rows
+
+
 def main() -> None:
     if not Path("/usr/bin/chromium").exists():
         print("skipped: /usr/bin/chromium is missing (apt-get install chromium)")
@@ -133,6 +149,7 @@ def main() -> None:
         os.environ["BOLAVEN_APP_RESULTS"] = results
         with app_server(Path(results) / "server.log") as url:
             rows = run(url)
+    rows += script_runs()
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores")
     for what, seconds, note in rows:

@@ -237,6 +237,7 @@ def test_changed_inputs_mark_the_plan_out_of_date(
     widget = getattr(planned, kind)(key=key)
     before = widget.value
     widget.set_value(other).run()
+    # the only warning: every required stop is collected (cut-off villages at their road ends)
     assert [w.value for w in planned.warning] == [i18n.STRINGS["stale_plan"][0]]
     assert planned.session_state["plan_result"] is not None  # kept on screen, greyed out
     getattr(planned, kind)(key=key).set_value(before).run()

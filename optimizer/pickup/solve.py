@@ -14,6 +14,7 @@ import logging
 import tempfile
 import time
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from optimizer.exceptions import VerificationError
@@ -133,6 +134,35 @@ def _empty_plan(task: EngineTask, screened: list[Dropped], engine: str) -> Picku
     return _finish(task, [], screened, engine)
 
 
+def _cherry_last(task: EngineTask, routes: list[RawRoute]) -> list[RawRoute]:
+    """Each trip with its freshness-limited stops moved to its end (in their order): the
+    cheap repair of a plan from PyVRP, which does not see the limits; verified like any plan."""
+    pickups = task.problem.pickups
+    out = []
+    for route in routes:
+        cuts = [0, *route.trip_breaks, len(route.pickups)]
+        order: list[int] = []
+        for a, b in pairwise(cuts):
+            trip = route.pickups[a:b]
+            order += sorted(trip, key=lambda p: pickups[p].max_ride_s is not None)
+        out.append(replace(route, pickups=tuple(order)))
+    return out
+
+
+def _finish_fresh(
+    task: EngineTask, raw: list[RawRoute], screened: list[Dropped], engine: str
+) -> PickupPlan:
+    """``_finish``; a plan breaking a freshness limit is retried with cherry loaded last."""
+    try:
+        return _finish(task, raw, screened, engine)
+    except VerificationError:
+        if not task.has_freshness_limits:
+            raise
+        plan = _finish(task, _cherry_last(task, raw), screened, f"{engine} + cherry last")
+        logger.info("%s: freshness repaired by loading cherry last on each trip", engine)
+        return plan
+
+
 def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> PickupPlan:
     run = _run_ortools if engine is Engine.ORTOOLS else _run_pyvrp
     raw = run(task)
@@ -140,7 +170,7 @@ def _single(task: EngineTask, screened: list[Dropped], engine: Engine) -> Pickup
         logger.warning("%s found no plan within %g s", engine.value, task.time_limit_s)
         return _finish(task, [], screened, f"{engine.value} (no plan in time)", timed_out=True)
     try:
-        return _finish(task, raw, screened, engine.value)
+        return _finish_fresh(task, raw, screened, engine.value)
     except VerificationError as exc:
         if engine is Engine.PYVRP and task.has_freshness_limits:
             msg = (
@@ -201,7 +231,7 @@ def _auto(task: EngineTask, screened: list[Dropped], workers: int) -> PickupPlan
         if routes is None:
             continue
         try:
-            plans.append(_finish(task, routes, screened, label))
+            plans.append(_finish_fresh(task, routes, screened, label))
         except VerificationError as exc:
             # expected on cherry days: PyVRP does not see the freshness limits
             expected = label.startswith("pyvrp") and task.has_freshness_limits
@@ -214,7 +244,7 @@ def _auto(task: EngineTask, screened: list[Dropped], workers: int) -> PickupPlan
 
     def rank(plan: PickupPlan) -> tuple[int, int, int]:
         missed = sum(1 for d in plan.dropped if task.problem.pickups[d.pickup].required)
-        return missed, plan.objective, order.index(plan.engine)
+        return missed, plan.objective, order.index(plan.engine.removesuffix(" + cherry last"))
 
     best = min(plans, key=rank)
     logger.info("auto: objectives %s", {p.engine: p.objective for p in plans})

@@ -163,7 +163,7 @@ def plan_pickups_command(
         ),
     ] = None,
     lang: Annotated[
-        _Lang, typer.Option("--lang", help="Language of the --sheets files: en or lo (Lao).")
+        _Lang, typer.Option("--lang", help="Language of the driver sheets: en or lo (Lao).")
     ] = _Lang.EN,
     hire: Annotated[
         Path | None,
@@ -190,7 +190,7 @@ def plan_pickups_command(
     for warning in run.warnings:
         err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
     if out is not None:
-        written = write_outputs(run, out)
+        written = write_outputs(run, out, lang.value)
         if not as_json:
             err.print(f"wrote {len(written)} files to {out}")
     if sheets is not None:

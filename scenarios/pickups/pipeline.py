@@ -278,7 +278,7 @@ def plan_pickups(
     )
     warnings = far_warnings(records, [connector[r.id] for r in records])
     for warning in warnings:
-        logger.warning("%s: %s", pickups_path.name, warning)
+        logger.info("%s: %s", pickups_path.name, warning)  # carried in run.warnings
     if has_windows(records):  # one model over all days chooses each flexible pickup's day
 
         def build(rows: tuple[PickupRecord, ...]) -> DayInputs:

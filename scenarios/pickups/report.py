@@ -183,8 +183,8 @@ def route_geojson(run: PickupRun) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_outputs(run: PickupRun, out_dir: Path) -> list[Path]:
-    """Write plan.json, summary.csv, routes.geojson/.gpkg and the driver sheets (English)."""
+def write_outputs(run: PickupRun, out_dir: Path, lang: str = "en") -> list[Path]:
+    """Write plan.json, summary.csv, routes.geojson/.gpkg and the driver sheets in ``lang``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     plan_path = out_dir / "plan.json"
@@ -202,7 +202,7 @@ def write_outputs(run: PickupRun, out_dir: Path) -> list[Path]:
         frame = gpd.GeoDataFrame.from_features(geojson["features"], crs="EPSG:4326")
         frame.to_file(gpkg_path, layer="routes", driver="GPKG")
         written.append(gpkg_path)
-    return written + write_driver_sheets(run, out_dir)
+    return written + write_driver_sheets(run, out_dir, lang)
 
 
 def write_driver_sheets(run: PickupRun, out_dir: Path, lang: str = "en") -> list[Path]:

@@ -164,14 +164,17 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     run = run_consolidation(
         resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located
     )
-    return _figures(run.result, resolved.inputs.rates.lak_per_usd)
+    return _figures(run)
 
 
-def _figures(result: Any, lak_per_usd: float) -> dict[str, Any]:
+def _figures(run: Any) -> dict[str, Any]:
     """The KPIs the summaries need, as :func:`scenarios.run.kpis_from_run` defines them (without
     its flow lines and physical metrics, which the summaries do not use)."""
+    from scenarios.consolidate import money_views
     from scenarios.run import solver_summary
 
+    result, lak_per_usd = run.result, run.inputs.rates.lak_per_usd
+    views = money_views(run)
     per_t = result.cost_per_tonne_lak.as_dict()
     by_corridor: dict[str, float] = {}
     for f in result.flows:
@@ -185,6 +188,10 @@ def _figures(result: Any, lak_per_usd: float) -> dict[str, Any]:
         "kpis": {
             "annual_transport_cost_lak": float(result.cost_lak.total_lak),
             "landed_cost_lak_per_t": sum(per_t.values()),
+            "landed_destination_lak_per_t": float(
+                views["financial"]["landed_at_destination_lak_per_t"]
+            ),
+            "economic_cost_lak": float(views["economic"]["annual_at_destination_lak"]),
             "tonnes": result.total_green_kg / 1000.0,
             "breakdown_lak_per_t": per_t,
             "tonnes_by_corridor": by_corridor,

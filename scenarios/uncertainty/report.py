@@ -21,6 +21,9 @@ def _band(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: row.get(k) for k in _BANDS}
 
 
+_DEST = "landed_destination_lak_per_t"  # landed cost at the buyer's port (financial)
+
+
 def scenario_json(
     rows: Sequence[Mapping[str, Any]],
     tornado: Sequence[Mapping[str, Any]],
@@ -34,10 +37,11 @@ def scenario_json(
         "baseline": baseline,
         "draws": by_metric["landed_cost_lak_per_t"]["n"],
         "landed_cost_lak_per_t": _band(by_metric["landed_cost_lak_per_t"]),
+        "landed_destination_lak_per_t": _band(by_metric[_DEST]) if _DEST in by_metric else None,
         "parts_lak_per_t": {
             m.removesuffix("_lak_per_t"): _band(r)
             for m, r in by_metric.items()
-            if m.endswith("_lak_per_t") and m != "landed_cost_lak_per_t"
+            if m.endswith("_lak_per_t") and m not in ("landed_cost_lak_per_t", _DEST)
         },
         "corridor_share": {
             m.removeprefix("share:"): _band(r)

@@ -51,6 +51,8 @@ def case_figures(
         "status": outcome["status"],
         "open_hubs": sorted(kpis["open_hubs"]),
     }
+    if "landed_destination_lak_per_t" in kpis:  # what the model minimises (financial)
+        out["landed_destination_lak_per_t"] = float(kpis["landed_destination_lak_per_t"])
     for part in BREAKDOWN_PARTS:
         out[f"{part}_lak_per_t"] = float(kpis["breakdown_lak_per_t"].get(part, 0.0))
     for corridor, t in kpis["tonnes_by_corridor"].items():
@@ -73,7 +75,8 @@ _FIXED = ("landed_cost_lak_per_t", "annual_transport_cost_lak")
 def _metrics(figures: Sequence[Mapping[str, Any]]) -> list[str]:
     parts = [f"{p}_lak_per_t" for p in BREAKDOWN_PARTS]
     shares = sorted({k for f in figures for k in f if k.startswith("share:")})
-    extra = [k for k in ("saving_lak_per_yr", "npv_lak", "bcr") if any(k in f for f in figures)]
+    optional = ("landed_destination_lak_per_t", "saving_lak_per_yr", "npv_lak", "bcr")
+    extra = [k for k in optional if any(k in f for f in figures)]
     return [*_FIXED, *parts, *shares, *extra]
 
 

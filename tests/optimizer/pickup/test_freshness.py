@@ -83,11 +83,22 @@ def test_verify_checks_each_trip_at_its_reload() -> None:
                 verify(problem, plan)
 
 
-def test_pyvrp_alone_says_it_cannot_model_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A PyVRP plan that breaks a limit is refused, naming the engines that model it."""
+def test_pyvrp_plan_repaired_by_loading_cherry_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyVRP's A, B (A rides 30 s > 25 s) becomes B, A (A rides 10 s), same 40 kip, verified."""
     monkeypatch.setattr(solve_module, "_run_pyvrp", lambda task: [RawRoute(0, (0, 1))])
+    problem = cherry(25)
+    plan = solve(problem, SolveParams(engine="pyvrp", time_limit_s=1))  # type: ignore[arg-type]
+    assert _ids(problem, plan) == [("B", "A")] and plan.total_cost_lak == 40
+    assert plan.engine == "pyvrp + cherry last"
+
+
+def test_pyvrp_alone_says_it_cannot_model_freshness(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PyVRP plan the repair cannot save (both stops limited) is refused, naming the engines
+    that model the limit."""
+    monkeypatch.setattr(solve_module, "_run_pyvrp", lambda task: [RawRoute(0, (0, 1))])
+    problem = cherry(15, 25, a_at=-10)
     with pytest.raises(VerificationError, match="PyVRP cannot model the freshness limit"):
-        solve(cherry(25), SolveParams(engine="pyvrp", time_limit_s=1))  # type: ignore[arg-type]
+        solve(problem, SolveParams(engine="pyvrp", time_limit_s=1))  # type: ignore[arg-type]
 
 
 def test_portfolio_adds_ortools_for_cherry() -> None:

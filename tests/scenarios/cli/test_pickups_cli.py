@@ -98,3 +98,18 @@ def test_sample_week_same_total_from_cli_app_and_scenario_report(
     report = plan_pickup_sample(resolve_scenario(ScenarioSpec(name="today"), base))
     assert report["total_cost_lak"] == from_cli["total_cost_lak"]
     assert report["cost_lak_per_tonne"] == from_cli["cost_lak_per_tonne"]
+
+
+def test_far_pickup_is_warned_once_on_stderr(cli: Callable[..., CliRun], tmp_path: Path) -> None:
+    """A pickup ~200 km north of the area: one warning naming it and its connector, in JSON too."""
+    path = tmp_path / "far.csv"
+    path.write_text(
+        "id,name,village_code,lat,lon,weight_kg,product\n"
+        "P02,,1604008,,,1000,parchment\nFAR,Typo,,18.5,105.0,500,green\n"
+    )
+    result = cli("plan-pickups", path, "--depot", "Paksong", *FAST, "--json")
+    assert result.returncode == 0, result.stderr
+    stderr = " ".join(result.stderr.split())  # rich wraps long lines
+    assert stderr.count("pickup FAR (Typo, row 3)") == 1
+    assert "27.1 km off-road connector" in stderr
+    assert json.loads(result.stdout)["warnings"] == [stderr[stderr.index("pickup FAR") :].strip()]

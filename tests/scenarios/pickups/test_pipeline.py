@@ -110,7 +110,8 @@ def test_output_functions_are_the_rooms_public_api(name: str) -> None:
 def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
     """In the wet only heavy trucks free: E1 on an earth road is dropped; X, 4.2 km off it (beyond
     the heavy truck's 3 km track limit), would be met at its road end, but that lies on the same
-    earth road: dropped too, saying so. A 4x4 (6 km wet limit) collects both at the village."""
+    earth road: dropped too, saying so. A 4x4 (6 km wet limit) collects both at the village. In
+    the dry season heavy trucks leave long earth roads too, while a 6-wheel reaches both."""
     pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
     pickups.write_text(
         "id,lat,lon,weight_kg,product\nE1,15.9353,105.3674,500,green\nX,15.9353,105.3274,500,green\n"
@@ -123,6 +124,16 @@ def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
         "X": "unreachable in the wet season by any available vehicle class, at the village and "
         "at the road end of its 5.5 km track",
     }
+    dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
+    assert {d["id"]: d["reason"] for d in dry["dropped"]} == {
+        "E1": "unreachable in the dry season by any available vehicle class",
+        "X": "unreachable in the dry season by any available vehicle class, at the village and "
+        "at the road end of its 5.5 km track",
+    }
+    fleet.write_text("type,count\n6-wheel,1\n")
+    dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
+    assert dry["dropped"] == [] and dry["status"] == "feasible"
+    assert {s["collected_at"] for r in dry["routes"] for s in r["stops"]} == {"village"}
     fleet.write_text("type,count,max_trips\n4x4-pickup,1,2\n")
     wet = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, season="wet", params=PARAMS))
     assert wet["dropped"] == [] and wet["status"] == "feasible"
@@ -178,6 +189,7 @@ def test_flexible_days_are_chosen_by_the_planner(tmp_path: Path) -> None:
             "id": "P05",
             "reason": "no vehicle capacity or driver time left in the fleet on any day of its "
             "window (days 1 to 2)",
+            "connector_km": 0.0,
         }
     ]
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from optimizer import Product
 from scenarios.common import DataFileError
 from scenarios.common.textfile import sniff_delimiter
-from scenarios.pickups import read_pickups
+from scenarios.pickups import read_fleet, read_pickups
 from scenarios.pickups.io import PICKUP_COLUMNS, PICKUP_OPTIONAL
 from scenarios.views.common import safe_file_name, stage_upload
 
@@ -107,3 +107,38 @@ def test_staged_upload_errors_name_the_uploaded_file(name: str, bad: str, sep: s
     message = str(error.value)
     assert message.startswith(f"{safe_file_name(name, '.csv')}: row 2, column weight_kg:")
     assert "upload-" not in message
+
+
+@BOUNDED
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["4x4-pickup", "6-wheel", "10-wheel"]),
+            st.integers(1, 50),
+            st.integers(2, 48),  # half hours
+            st.integers(1, 5),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    sep=st.sampled_from(SEPARATORS),
+)
+def test_fleet_reads_the_same_with_any_separator(
+    rows: list[tuple[str, int, int, int]], sep: str
+) -> None:
+    """A fleet file with ``,``, ``;`` or tab (decimal-comma hours with ``;``/tab) reads equal."""
+    lines = [sep.join(["type", "count", "max_hours", "max_trips"])]
+    for kind, count, halves, trips in rows:
+        hours = f"{halves / 2:.1f}"
+        lines.append(
+            sep.join(
+                [kind, str(count), hours.replace(".", ",") if sep != "," else hours, str(trips)]
+            )
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fleet.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        fleet = read_fleet(path, known_types=["4x4-pickup", "6-wheel", "10-wheel"])
+    assert [(f.type, f.count, f.max_duration_s, f.max_trips) for f in fleet] == [
+        (kind, count, halves * 1800, trips) for kind, count, halves, trips in rows
+    ]

@@ -12,15 +12,19 @@ from scenarios.consolidate import ConsolidateOptions, load_inputs, run_consolida
 from scenarios.run import kpi_row
 
 LIBRARY = Path(__file__).resolve().parents[3] / "scenarios" / "library"
+# Twelve scenarios in one batch: on a loaded 2-core machine (load ~16) the batch alone took
+# ~340 s, past the suite's 300 s safety net; this raises the net, it asserts no time.
+pytestmark = pytest.mark.timeout(1200)
+
 CHEAPER_OR_EQUAL = ("pave_route_16a", "route16_ac_overlay", "vang_tao_half_wait")
 
 
 @pytest.fixture(scope="module")
 def library_batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    """The ten library files run as one batch on 2 local workers; results by name."""
+    """The twelve library files run as one batch on 2 local workers; results by name."""
     out = tmp_path_factory.mktemp("library")
     files = sorted(LIBRARY.glob("*.toml"))
-    assert len(files) == 10
+    assert len(files) == 12
     summary = run_batch(files, out, workers=2)
     assert summary.failed == {}
     results, errors = load_results(out)
@@ -30,8 +34,8 @@ def library_batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[st
 
 @pytest.mark.slow
 def test_every_library_scenario_is_proven_optimal(library_batch: dict[str, Any]) -> None:
-    """All 10 scenarios run, each proven optimal within 0.001 % (kpis.csv columns)."""
-    assert len(library_batch) == 10
+    """All 12 scenarios run, each proven optimal within 0.001 % (kpis.csv columns)."""
+    assert len(library_batch) == 12
     for name, result in library_batch.items():
         row = kpi_row(result)
         assert row["solver_status"] == "optimal", name
@@ -42,12 +46,14 @@ def test_every_library_scenario_is_proven_optimal(library_batch: dict[str, Any])
 def test_cost_lowering_scenarios_never_show_a_dearer_tonne(
     library_batch: dict[str, Any],
 ) -> None:
-    """Paving 16A, the NR16 overlay and a shorter Vang Tao wait cost <= the baseline per tonne,
-    and every check against the re-priced baseline plan passed."""
-    base = library_batch["baseline"]["result"]["kpis"]["landed_cost_lak_per_t"]
+    """Paving 16A, the NR16 overlay and a shorter Vang Tao wait cost <= the baseline per tonne
+    at destination (what the model minimises), and every check against the re-priced
+    baseline plan passed."""
+    dest = "landed_destination_lak_per_t"
+    base = library_batch["baseline"]["result"]["kpis"][dest]
     for name in CHEAPER_OR_EQUAL:
         result = library_batch[name]["result"]
-        assert result["kpis"]["landed_cost_lak_per_t"] <= base + 1e-6, name
+        assert result["kpis"][dest] <= base + 0.1, name
         assert result["invariant"]["applies"], name
     for name, stored in library_batch.items():
         if name != "baseline":

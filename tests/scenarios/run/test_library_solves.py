@@ -31,8 +31,8 @@ def results() -> dict[str, ConsolidationResult]:
 
 
 def test_library_has_the_ten_shipped_scenarios() -> None:
-    """The parametrised checks below cover all ten shipped files."""
-    assert len(LIBRARY_FILES) == 10
+    """The parametrised checks below cover all twelve shipped files."""
+    assert len(LIBRARY_FILES) == 12
 
 
 @pytest.mark.parametrize("name", [p.stem for p in LIBRARY_FILES])
@@ -48,6 +48,7 @@ def test_scenario_is_proven_optimal(results: dict[str, ConsolidationResult], nam
 def test_cost_lowering_scenarios_are_not_dearer(
     results: dict[str, ConsolidationResult], name: str
 ) -> None:
-    """A road upgrade or a shorter border wait never shows a dearer tonne than the baseline."""
-    baseline = results["baseline"].cost_per_tonne_lak.total_lak
-    assert results[name].cost_per_tonne_lak.total_lak <= baseline * (1 + 1e-5)
+    """A road upgrade or a shorter border wait never shows a dearer tonne at destination (the
+    cost the model minimises; the cost to the port may rise when the plan changes port)."""
+    baseline = results["baseline"].cost_per_tonne_lak.at_destination_lak
+    assert results[name].cost_per_tonne_lak.at_destination_lak <= baseline * (1 + 1e-5)

@@ -109,5 +109,8 @@ def test_real_engine_summary_is_the_same_on_one_or_two_workers(tmp_path: Path) -
     scenario = run.scenarios["vang_tao_half_wait"]
     landed = scenario["landed_cost_lak_per_t"]
     assert landed["p5"] <= landed["p50"] <= landed["p95"]
-    assert scenario["saving_lak_per_yr"]["p50"] > 0  # a shorter wait never costs more
+    # a shorter wait never makes the exporter pay more to destination (what the model
+    # minimises); the economic saving may be negative (fees are transfers)
+    dest = "landed_destination_lak_per_t"
+    assert scenario[dest]["p50"] <= run.scenarios["baseline"][dest]["p50"] + 1.0
     assert json.loads((tmp_path / "two" / "uncertainty.json").read_text())["meta"]["seed"] == 1
