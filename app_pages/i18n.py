@@ -265,6 +265,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "templates": ("File templates", "ແບບຟອມໄຟລ໌"),
     "dl_pickups_template": ("Pickups template (CSV)", "ແບບຟອມຈຸດເກັບ (CSV)"),
     "dl_fleet_template": ("Fleet template (CSV)", "ແບບຟອມລົດ (CSV)"),
+    "carry_note": (
+        "{n} stop(s) collected at the road end of a track no truck may use this season: the "
+        "villages carry their coffee there (motorbike or hand tractor), {cost}, not in the "
+        "truck cost.",
+        "{n} ຈຸດ ເກັບທີ່ປາຍທາງເຂົ້າບ້ານ ທີ່ລົດບໍ່ສາມາດເຂົ້າໄດ້ໃນລະດູນີ້: ບ້ານຂົນກາເຟມາເອງ "
+        "(ລົດຈັກ ຫຼື ລົດໄຖນາ), {cost}, ບໍ່ລວມໃນຄ່າລົດບັນທຸກ.",
+    ),
+    "carry_km": ("Carry to the road end (km)", "ໄລຍະຂົນໄປປາຍທາງ (ກມ)"),
     "far_pickups": (
         "Far from the study area or the roads, check these pickups:",
         "ຢູ່ໄກຈາກເຂດສຶກສາ ຫຼື ຈາກທາງ, ກວດເບິ່ງຈຸດເກັບເຫຼົ່ານີ້:",

@@ -35,6 +35,8 @@ def show(plan: views.PlanView) -> None:
     cols[5].metric(t("distance_km"), f"{s['distance_km']:,.1f}")
     cols[6].metric(t("hours"), f"{s['duration_h']:,.1f}")
     cols[7].metric(t("co2_kg"), f"{s['co2_kg']:,.0f}")
+    if s["road_end_stops"]:
+        st.caption(t("carry_note", n=int(s["road_end_stops"]), cost=money(s["carry_cost_lak"])))
     if s["tonnes_required_left_behind"] > 0:
         st.warning(t("required_left", t=f"{s['tonnes_required_left_behind']:,.1f}"))
     if plan.warnings:
@@ -66,6 +68,7 @@ def show(plan: views.PlanView) -> None:
         "weight_kg": t("sheet_weight_kg"),
         "load_kg": t("sheet_load_kg"),
         "connector_km": t("sheet_far_km"),
+        "carry_km": t("carry_km"),
     }
     for i, (truck, truck_stops) in enumerate(plan.stops.groupby("truck", sort=False)):
         with st.expander(

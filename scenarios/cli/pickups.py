@@ -106,6 +106,12 @@ def _print_plan(data: dict[str, Any], console: Console) -> None:
             f"village-to-collection-point legs (motorbike / on foot, estimate): "
             f"{summary['feeder_cost_lak']:,} LAK, not in the truck total"
         )
+    if summary["road_end_stops"]:
+        console.print(
+            f"{summary['road_end_stops']} stop(s) collected at the road end of a track no truck "
+            f"may use this season; the villages' carry (motorbike / hand tractor, estimate): "
+            f"{summary['carry_cost_lak']:,} LAK, not in the truck total"
+        )
     console.print(
         f"{summary['distance_km']:,.1f} km, {summary['hours']:.1f} truck-hours, "
         f"{summary['litres_diesel']:,.0f} L diesel, {summary['co2_kg']:,.0f} kg CO2"

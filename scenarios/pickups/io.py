@@ -12,6 +12,7 @@ from pathlib import Path
 from networks import Village, load_villages
 from optimizer import Product
 from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
+from scenarios.pickups.carry import RoadEnd
 from scenarios.pickups.hire import HireTariff
 
 #: Default start of a driver's day and its length (estimates: no sourced Lao figure).
@@ -73,6 +74,7 @@ class PickupRecord:
     max_ride_s: int | None = None  # freshness limit to the mill (cherry default: the rules)
     collection_point: str = ""  # village code of the producer group's collection point
     feeder_cost_lak: float = 0.0  # village-to-point legs of the rows merged into this one
+    road_end: RoadEnd | None = None  # collected at its track's road end (set by the pipeline)
 
     @property
     def flexible(self) -> bool:

@@ -31,6 +31,10 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
     "sheet_far_km": ("Off-road leg (km)", "ໄລຍະຈາກທາງ (ກມ)"),
     "act_start": ("Leave the depot empty", "ອອກຈາກສາງ (ລົດເປົ່າ)"),
     "act_load": ("Load", "ຂົນຂຶ້ນລົດ"),
+    "act_road_end": (
+        "Meet at the road end, {km} km from {village}: load",
+        "ພົບກັນທີ່ປາຍທາງເຂົ້າບ້ານ ຫ່າງຈາກ {village} {km} ກມ: ຂົນຂຶ້ນລົດ",
+    ),
     "act_unload": ("Back at the depot: unload, then go out again", "ກັບຮອດສາງ: ຖອກເຄື່ອງ ແລ້ວອອກໄປອີກ"),
     "act_end": ("Back at the depot: unload, end of the day", "ກັບຮອດສາງ: ຖອກເຄື່ອງ, ໝົດມື້"),
     "any_time": ("any time", "ເວລາໃດກໍໄດ້"),

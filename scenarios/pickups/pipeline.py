@@ -47,6 +47,7 @@ from scenarios.pickups.hire import read_hire_tariffs
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
 from scenarios.pickups.reach import connector_lengths, far_warnings
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
+from scenarios.pickups.road_end import check_carry, road_end_reason, road_ends
 from scenarios.pickups.rules import PickupRules, load_pickup_rules, with_cherry_limits
 from scenarios.pickups.travel import matrices_for
 from scenarios.pickups.week import DayInputs, has_windows, plan_week, with_snap_reasons
@@ -157,16 +158,29 @@ def _day_problem(
     rates: CostRates,
     net: networks.RoadNetwork,
     season: str,
+    rules: PickupRules,
 ) -> tuple[PickupProblem, tuple[PickupRecord, ...], tuple[FloatArray, ...], dict[int, str]]:
-    """The day's problem, the record behind each problem pickup, litres matrices, snap drops."""
+    """The day's problem, the record behind each problem pickup, litres matrices, snap drops.
+
+    A pickup whose track no fleet class may use in ``season`` is collected at its road end
+    (:mod:`scenarios.pickups.road_end`): its record carries the road end and the carry.
+    """
     points = [(depot.lat, depot.lon)] + [(r.lat, r.lon) for r in records]
     snap = networks.snap_points(net, points)
     if snap.nodes[0] is None:
         msg = f"depot {depot.label!r} is too far from any road in the network"
         raise networks.SnappingError(msg)
-    keep = [i for i, n in enumerate(snap.nodes) if n is not None]
-    nodes = [int(n) for n in snap.nodes if n is not None]
     used = [find_profile(profiles, entry.type) for entry in fleet]
+    classes = [p.network_class for p in used]
+    ends = road_ends(snap, season, classes, rules.feeder_lak_per_t_km)
+    ends.pop(0, None)  # the depot is where it is
+    records = tuple(
+        replace(r, road_end=ends[i + 1]) if i + 1 in ends else r for i, r in enumerate(records)
+    )
+    keep = [i for i, n in enumerate(snap.nodes) if n is not None]
+    nodes = [
+        ends[i].node if i in ends else int(n) for i, n in enumerate(snap.nodes) if n is not None
+    ]
     by_class = {
         p.name: matrices_for(snap.network, nodes, keep, len(points), season, p, rates) for p in used
     }  # own and hired trucks of one class share the roads: one set of matrices per class
@@ -194,6 +208,10 @@ def _day_problem(
         (Depot("depot", depot.label),), pickups, tuple(types), tuple(matrices), season=season
     )
     snapped = {u.index - 1: u.reason for u in snap.unreachable if u.index > 0}
+    for i, r in enumerate(records):  # road end out of reach too: say so if it is dropped
+        reason = road_end_reason(r, season) if caps[i] == 0 else None
+        if reason is not None:
+            snapped[i] = reason
     reasons = {j: snapped[i] for j, (i, _, _) in enumerate(parts) if i in snapped}
     litres = tuple(f[3][np.ix_(src, src)] for f in full)
     return problem, tuple(records[i] for i, _, _ in parts), litres, reasons
@@ -264,7 +282,7 @@ def plan_pickups(
     if has_windows(records):  # one model over all days chooses each flexible pickup's day
 
         def build(rows: tuple[PickupRecord, ...]) -> DayInputs:
-            return _day_problem(rows, point, fleet, profiles, rates, net, season)
+            return _day_problem(rows, point, fleet, profiles, rates, net, season, rules)
 
         week = plan_week(records, build, params, what=pickups_path.name)
         plans = tuple(
@@ -279,6 +297,8 @@ def plan_pickups(
             )
             for w in week
         )
+        for day_plan in plans:
+            check_carry(day_plan)
         return PickupRun(season, point, plans, rates, net, tuple(warnings))
     groups = group_by_day(records)
     budgets = day_budgets(
@@ -288,11 +308,12 @@ def plan_pickups(
     for (day, rows), budget_s in zip(groups, budgets, strict=True):
         per_day = replace(params, time_limit_s=budget_s)
         problem, sources, litres, snap_reasons = _day_problem(
-            rows, point, fleet, profiles, rates, net, season
+            rows, point, fleet, profiles, rates, net, season, rules
         )
         plan = with_snap_reasons(problem, solve(problem, per_day), snap_reasons)
         lengths = tuple(connector[r.id] for r in sources)
         days.append(DayPlan(day, sources, problem, plan, used, litres, lengths))
+        check_carry(days[-1])
         logger.info("day %s: %d routes, %d dropped", day, len(plan.routes), len(plan.dropped))
     return PickupRun(season, point, tuple(days), rates, net, tuple(warnings))
 

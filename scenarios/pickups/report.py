@@ -14,10 +14,11 @@ from typing import Any
 import geopandas as gpd
 
 import networks
-from optimizer import VehicleRoute, co2_kg, lak_to_usd
+from optimizer import Stop, VehicleRoute, co2_kg, lak_to_usd
 from scenarios.common import make_edge_cost, write_rows
 from scenarios.pickups.io import format_clock
 from scenarios.pickups.records import DayPlan, PickupRun
+from scenarios.pickups.road_end import check_carry, stop_carry, truck_point
 from scenarios.pickups.sheet_html import sheets_html
 from scenarios.pickups.sheets import driver_sheets, write_sheets
 
@@ -51,6 +52,11 @@ def summary(run: PickupRun) -> dict[str, float]:
         "feeder_cost_lak": round(
             sum({r.id: r.feeder_cost_lak for d in run.days for r in d.records}.values())
         ),
+        # villages' carry to the road end of tracks no vehicle may use, apart from the trucks
+        "carry_cost_lak": round(sum(check_carry(d) for d in run.days)),
+        "road_end_stops": sum(
+            1 for d in run.days for r in d.plan.routes for s in r.stops if _at_road_end(d, s)
+        ),
         "tonnes_collected": round(tonnes, 3),
         "cost_lak_per_tonne": round(cost / tonnes) if tonnes else 0,
         "distance_km": round(sum(d.plan.distance_m for d in run.days) / 1000.0, 1),
@@ -67,6 +73,20 @@ def _connector_km(day: DayPlan, pickup: int) -> float | None:
     if not day.connector_m or math.isnan(day.connector_m[pickup]):
         return None
     return round(day.connector_m[pickup] / 1000.0, 1)
+
+
+def _at_road_end(day: DayPlan, stop: Stop) -> bool:
+    return day.records[stop.pickup].road_end is not None
+
+
+def _carry_json(day: DayPlan, stop: Stop) -> dict[str, Any]:
+    """Where the truck collects the stop and the village's carry to there (km, kip)."""
+    km, cost = stop_carry(day, stop.pickup)
+    return {
+        "collected_at": "road_end" if _at_road_end(day, stop) else "village",
+        "carry_km": round(km, 2),
+        "carry_cost_lak": round(cost),
+    }
 
 
 def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
@@ -93,6 +113,7 @@ def _route_json(day: DayPlan, route: VehicleRoute) -> dict[str, Any]:
                 "load_after_kg": s.load_after_kg,
                 "trip": s.trip + 1,
                 "connector_km": _connector_km(day, s.pickup),
+                **_carry_json(day, s),
             }
             for s in route.stops
         ],
@@ -129,7 +150,7 @@ def route_geojson(run: PickupRun) -> dict[str, Any]:
     """Routes as GeoJSON LineStrings along the roads (legs routed on the network)."""
     features = []
     for day in run.days:
-        points = [(run.depot.lat, run.depot.lon)] + [(r.lat, r.lon) for r in day.records]
+        points = [(run.depot.lat, run.depot.lon)] + [truck_point(r) for r in day.records]
         for route in day.plan.routes:
             profile = day.profiles[route.vehicle_type]
             seq = [0] + [s.pickup + 1 for s in route.stops] + [0]

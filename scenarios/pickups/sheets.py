@@ -20,6 +20,7 @@ from scenarios.pickups.io import format_clock
 from scenarios.pickups.labels import label, product_label, truck_label
 from scenarios.pickups.reach import FAR_CONNECTOR_M
 from scenarios.pickups.records import DayPlan, PickupRun
+from scenarios.pickups.road_end import stop_carry
 
 __all__ = [
     "DriverSheet",
@@ -55,6 +56,7 @@ class SheetLine:
     tw_end_s: int | None = None
     load_after_kg: int = 0
     connector_m: float = 0.0  # off-road leg from the village to the road (loads only)
+    carry_km: float = 0.0  # loads at a road end: the village's carry to it
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -115,6 +117,7 @@ def _route_lines(day: DayPlan, route: VehicleRoute, depot: str) -> list[SheetLin
                 tw_end_s=pickup.tw_end_s,
                 load_after_kg=stop.load_after_kg,
                 connector_m=day.connector_m[stop.pickup] if day.connector_m else 0.0,
+                carry_km=stop_carry(day, stop.pickup)[0],
             )
         )
         if nxt is not None and nxt.trip != stop.trip:
@@ -180,6 +183,13 @@ def _far_km(line: SheetLine) -> str:
     return f"{line.connector_m / 1000.0:.1f}" if line.connector_m > FAR_CONNECTOR_M else ""
 
 
+def _action(line: SheetLine, lang: str) -> str:
+    """What to do; a load at a road end says where to meet the village's carry."""
+    if line.kind == "load" and line.carry_km > 0:
+        return label("act_road_end", lang, km=f"{line.carry_km:.1f}", village=line.place)
+    return label(f"act_{line.kind}", lang)
+
+
 def sheet_rows(sheet: DriverSheet, lang: str = "en") -> list[dict[str, object]]:
     """The sheet as table rows: headers and words in ``lang``, numbers as numbers."""
     truck = sheet.truck(lang)
@@ -191,7 +201,7 @@ def sheet_rows(sheet: DriverSheet, lang: str = "en") -> list[dict[str, object]]:
             h["sheet_trip"]: line.trip,
             h["sheet_order"]: "" if line.order is None else line.order,
             h["sheet_time"]: format_clock(line.time_s),
-            h["sheet_action"]: label(f"act_{line.kind}", lang),
+            h["sheet_action"]: _action(line, lang),
             h["sheet_place"]: line.place,
             h["sheet_id"]: line.pickup_id,
             h["sheet_weight_kg"]: line.weight_kg if line.kind != "start" else "",

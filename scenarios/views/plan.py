@@ -244,6 +244,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                     "weight_kg": stop["weight_kg"],
                     "load_kg": stop["load_after_kg"],
                     "connector_km": stop["connector_km"],
+                    "collected_at": stop["collected_at"],
+                    "carry_km": stop["carry_km"],
+                    "carry_cost_lak": stop["carry_cost_lak"],
                     "lat": lat,
                     "lon": lon,
                     "label": str(order),
@@ -279,6 +282,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
             "duration_h": float(s["hours"]),
             "co2_kg": float(s["co2_kg"]),
             "litres": float(s["litres_diesel"]),
+            # the villages' carry to road ends, not in the trucks' total
+            "carry_cost_lak": float(s["carry_cost_lak"]),
+            "road_end_stops": float(s["road_end_stops"]),
             # problem pickups, not records: a split pickup's record stands behind each part
             "tonnes_requested": sum(p.weight_kg for d in run.days for p in d.problem.pickups)
             / 1000.0,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import networks
 import scenarios.pickups as pickups_room
 from optimizer import SolveParams, verify
 from optimizer.pickup.params import Engine
@@ -55,22 +56,22 @@ def test_small_plan_is_verified_and_complete(small: tuple[Path, Path]) -> None:
     assert summary["co2_kg"] == pytest.approx(summary["litres_diesel"] * 2.66, abs=0.2)
 
 
-def test_wet_season_costs_more_than_dry(small: tuple[Path, Path], tmp_path: Path) -> None:
-    """The same pickups cost more in the wet season (slower, rougher, fewer passable roads);
-    P02, beyond the 6 km wet-season track limit of a pickup, is reported dropped with why."""
+def test_wet_season_costs_more_than_dry(small: tuple[Path, Path]) -> None:
+    """The same pickups cost more in the wet season, trucks and carry together: P02's 9.4 km
+    track is cut off for every class, so the trucks meet it at the road end (a shorter drive)
+    and the village's carry to there is the price of the season."""
     pickups, fleet = small
-    wet_all = run_to_json(
+    dry = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    wet = run_to_json(
         plan_pickups(pickups, "Paksong", fleet_path=fleet, season="wet", params=PARAMS)
     )
-    assert [(d["id"], d["reason"]) for d in wet_all["dropped"]] == [
-        ("P02", "unreachable in the wet season by any available vehicle class")
-    ]
-    three = tmp_path / "three.csv"
-    three.write_text("\n".join(line for line in SMALL.splitlines() if "P02" not in line))
-    dry = run_to_json(plan_pickups(three, "Paksong", fleet_path=fleet, params=PARAMS))
-    wet = run_to_json(plan_pickups(three, "Paksong", fleet_path=fleet, season="wet", params=PARAMS))
     assert dry["dropped"] == [] and wet["dropped"] == []
-    assert wet["total_cost_lak"] > dry["total_cost_lak"]
+    where = {s["id"]: s["collected_at"] for r in wet["routes"] for s in r["stops"]}
+    assert where == {"P02": "road_end", "P03": "village", "P04": "village", "T1": "village"}
+    assert {s["collected_at"] for r in dry["routes"] for s in r["stops"]} == {"village"}
+    assert dry["summary"]["carry_cost_lak"] == 0 and wet["summary"]["road_end_stops"] == 1
+    wet_total = wet["total_cost_lak"] + wet["summary"]["carry_cost_lak"]
+    assert wet_total > dry["total_cost_lak"]
 
 
 def test_same_seed_and_limit_give_same_plan(small: tuple[Path, Path]) -> None:
@@ -107,27 +108,36 @@ def test_output_functions_are_the_rooms_public_api(name: str) -> None:
 
 
 def test_heavy_truck_cannot_reach_earth_road_in_wet(tmp_path: Path) -> None:
-    """A stop on an earth road is dropped in the wet season when only heavy trucks are free;
-    in the dry season too (heavy trucks leave long earth roads), while a 6-wheel reaches it."""
+    """In the wet only heavy trucks free: E1 on an earth road is dropped; X, 4.2 km off it (beyond
+    the heavy truck's 3 km track limit), would be met at its road end, but that lies on the same
+    earth road: dropped too, saying so. A 4x4 (6 km wet limit) collects both at the village. In
+    the dry season heavy trucks leave long earth roads too, while a 6-wheel reaches both."""
     pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
-    pickups.write_text("id,lat,lon,weight_kg,product\nE1,15.9353,105.3674,500,green\n")
+    pickups.write_text(
+        "id,lat,lon,weight_kg,product\nE1,15.9353,105.3674,500,green\nX,15.9353,105.3274,500,green\n"
+    )
     fleet.write_text("type,count\n10-wheel,1\n")
     wet = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, season="wet", params=PARAMS))
-    assert wet["dropped"] == [
-        {
-            "day": None,
-            "id": "E1",
-            "reason": "unreachable in the wet season by any available vehicle class",
-            "connector_km": wet["dropped"][0]["connector_km"],  # tested in test_reach_templates
-        }
-    ]
+    reasons = {d["id"]: d["reason"] for d in wet["dropped"]}
+    assert reasons == {
+        "E1": "unreachable in the wet season by any available vehicle class",
+        "X": "unreachable in the wet season by any available vehicle class, at the village and "
+        "at the road end of its 5.5 km track",
+    }
     dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
-    assert [d["reason"] for d in dry["dropped"]] == [
-        "unreachable in the dry season by any available vehicle class"
-    ]
+    assert {d["id"]: d["reason"] for d in dry["dropped"]} == {
+        "E1": "unreachable in the dry season by any available vehicle class",
+        "X": "unreachable in the dry season by any available vehicle class, at the village and "
+        "at the road end of its 5.5 km track",
+    }
     fleet.write_text("type,count\n6-wheel,1\n")
     dry = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, params=PARAMS))
     assert dry["dropped"] == [] and dry["status"] == "feasible"
+    assert {s["collected_at"] for r in dry["routes"] for s in r["stops"]} == {"village"}
+    fleet.write_text("type,count,max_trips\n4x4-pickup,1,2\n")
+    wet = run_to_json(plan_pickups(pickups, "Pakse", fleet_path=fleet, season="wet", params=PARAMS))
+    assert wet["dropped"] == [] and wet["status"] == "feasible"
+    assert {s["collected_at"] for r in wet["routes"] for s in r["stops"]} == {"village"}
 
 
 def test_pickup_heavier_than_every_truck_split_or_dropped(tmp_path: Path) -> None:
@@ -208,3 +218,42 @@ def test_sample_flexible_week_keeps_every_window() -> None:
                 low = record.earliest_day or record.day
                 high = record.latest_day or record.day
                 assert low is not None and high is not None and low <= day.day <= high
+
+
+def test_pickup_beyond_the_wet_limit_is_met_at_its_road_end(tmp_path: Path) -> None:
+    """Ban PhouMakkor's track (straight line beyond the 4x4's 6 km wet limit) carries no truck
+    in the wet: the 4x4 meets the village at the road end; carry_km is the track's straight
+    line x the connector circuity, costed at the feeder rate, on the sheet and in the JSON."""
+    from networks.tables import default_tables
+    from scenarios.pickups import driver_sheets, load_pickup_rules, read_pickups, sheet_rows
+
+    pickups, fleet = tmp_path / "p.csv", tmp_path / "f.csv"
+    pickups.write_text("id,village_code,weight_kg,product\nP02,1604008,1200,parchment\n")
+    fleet.write_text("type,count\n4x4-pickup,1\n")
+    (record,) = read_pickups(pickups)
+    net = networks.load_network()
+    straight_m = networks.snap_points(net, [(record.lat, record.lon)]).distance_m[0]
+    tables = default_tables()
+    assert straight_m > 6000.0  # beyond the wet limit of the 4x4, the only class in the fleet
+    carry_km = straight_m * tables.connector_circuity / 1000.0
+    rate = load_pickup_rules().feeder_lak_per_t_km
+    run = plan_pickups(pickups, "Paksong", fleet_path=fleet, season="wet", params=PARAMS)
+    (day,) = run.days
+    verify(day.problem, day.plan)
+    data = run_to_json(run)
+    assert data["status"] == "feasible" and data["dropped"] == []
+    ((stop,),) = [r["stops"] for r in data["routes"]]
+    assert stop["collected_at"] == "road_end"
+    assert stop["carry_km"] == pytest.approx(carry_km, abs=0.005)
+    assert stop["carry_cost_lak"] == pytest.approx(carry_km * 1.2 * rate, abs=1)
+    assert data["summary"]["carry_cost_lak"] == stop["carry_cost_lak"]
+    assert data["total_cost_lak"] == sum(r["cost_lak"] for r in data["routes"])  # trucks only
+    ((sheet_stop,),) = [
+        [row for row in sheet_rows(s) if row["Pickup ID"] == "P02"] for s in driver_sheets(run)
+    ]
+    assert sheet_stop["What to do"] == (
+        f"Meet at the road end, {carry_km:.1f} km from {sheet_stop['Village or place']}: load"
+    )
+    dry = run_to_json(plan_pickups(pickups, "Paksong", fleet_path=fleet, params=PARAMS))
+    assert dry["routes"][0]["stops"][0]["collected_at"] == "village"
+    assert dry["summary"]["carry_cost_lak"] == 0
