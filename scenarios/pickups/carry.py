@@ -27,7 +27,7 @@ class RoadEnd:
     carry_km
         The track's length: straight-line distance to the road x connector circuity, km.
     lak_per_t_km
-        The carry rate (``feeder_lak_per_t_km`` of ``data/pickup_rules.toml``, an estimate).
+        The carry rate (``carry_lak_per_tkm`` of ``data/consolidation_params.toml``, an estimate).
     """
 
     node: int

@@ -172,7 +172,7 @@ def _day_problem(
         raise networks.SnappingError(msg)
     used = [find_profile(profiles, entry.type) for entry in fleet]
     classes = [p.network_class for p in used]
-    ends = road_ends(snap, season, classes, rules.feeder_lak_per_t_km)
+    ends = road_ends(snap, season, classes, rules.carry_lak_per_t_km)
     ends.pop(0, None)  # the depot is where it is
     records = tuple(
         replace(r, road_end=ends[i + 1]) if i + 1 in ends else r for i, r in enumerate(records)

@@ -5,8 +5,8 @@ The network cuts off an unpaved village track longer than a season's limit for a
 village's coffee behind: the truck meets the village where its track meets a passable road (the
 road end), and the village carries its coffee there by motorbike or hand tractor. The carry is
 the track's length (straight line x connector circuity, as the network builds it) x tonnes x
-``feeder_lak_per_t_km`` of ``data/pickup_rules.toml`` (the rate of the fleet branch's
-village-to-collection-point legs, a flagged estimate), costed apart from the trucks.
+``carry_lak_per_tkm`` of ``data/consolidation_params.toml`` (the consolidation model's rate for
+the same carry, a flagged estimate), costed apart from the trucks.
 
 A pickup whose road end no vehicle reaches either stays dropped, the reason saying so.
 """

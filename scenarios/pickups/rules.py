@@ -12,6 +12,9 @@ from scenarios.pickups.io import PickupRecord
 __all__ = ["PICKUP_RULES", "PickupRules", "load_pickup_rules", "with_cherry_limits"]
 
 PICKUP_RULES = DATA_DIR / "pickup_rules.toml"
+#: the carry over a village track to its road end: one rate, shared with the consolidation model
+CARRY_RATE_FILE = DATA_DIR / "consolidation_params.toml"
+_CARRY_KEY = "carry_lak_per_tkm"
 _KEYS = ("cherry_max_hours_to_mill", "feeder_lak_per_t_km", "feeder_detour_factor")
 
 
@@ -28,11 +31,16 @@ class PickupRules:
         Cost of carrying coffee from a village to its collection point (motorbike or on foot).
     feeder_detour_factor
         Path length over straight-line distance on that leg.
+    carry_lak_per_t_km
+        Cost of carrying coffee over a village track no available truck may use, to the road end
+        where the truck meets it (motorbike or hand tractor): ``carry_lak_per_tkm`` of
+        ``data/consolidation_params.toml``, the rate the consolidation model uses for that leg.
     """
 
     cherry_max_hours_to_mill: float = 8.0
     feeder_lak_per_t_km: float = 30_000.0
     feeder_detour_factor: float = 1.3
+    carry_lak_per_t_km: float = 15_000.0
 
     @property
     def cherry_max_ride_s(self) -> int:
@@ -57,7 +65,17 @@ def load_pickup_rules(path: Path | None = None) -> PickupRules:
             msg = f"{source.name}: key {key}: expected a number > 0 (value = ...); got {value!r}"
             raise DataFileError(msg)
         values[key] = float(value)
-    return PickupRules(**values)
+    return PickupRules(**values, carry_lak_per_t_km=_carry_rate())
+
+
+def _carry_rate() -> float:
+    """``carry_lak_per_tkm`` of ``data/consolidation_params.toml`` (``{value, ...}``)."""
+    entry = read_toml(CARRY_RATE_FILE, what="consolidation parameters").get(_CARRY_KEY)
+    value = entry.get("value") if isinstance(entry, dict) else entry
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        msg = f"{CARRY_RATE_FILE.name}: key {_CARRY_KEY}: expected a number > 0; got {value!r}"
+        raise DataFileError(msg)
+    return float(value)
 
 
 def with_cherry_limits(

@@ -236,7 +236,7 @@ def test_pickup_beyond_the_wet_limit_is_met_at_its_road_end(tmp_path: Path) -> N
     tables = default_tables()
     assert straight_m > 6000.0  # beyond the wet limit of the 4x4, the only class in the fleet
     carry_km = straight_m * tables.connector_circuity / 1000.0
-    rate = load_pickup_rules().feeder_lak_per_t_km
+    rate = load_pickup_rules().carry_lak_per_t_km
     run = plan_pickups(pickups, "Paksong", fleet_path=fleet, season="wet", params=PARAMS)
     (day,) = run.days
     verify(day.problem, day.plan)
