@@ -33,8 +33,10 @@ T = TypeVar("T")
 
 _MEMORY: dict[str, Any] = {}
 # Entries are large (a located network, leg matrices): keep few in memory, the rest on disk.
-# 64 grew a Dask worker past its memory limit in a long uncertainty run.
-_MEMORY_MAX = 12
+# 64 grew a Dask worker past its memory limit in a long uncertainty run; 12 re-weighted located
+# networks (a 100-draw run's tornado, 2026-11-30) held 6.4 GB per worker, where Dask pauses an
+# 8 GiB worker for good (the run stalled).
+_MEMORY_MAX = 4
 _CODE_DIRS = ("networks", "optimizer", "scenarios/consolidate", "scenarios/common")
 
 
