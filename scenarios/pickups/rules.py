@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from optimizer import Product
 from scenarios.common import DATA_DIR, DataFileError, check_file, read_toml
@@ -57,23 +59,19 @@ def load_pickup_rules(path: Path | None = None) -> PickupRules:
     if unknown:
         msg = f"{source.name}: unknown keys {unknown}; choose from: {', '.join(_KEYS)}"
         raise DataFileError(msg)
-    values: dict[str, float] = {}
-    for key in _KEYS:
-        entry = data.get(key)
-        value = entry.get("value") if isinstance(entry, dict) else entry
-        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            msg = f"{source.name}: key {key}: expected a number > 0 (value = ...); got {value!r}"
-            raise DataFileError(msg)
-        values[key] = float(value)
-    return PickupRules(**values, carry_lak_per_t_km=_carry_rate())
+    values = {key: _positive_value(data, key, source) for key in _KEYS}
+    carry = read_toml(CARRY_RATE_FILE, what="consolidation parameters")
+    return PickupRules(
+        **values, carry_lak_per_t_km=_positive_value(carry, _CARRY_KEY, CARRY_RATE_FILE)
+    )
 
 
-def _carry_rate() -> float:
-    """``carry_lak_per_tkm`` of ``data/consolidation_params.toml`` (``{value, ...}``)."""
-    entry = read_toml(CARRY_RATE_FILE, what="consolidation parameters").get(_CARRY_KEY)
+def _positive_value(data: Mapping[str, Any], key: str, source: Path) -> float:
+    """The number > 0 of entry ``key`` (``{value, ...}`` or a bare number) of a TOML file."""
+    entry = data.get(key)
     value = entry.get("value") if isinstance(entry, dict) else entry
     if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        msg = f"{CARRY_RATE_FILE.name}: key {_CARRY_KEY}: expected a number > 0; got {value!r}"
+        msg = f"{source.name}: key {key}: expected a number > 0 (value = ...); got {value!r}"
         raise DataFileError(msg)
     return float(value)
 
