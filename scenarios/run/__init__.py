@@ -11,6 +11,7 @@ from scenarios.run.kpis import (
     kpis_from_run,
     solver_columns,
     solver_summary,
+    tonnes_by_corridor,
     validate_kpis,
 )
 from scenarios.run.network import network_variant
@@ -43,5 +44,6 @@ __all__ = [
     "run_scenario_json",
     "solver_columns",
     "solver_summary",
+    "tonnes_by_corridor",
     "validate_kpis",
 ]

@@ -7,7 +7,7 @@ CSV row. Money in LAK (constant prices of the cost tables), tonnes of green-equi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ __all__ = [
     "kpis_from_run",
     "solver_columns",
     "solver_summary",
+    "tonnes_by_corridor",
     "validate_kpis",
 ]
 
@@ -194,6 +195,14 @@ def _border_kpis(run: ConsolidationRun, views: Mapping[str, Any]) -> dict[str, A
     }
 
 
+def tonnes_by_corridor(flows: Iterable[Any]) -> dict[str, float]:
+    """Tonnes green through each corridor of ``flows`` (in the order corridors first appear)."""
+    out: dict[str, float] = {}
+    for f in flows:
+        out[f.corridor_id] = out.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+    return out
+
+
 def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     """The JSON-ready result of a scenario from a verified consolidation run.
 
@@ -209,12 +218,11 @@ def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     tonnes = result.total_green_kg / 1000.0
     per_t = result.cost_per_tonne_lak.as_dict()
     landed = sum(per_t.values())
-    by_corridor: dict[str, float] = {}
-    by_season: dict[str, dict[str, float]] = {}
-    for f in result.flows:
-        by_corridor[f.corridor_id] = by_corridor.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
-        season = by_season.setdefault(f.period, {})
-        season[f.corridor_id] = season.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
+    by_corridor = tonnes_by_corridor(result.flows)
+    by_season = {
+        period: tonnes_by_corridor(f for f in result.flows if f.period == period)
+        for period in dict.fromkeys(f.period for f in result.flows)
+    }
     kpis = {
         "annual_transport_cost_lak": float(result.cost_lak.total_lak),
         "landed_cost_lak_per_t": landed,

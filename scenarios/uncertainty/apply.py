@@ -188,14 +188,11 @@ def _figures(run: Any) -> dict[str, Any]:
     """The KPIs the summaries need, as :func:`scenarios.run.kpis_from_run` defines them (without
     its flow lines and physical metrics, which the summaries do not use)."""
     from scenarios.consolidate import money_views
-    from scenarios.run import solver_summary
+    from scenarios.run import solver_summary, tonnes_by_corridor
 
     result, lak_per_usd = run.result, run.inputs.rates.lak_per_usd
     views = money_views(run)
     per_t = result.cost_per_tonne_lak.as_dict()
-    by_corridor: dict[str, float] = {}
-    for f in result.flows:
-        by_corridor[f.corridor_id] = by_corridor.get(f.corridor_id, 0.0) + f.green_kg / 1000.0
     solver = solver_summary(result)
     return {
         "status": solver["status"],
@@ -211,7 +208,7 @@ def _figures(run: Any) -> dict[str, Any]:
             "economic_cost_lak": float(views["economic"]["annual_at_destination_lak"]),
             "tonnes": result.total_green_kg / 1000.0,
             "breakdown_lak_per_t": per_t,
-            "tonnes_by_corridor": by_corridor,
+            "tonnes_by_corridor": tonnes_by_corridor(result.flows),
             "open_hubs": list(result.open_hubs),
         },
     }
