@@ -149,6 +149,8 @@ class _Solver:
             fp = _fingerprint(self.specs[name], self.shared, values)
             if _fresh(case_path(self.out, name, case), fp):
                 self.skipped += 1
+                if self.on_case is not None:
+                    self.on_case(name, case, "unchanged")
             else:
                 todo[name, case] = (self.specs[name], dict(values), fp)
         if todo:
@@ -196,6 +198,7 @@ class _Solver:
             self.solved += 1
         else:
             self.failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
+            status = "failed"
         if self.on_case is not None:
             self.on_case(name, case, status)
 
@@ -226,10 +229,15 @@ def run_uncertainty(
     only: Sequence[str] | None = None,
     engine: CaseEngine | None = None,
     on_case: Callable[[str, str, str], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> UncertaintyRun:
     """Solve every case of every scenario (see module doc) and write the tables.
 
     ``switching`` (with ``tornado``) adds the switching values found by bisection.
+    ``on_plan(n)`` is told the number of central, draw and tornado cases before any is solved;
+    ``on_case(scenario, case, status)`` is then called once per case as it ends, with status
+    ``done``, ``failed`` or ``unchanged`` (stored by an earlier run), and once per bisection
+    step of the switching values (which come after the ``n``).
     """
     if workers < 1:
         msg = f"Expected workers >= 1; got {workers}."
@@ -240,6 +248,8 @@ def run_uncertainty(
     specs, failed = _expand([Path(f) for f in files])
     dims = plan_dimensions(only, specs)
     cases = _cases(dims, draws, seed, tornado)
+    if on_plan is not None:
+        on_plan(len(cases) * len(specs))
     solver = _Solver(out, specs, engine or _default_engine(), (workers, scheduler), on_case)
     rows: list[dict[str, Any]] = []
     with solver.stack:

@@ -2,13 +2,56 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Column
 
 __all__ = ["register", "uncertainty_command"]
+
+
+_OnPlan = Callable[[int], None]
+_OnCase = Callable[[str, str, str], None]
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[tuple[_OnPlan, _OnCase]]:
+    """A progress bar on stderr (cases done of planned, the last case, time elapsed); failed
+    cases are printed as they end. Bisection steps of the switching values come after the
+    planned cases and extend the count."""
+    if not logging.getLogger().isEnabledFor(logging.INFO):  # quiet unless --verbose
+        for name in ("distributed", "distributed.scheduler", "distributed.nanny"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    columns = (MofNCompleteColumn(), TextColumn("cases"), TimeElapsedColumn())
+    with Progress(
+        TextColumn("[bold]uncertainty"), *columns, BarColumn(bar_width=20),
+        TextColumn("{task.description}", table_column=Column(no_wrap=True, max_width=36)),
+        console=Console(stderr=True), transient=False,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("starting the workers", total=None)
+        planned, done = [0], [0]
+
+        def on_plan(cases: int) -> None:
+            planned[0] = cases
+            progress.update(task, total=cases)
+
+        def on_case(name: str, case: str, status: str) -> None:
+            done[0] += 1
+            step = "" if done[0] <= planned[0] else "switching values: "
+            total, what = max(planned[0], done[0]), f"{step}{name} {case}"
+            progress.update(task, total=total, completed=done[0], description=what)
+            if status == "failed":
+                progress.console.print(f"[red]failed[/red] {escape(name)} {escape(case)}")
+
+        yield on_plan, on_case
 
 
 def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter)
@@ -43,10 +86,11 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
     """
     from scenarios.batch import run_uncertainty
 
-    run = run_uncertainty(
-        files, out, draws=draws, seed=seed, workers=workers, scheduler=scheduler,
-        tornado=tornado, switching=switching, only=only,
-    )  # fmt: skip
+    with _progress() as (on_plan, on_case):
+        run = run_uncertainty(
+            files, out, draws=draws, seed=seed, workers=workers, scheduler=scheduler,
+            tornado=tornado, switching=switching, only=only, on_case=on_case, on_plan=on_plan,
+        )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(run.scenarios, indent=1, default=str))
     else:

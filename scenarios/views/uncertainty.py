@@ -129,30 +129,25 @@ def run_uncertainty_view(
 ) -> UncertaintyView:
     """Run a small Monte Carlo and tornado of ``files`` (their baselines added) and read it.
 
-    ``progress(done, total)`` is called after each solved case. Cases already stored are
-    skipped, so the same request twice solves nothing the second time.
+    ``progress(done, total)`` is called after each case, solved or found stored: cases already
+    stored are skipped, so the same request twice solves nothing the second time.
     """
-    from scenarios.batch import plan_dimensions, run_uncertainty
-    from scenarios.spec import load_scenario
+    from scenarios.batch import run_uncertainty
 
-    specs = {}
-    for f in files:
-        spec = load_scenario(f)
-        specs[spec.name] = spec
-        if spec.compare_to:
-            base = load_scenario(spec.compare_to)
-            specs.setdefault(base.name, base)
-    total = len(specs) * (1 + draws + 2 * len(plan_dimensions(None, specs)))
-    done = [0]
+    total, done = [0], [0]
+
+    def on_plan(cases: int) -> None:
+        total[0] = cases
 
     def on_case(name: str, case: str, status: str) -> None:
         del name, case, status
         done[0] += 1
         if progress is not None:
-            progress(min(done[0], total), total)
+            progress(min(done[0], total[0]), total[0])
 
     out = out_dir or uncertainty_dir(files, draws, seed)
     run_uncertainty(
-        files, out, draws=draws, seed=seed, workers=workers, switching=False, on_case=on_case
+        files, out, draws=draws, seed=seed, workers=workers, switching=False, on_case=on_case,
+        on_plan=on_plan,
     )
     return uncertainty_view(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,9 @@ def test_prints_a_stored_run_as_text_and_json(tmp_path: Path, cli: Callable[...,
     assert "flip: landed cost P5" in text.stdout and "at the central estimates" in text.stdout
     assert "switches: saving_lak_per_yr from negative to positive" in text.stdout
     assert "0 cases solved" in text.stdout
+    progress = re.search(r"uncertainty\s+(\d+)/(\d+) cases", text.stderr)
+    assert progress, text.stderr  # 2 x (1 + 3 + 2 x 2) cases, then the bisection steps
+    assert int(progress[1]) == int(progress[2]) > 16
     printed = json.loads(cli(*args, "--json").stdout)
     flip = printed["flip"]
     assert set(flip["landed_cost_lak_per_t"]) == {"p5", "p50", "p95", "central"}

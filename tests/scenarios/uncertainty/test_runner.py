@@ -77,6 +77,31 @@ def test_same_summary_on_one_or_two_workers_and_resume(tmp_path: Path) -> None:
     assert "P5" in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")
 
 
+def test_progress_tells_the_plan_then_every_case_with_its_status(tmp_path: Path) -> None:
+    """``on_plan`` gets the case count before any case ends, ``on_case`` is called once per
+    case: done or failed on the first run; on a rerun, unchanged for stored cases while the
+    failed ones are tried (and fail) again."""
+    files = _files(tmp_path / "lib")
+    kwargs: dict[str, Any] = {"draws": 2, "seed": 3, "only": ONLY, "engine": tiny_engine}
+    kwargs |= {"tornado": False, "workers": 1}
+    for attempt in ("first", "rerun"):
+        events: list[Any] = []
+
+        def on_case(name: str, case: str, status: str, events: list[Any] = events) -> None:
+            events.append((name, case, status))
+
+        run = run_uncertainty(
+            files, tmp_path / "out", on_plan=events.append, on_case=on_case, **kwargs
+        )
+        assert events[0] == 3 * (1 + 2)  # base, half, fails x (central + 2 draws)
+        statuses = [status for _, _, status in events[1:]]
+        assert len(statuses) == events[0]
+        failed = {f"{name} {case}" for name, case, status in events[1:] if status == "failed"}
+        assert failed == set(run.failed) and failed
+        stored = "done" if attempt == "first" else "unchanged"
+        assert statuses.count(stored) == events[0] - len(failed)
+
+
 def test_switching_value_found_by_bisection(tmp_path: Path) -> None:
     """The saving of 'flip' turns positive at 21 000 LAK/l: bisection between the central
     20 000 and the high 28 000 finds it within 1/32 of that half-range; the hub capacity
