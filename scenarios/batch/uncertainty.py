@@ -31,7 +31,13 @@ from scenarios.batch.switching import switching_rows
 from scenarios.batch.uncertainty_tables import CaseFigures, case_path, write_tables
 from scenarios.common import REPO_ROOT
 from scenarios.spec import ScenarioSpec, scenario_fingerprint
-from scenarios.uncertainty import Dimension, all_ranges, dimensions, latin_hypercube
+from scenarios.uncertainty import (
+    INFEASIBLE,
+    Dimension,
+    all_ranges,
+    dimensions,
+    latin_hypercube,
+)
 
 __all__ = [
     "CaseEngine",
@@ -193,9 +199,11 @@ class _Solver:
             write_json_atomic(path.with_suffix(".error.json"), {"error": message})
             log.warning("case failed: %s", message)
             status = "failed"
-        elif outcome.get("proven_optimal", True):  # unproven answers are never stored
+        elif outcome.get("proven_optimal", True) or outcome.get("status") == INFEASIBLE:
+            # unproven answers are never stored; a proven-infeasible draw is an outcome
             write_json_atomic(path, {"fingerprint": fp, "case": case, "outcome": outcome})
             self.solved += 1
+            status = "infeasible" if outcome.get("status") == INFEASIBLE else status
         else:
             self.failed[f"{name} {case}"] = f"{name} {case}: not proven optimal"
             status = "failed"

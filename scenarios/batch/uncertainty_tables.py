@@ -17,6 +17,7 @@ from typing import Any
 from scenarios.batch.store import write_json_atomic
 from scenarios.spec import ScenarioSpec
 from scenarios.uncertainty import (
+    INFEASIBLE,
     Dimension,
     all_ranges,
     case_figures,
@@ -75,12 +76,24 @@ class CaseFigures:
             self._dumped[key] = spec.model_dump(mode="json")
         return self._dumped[key]
 
+    def infeasible(self, name: str, case: str) -> str | None:
+        """Why ``case`` admits no plan for ``name`` or its baseline; None if it does (or is
+        not stored yet)."""
+        for who in (name, self.baselines[name]):
+            outcome = _load(self.out, who, case) if who else None
+            if outcome is not None and outcome.get("status") == INFEASIBLE:
+                return f"{who}: {outcome.get('reason', 'infeasible')}"
+        return None
+
     def get(self, name: str, case: str, values: Mapping[str, float]) -> dict[str, Any] | None:
-        """The figures of ``name`` in ``case``; None while it (or its baseline) is missing."""
+        """The figures of ``name`` in ``case``; None while it (or its baseline) is missing,
+        or when either admits no plan at these values (:meth:`infeasible`)."""
         base = self.baselines[name]
         outcome = _load(self.out, name, case)
         b_outcome = _load(self.out, base, case) if base else None
         if outcome is None or (base and b_outcome is None):
+            return None
+        if INFEASIBLE in (outcome.get("status"), (b_outcome or {}).get("status")):
             return None
         against = None
         if base and b_outcome is not None:
@@ -118,7 +131,10 @@ def write_tables(
             continue
         ok = [c for c in draw_ids if c in fig]
         shown = [{d.name: cases[c][d.members[0].key] for d in dims} for c in ok]
-        rows = summary_rows(name, fig["central"], [fig[c] for c in ok])
+        none = {c: why for c in cases if c not in fig and (why := figs.infeasible(name, c))}
+        rows = summary_rows(
+            name, fig["central"], [fig[c] for c in ok], infeasible=len(set(none) & set(draw_ids))
+        )
         all_summary += rows
         all_draws += draw_rows(name, [fig[c] for c in ok], shown)
         pairs = {
@@ -131,6 +147,7 @@ def write_tables(
         tornado = tornado_rows(name, fig["central"], pairs, labels, bounds)
         all_tornado += tornado
         payload[name] = scenario_json(rows, tornado, baseline=figs.baselines[name])
+        payload[name]["infeasible_cases"] = none  # kept out of the bands and the tornado
         top = {r["parameter"] for r in tornado[:5]}
         payload[name]["switching"] = [  # the crossings, and the top 5 parameters' answers
             dict(r)

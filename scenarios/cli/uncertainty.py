@@ -101,6 +101,12 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
             if s.get("p_saving") is not None:
                 line += f"; saves money in {100 * float(s['p_saving']):.0f} % of draws"
             typer.echo(line)
+            if s.get("infeasible_cases"):
+                cases = s["infeasible_cases"]
+                typer.echo(
+                    f"  no plan at all (left out of the ranges) at {', '.join(sorted(cases))}: "
+                    f"{next(iter(cases.values()))}"
+                )
             for row in s["tornado"][:3]:
                 swing = next((k for k in row if k.endswith("_swing") and row[k] != ""), None)
                 if swing:

@@ -3,7 +3,13 @@
 Above ``appraisal`` (savings and NPV per draw) and below ``batch`` (which runs the cases on Dask).
 """
 
-from scenarios.uncertainty.apply import apply_values, run_case, spec_with_values, split_values
+from scenarios.uncertainty.apply import (
+    INFEASIBLE,
+    apply_values,
+    run_case,
+    spec_with_values,
+    split_values,
+)
 from scenarios.uncertainty.catalogue import (
     BEGIN_MARK,
     END_MARK,
@@ -42,6 +48,7 @@ __all__ = [
     "BEGIN_MARK",
     "END_MARK",
     "HELD",
+    "INFEASIBLE",
     "STEPS",
     "Bracket",
     "Dimension",

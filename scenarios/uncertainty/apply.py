@@ -5,7 +5,8 @@
 or ``<file stem>.<key>``); the scenario's own changes are then laid over them as usual, so a
 scenario that sets a border wait keeps its wait in every draw. :func:`run_case` re-solves the
 consolidation model (proven optimal, no clock limit) and returns the figures the summaries
-need, with the solver's status and proven gap.
+need, with the solver's status and proven gap; or, when the drawn inputs admit no plan at all
+(proven infeasible), status ``infeasible`` and the reason.
 
 Drawn keys of a scenario file (``library.<file stem>.<path>``) re-write that scenario
 (:func:`spec_with_values`); drawn network keys re-weight the located network's edges
@@ -27,7 +28,11 @@ if TYPE_CHECKING:
     from scenarios.consolidate import Inputs
     from scenarios.spec import ScenarioSpec
 
-__all__ = ["apply_values", "run_case", "spec_with_values", "split_values"]
+__all__ = ["INFEASIBLE", "apply_values", "run_case", "spec_with_values", "split_values"]
+
+INFEASIBLE = "infeasible"
+"""The status of a case whose inputs admit no plan (e.g. drawn hub capacities below the crop):
+stored as an outcome with its ``reason``, counted in ``p_infeasible``, kept out of the bands."""
 
 _ROWS = {  # file stem -> (Inputs field, attribute naming the row)
     "hubs": ("hubs", "id"),
@@ -164,6 +169,7 @@ def _central() -> dict[str, ParamRange]:
 
 def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     """Re-solve ``spec`` with ``values`` drawn; the KPIs the uncertainty summaries need."""
+    from optimizer import InfeasibleProblemError
     from scenarios.consolidate import ConsolidateOptions, located_network, run_consolidation
     from scenarios.run import BaseInputs, base_inputs, resolve_scenario
 
@@ -178,9 +184,12 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     if network:
         at, key = located_network(resolved.net, resolved.net_key, resolved.inputs)
         located = (reweighted(at, network, _central()), reweighted_key(key, network))
-    run = run_consolidation(
-        resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located
-    )
+    try:
+        run = run_consolidation(
+            resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located
+        )
+    except InfeasibleProblemError as exc:  # an outcome of the draw, not a failure of the run
+        return {"status": INFEASIBLE, "proven_optimal": False, "reason": str(exc)}
     return _figures(run)
 
 

@@ -52,6 +52,7 @@ def scenario_json(
         if "saving_lak_per_yr" in by_metric
         else None,
         "p_saving": by_metric["p_saving"]["mean"] if "p_saving" in by_metric else None,
+        "p_infeasible": by_metric["p_infeasible"]["mean"] if "p_infeasible" in by_metric else 0,
         "hub_open_share": {
             m.removeprefix("hub_open:"): r["mean"]
             for m, r in by_metric.items()
@@ -187,6 +188,19 @@ def _held(held: Sequence[Mapping[str, Any]]) -> str:
     return f"<h2>Held at their central values</h2><ul>{items}</ul>"
 
 
+def _infeasible(cases: Mapping[str, str], solved: int) -> str:
+    """A note naming the draws and bounds that admit no plan, with the first reason."""
+    if not cases:
+        return ""
+    draws = sorted(c for c in cases if c.startswith("draw-"))
+    others = sorted(c for c in cases if not c.startswith("draw-"))
+    first = html.escape(next(iter(cases.values())))
+    text = f"<p><b>No plan at all</b> in {len(draws)} of {solved + len(draws)} draws"
+    text += f" ({', '.join(draws)})" if draws else ""
+    text += f" and at {', '.join(map(html.escape, others))}" if others else ""
+    return text + f"; the bars and the tornado leave them out. First reason: {first}</p>"
+
+
 def write_html(out: Path, payload: Mapping[str, Any], meta: Mapping[str, Any]) -> Path:
     """Write ``out/index.html``: per scenario the ranges, probabilities and tornado charts."""
     body = [
@@ -199,6 +213,7 @@ def write_html(out: Path, payload: Mapping[str, Any], meta: Mapping[str, Any]) -
     ]
     for name, s in payload.items():
         body.append(f"<h2>{html.escape(name)}</h2>")
+        body.append(_infeasible(s.get("infeasible_cases", {}), s.get("draws", 0)))
         if s.get("p_saving") is not None:
             body.append(
                 f"<p>Probability that it saves money against {html.escape(str(s['baseline']))}: "

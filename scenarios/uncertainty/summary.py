@@ -92,10 +92,16 @@ def _round(x: float) -> float | str:
 
 
 def summary_rows(
-    scenario: str, central: Mapping[str, Any], draws: Sequence[Mapping[str, Any]]
+    scenario: str,
+    central: Mapping[str, Any],
+    draws: Sequence[Mapping[str, Any]],
+    *,
+    infeasible: int = 0,
 ) -> list[dict[str, Any]]:
     """Per metric: value at the central estimates, P5, P50, P95, mean over the draws; then the
-    probability of a saving and the share of draws in which each hub opens / corridor is used.
+    probability of a saving and the share of draws in which each hub opens / corridor is used;
+    all over the ``draws`` that have a plan. ``infeasible`` more draws admitted none (for the
+    scenario or its baseline): their share of all draws is the row ``p_infeasible``.
     """
     rows: list[dict[str, Any]] = []
     n = len(draws)
@@ -125,6 +131,11 @@ def summary_rows(
              "p95": "", "mean": _round(share), "n": n}
         )  # fmt: skip
 
+    every = n + infeasible
+    rows.append(
+        {"scenario": scenario, "metric": "p_infeasible", "central": "", "p5": "", "p50": "",
+         "p95": "", "mean": _round(infeasible / every if every else np.nan), "n": every}
+    )  # fmt: skip
     if "saving_lak_per_yr" in central:
         probability("p_saving", sum(1 for f in draws if f.get("saving_lak_per_yr", 0) > 0))
     if "npv_lak" in central:

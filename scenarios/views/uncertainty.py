@@ -147,7 +147,13 @@ def run_uncertainty_view(
 
     out = out_dir or uncertainty_dir(files, draws, seed)
     run_uncertainty(
-        files, out, draws=draws, seed=seed, workers=workers, switching=False, on_case=on_case,
+        files,
+        out,
+        draws=draws,
+        seed=seed,
+        workers=workers,
+        switching=False,
+        on_case=on_case,
         on_plan=on_plan,
     )
     return uncertainty_view(out)

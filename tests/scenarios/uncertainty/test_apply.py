@@ -99,3 +99,19 @@ def test_every_drawn_range_of_the_data_pack_applies() -> None:
     assert all(
         k.startswith(prefixes) or k == "network_defaults.connector.circuity" for k in network
     )
+
+
+@pytest.mark.slow
+def test_a_draw_that_admits_no_plan_is_an_outcome_not_a_crash() -> None:
+    """Every hub at 1 t of capacity cannot take the crop: the real engine proves it and the case
+    says so (status infeasible, with the solver's reason) instead of raising."""
+    from scenarios.common.paths import LIBRARY_DIR
+    from scenarios.spec import load_scenario
+    from scenarios.uncertainty import INFEASIBLE, run_case
+
+    hubs = [h.id for h in load_inputs().hubs]
+    outcome = run_case(
+        load_scenario(LIBRARY_DIR / "baseline.toml"), {f"hubs.{h}.capacity_t": 1.0 for h in hubs}
+    )
+    assert outcome["status"] == INFEASIBLE and not outcome["proven_optimal"]
+    assert "capacit" in outcome["reason"]

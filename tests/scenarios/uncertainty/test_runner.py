@@ -13,6 +13,7 @@ import pytest
 from scenarios.batch.uncertainty import run_uncertainty
 from scenarios.common.paths import LIBRARY_DIR
 from scenarios.spec.schema import ScenarioSpec
+from scenarios.uncertainty import INFEASIBLE
 
 ONLY = ["cost_rates.diesel_lak_per_l", "hubs.*.capacity_t"]
 
@@ -100,6 +101,38 @@ def test_progress_tells_the_plan_then_every_case_with_its_status(tmp_path: Path)
         assert failed == set(run.failed) and failed
         stored = "done" if attempt == "first" else "unchanged"
         assert statuses.count(stored) == events[0] - len(failed)
+
+
+def _tight_engine(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
+    """The tiny engine, but the 'tight' scenario admits no plan on dear diesel."""
+    if spec.name == "tight" and float(values.get("cost_rates.diesel_lak_per_l", 0)) > 21000:
+        return {"status": INFEASIBLE, "proven_optimal": False, "reason": "hubs too small"}
+    return tiny_engine(spec, values)
+
+
+def test_draws_without_a_plan_are_counted_and_kept_out_of_the_bands(tmp_path: Path) -> None:
+    """A draw the engine proves infeasible is stored (a rerun skips it), not a failure; its
+    share is ``p_infeasible`` and it is named with its reason; the bands use the other draws."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "base.toml").write_text("", encoding="utf-8")
+    (lib / "tight.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    kwargs: dict[str, Any] = {"draws": 6, "seed": 3, "only": ONLY, "engine": _tight_engine}
+    kwargs |= {"switching": False, "workers": 1}
+    run = run_uncertainty([lib / "tight.toml"], tmp_path / "out", **kwargs)
+    assert not run.failed
+    tight = run.scenarios["tight"]
+    none = tight["infeasible_cases"]
+    draws = sorted(c for c in none if c.startswith("draw-"))
+    assert draws and "tornado/cost_rates.diesel_lak_per_l/high" in none
+    assert all(why == "tight: hubs too small" for why in none.values())
+    assert tight["p_infeasible"] == pytest.approx(len(draws) / 6)
+    assert tight["draws"] == 6 - len(draws)  # the bands' sample
+    summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8")
+    assert f"tight,p_infeasible,,,,,{round(len(draws) / 6, 4)}" in summary
+    assert "No plan at all" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    again = run_uncertainty([lib / "tight.toml"], tmp_path / "out", **kwargs)
+    assert again.solved == 0 and not again.failed
 
 
 def test_switching_value_found_by_bisection(tmp_path: Path) -> None:
