@@ -474,7 +474,7 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
     tips = _check_maps(at)
-    assert any(tip.startswith("test_wet_paving: upgraded 16A (") for tip in tips)
+    assert any(tip.startswith(f"{title}: upgraded 16A (") for tip in tips)
     assert len(at.get("download_button")) == 1
     at.sidebar.segmented_control(key="lang").set_value("lo").run()  # results stay on screen
     assert not at.exception
@@ -482,6 +482,13 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(kpis_lo["kpi"]) and "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(deltas_lo["kpi"])
     assert "Landed cost to port" not in set(kpis_lo["kpi"]) | set(deltas_lo["kpi"])
     assert kpis_lo[["unit", "wet_season_baseline"]].equals(kpis[["unit", "wet_season_baseline"]])
+    # library scenarios by their Lao titles (data/lao_scenarios.csv), the upload in English
+    lao_titles = views.read_lao_scenarios().set_index("name")["title_lo"]
+    assert set(deltas_lo["baseline"]) == {lao_titles["wet_season_baseline"]}
+    assert set(deltas_lo["scenario"]) == {title}
+    assert lao_titles["pave_route_16a"] in at.multiselect(key="cmp_pick").options
+    solver = next(c.value for c in at.caption if c.value.startswith("ຕົວແກ້ບັນຫາ"))
+    assert f"{lao_titles['wet_season_baseline']}: ດີທີ່ສຸດ" in solver and "optimal" not in solver
     at.sidebar.segmented_control(key="currency").set_value("USD").run()
     kpis_usd, cba_usd = at.dataframe[0].value, at.dataframe[2].value
     rate = views.exchange_rate().lak_per_usd
