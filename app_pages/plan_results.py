@@ -7,8 +7,27 @@ import streamlit as st
 
 from app_pages import maps
 from app_pages.common import headers, localized_choice, money, money_columns
-from app_pages.i18n import lang, t
+from app_pages.i18n import STRINGS, lang, t
 from scenarios import views
+
+# own fleet and hired trucks (data/hire_tariffs.csv); key: (English, Lao)
+STRINGS.update(
+    {
+        "use_hire": (
+            "Hire trucks where cheaper (tariffs: data/hire_tariffs.csv, estimates)",
+            "ເຊົ່າລົດເພີ່ມ ເມື່ອຖືກກວ່າ (ລາຄາເຊົ່າ: data/hire_tariffs.csv, ຄ່າປະມານ)",
+        ),
+        "own_cost": ("Own trucks' cost", "ຕົ້ນທຶນລົດຂອງຕົນເອງ"),
+        "hired_cost": ("Hired trucks' cost", "ຕົ້ນທຶນລົດເຊົ່າ"),
+        "hired_cost_help": (
+            "Hired trucks cost their tariff per day or per trip plus the fuel per km; the own "
+            "fleet costs fuel, wear, crew and its fixed cost per day. Own + hired = total.",
+            "ລົດເຊົ່າ ຄິດຕາມລາຄາເຊົ່າຕໍ່ມື້ ຫຼື ຕໍ່ຖ້ຽວ ບວກຄ່ານ້ຳມັນຕໍ່ກິໂລແມັດ; ລົດຂອງຕົນເອງ ຄິດຄ່ານ້ຳມັນ, "
+            "ຄ່າສຶກຫຼໍ່, ຄ່າຄົນຂັບ ແລະ ຕົ້ນທຶນຄົງທີ່ຕໍ່ມື້. ລົດຂອງຕົນເອງ + ລົດເຊົ່າ = ລວມ.",
+        ),
+        "col_hired": ("Hired", "ລົດເຊົ່າ"),
+    }
+)
 
 
 def show(plan: views.PlanView) -> None:
@@ -35,6 +54,9 @@ def show(plan: views.PlanView) -> None:
     cols[5].metric(t("distance_km"), f"{s['distance_km']:,.1f}")
     cols[6].metric(t("hours"), f"{s['duration_h']:,.1f}")
     cols[7].metric(t("co2_kg"), f"{s['co2_kg']:,.0f}")
+    own, hired = st.columns(4)[:2]
+    own.metric(t("own_cost"), money(s["own_cost_lak"]))
+    hired.metric(t("hired_cost"), money(s["hired_cost_lak"]), help=t("hired_cost_help"))
     if s["road_end_stops"]:
         st.caption(t("carry_note", n=int(s["road_end_stops"]), cost=money(s["carry_cost_lak"])))
     if s["tonnes_required_left_behind"] > 0:

@@ -220,6 +220,8 @@ def test_wet_week_with_the_sample_fleet_collects_every_required_stop(planned: Ap
     assert all(kg <= capacity[truck] for (truck, _), kg in per_trip.items())
     assert planned.metric[3].value == f"{s['tonnes']:,.1f} t of {s['tonnes_requested']:,.1f} t"
     assert not planned.warning  # no "required pickups left behind", no "out of date"
+    assert s["hired_cost_lak"] == 0 and s["own_cost_lak"] == s["total_cost_lak"]  # none hired
+    assert not plan.trucks["hired"].any()
 
 
 @pytest.mark.parametrize(
@@ -581,3 +583,24 @@ def test_app_lao_labels_use_the_glossary_terms() -> None:
             assert row.lao in labels[key], (row.english, key, labels[key])
             checked += 1
     assert checked >= 20
+
+
+def test_hired_trucks_are_costed_apart_from_the_own_fleet() -> None:
+    """With trucks for hire ticked, the plan shows own and hired cost apart (own + hired =
+    total, the hired trucks' rows summing to the hired cost), in both languages."""
+    at = _app().run()
+    at.checkbox(key="plan_hire").check().run()
+    _plan(at, time_limit_s=5)
+    plan: views.PlanView = at.session_state["plan_result"]
+    s, trucks = plan.summary, plan.trucks
+    assert s["own_cost_lak"] + s["hired_cost_lak"] == pytest.approx(s["total_cost_lak"])
+    assert trucks.loc[trucks["hired"], "cost_lak"].sum() == pytest.approx(s["hired_cost_lak"])
+    assert s["hired_cost_lak"] > 0 and trucks["hired"].any()  # the sample week hires trucks
+    assert trucks.loc[trucks["hired"], "truck"].str.contains(" hired per ").all()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Hired trucks' cost"].endswith(" LAK")
+    at.sidebar.segmented_control(key="lang").set_value("lo").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert {"ຕົ້ນທຶນລົດຂອງຕົນເອງ", "ຕົ້ນທຶນລົດເຊົ່າ"} <= set(metrics)
+    lao_trucks = next(d.value for d in at.dataframe if "hired" in d.value.columns)
+    assert not lao_trucks["truck"].str.contains("hired").any()  # ເຊົ່າເປັນມື້ / ເຊົ່າເປັນຖ້ຽວ

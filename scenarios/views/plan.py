@@ -190,12 +190,15 @@ def plan_view(
     fleet: pd.DataFrame | None = None,
     season: str = "dry",
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    hire: bool = False,
 ) -> PlanView:
     """Plan the pickups of ``pickups_path`` from ``depot`` and shape the result for the app.
 
     Runs :func:`scenarios.pickups.plan_pickups` on ``net`` with the edited ``fleet`` and the
     search the CLI and the scenario report use (:func:`scenarios.pickups.default_params`);
     ``time_limit_s`` is its safety net, so the sample week gives the same figure in all three.
+    ``hire`` adds the trucks for hire of ``data/hire_tariffs.csv`` beside the fleet, used where
+    cheaper; the summary and the truck table show own and hired cost apart.
     """
     from scenarios import pickups
 
@@ -207,6 +210,7 @@ def plan_view(
         season=season,
         params=pickups.default_params(time_limit_s=time_limit_s),
         network=net,
+        hire_path=pickups.HIRE_TARIFFS if hire else None,
     )
     return plan_view_from_run(run)
 
@@ -265,6 +269,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                 "end": route["end"],
                 "distance_km": round(route["distance_m"] / 1000.0, 1),
                 "duration_h": round(route["duration_s"] / 3600.0, 2),
+                "hired": solved_route.hired,
                 "cost_lak": route["cost_lak"],
             }
         )
@@ -276,6 +281,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     return PlanView(
         summary={
             "total_cost_lak": float(s["total_cost_lak"]),
+            # own fleet and hired trucks (tariffs of data/hire_tariffs.csv): own + hired = total
+            "own_cost_lak": float(s["own_fleet_cost_lak"]),
+            "hired_cost_lak": float(s["hired_cost_lak"]),
             "cost_per_tonne_lak": float(s["cost_lak_per_tonne"]),
             "tonnes": float(s["tonnes_collected"]),
             "distance_km": float(s["distance_km"]),
