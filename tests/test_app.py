@@ -604,3 +604,38 @@ def test_hired_trucks_are_costed_apart_from_the_own_fleet() -> None:
     assert {"ຕົ້ນທຶນລົດຂອງຕົນເອງ", "ຕົ້ນທຶນລົດເຊົ່າ"} <= set(metrics)
     lao_trucks = next(d.value for d in at.dataframe if "hired" in d.value.columns)
     assert not lao_trucks["truck"].str.contains("hired").any()  # ເຊົ່າເປັນມື້ / ເຊົ່າເປັນຖ້ຽວ
+
+
+def test_road_end_stops_are_drawn_where_the_truck_stops(planned: AppTest) -> None:
+    """In the sample wet week each stop collected at a road end is drawn at the road end, its
+    village apart with a carry line ending at the stop, a legend entry and a tooltip with the
+    carry's km and tonnes."""
+    plan: views.PlanView = planned.session_state["plan_result"]
+    at_road_end = plan.stops[plan.stops["collected_at"] == "road_end"].reset_index(drop=True)
+    carried = plan.carried.reset_index(drop=True)
+    assert len(carried) == len(at_road_end) == plan.summary["road_end_stops"] > 0
+    villages = views.pickups_preview(views.sample_pickups_path()).set_index("id")
+    for stop, carry in zip(at_road_end.to_dict("records"), carried.to_dict("records"), strict=True):
+        village = villages.loc[str(stop["id"]).split("#")[0]]
+        assert carry["path"][0] == [carry["lon"], carry["lat"]]
+        assert (carry["lat"], carry["lon"]) == pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-5
+        )
+        assert carry["path"][1] == [stop["lon"], stop["lat"]]  # the line ends where the truck stops
+        assert (stop["lat"], stop["lon"]) != pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-4
+        )
+        assert carry["carry_km"] == stop["carry_km"] > 0
+    village_stops = plan.stops[plan.stops["collected_at"] == "village"]
+    for stop in village_stops.to_dict("records"):  # other stops stay at their village
+        village = villages.loc[str(stop["id"]).split("#")[0]]
+        assert (stop["lat"], stop["lon"]) == pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-5
+        )
+    legend = next(m.value for m in planned.markdown if "bolaven-legend" in m.value)
+    assert "Carried to the road end" in legend
+    tips = _check_maps(planned)
+    first = carried.iloc[0]
+    assert f"{first['village']}: carried {first['carry_km']:,.1f} km to the road end, " in " ".join(
+        tips
+    )

@@ -88,7 +88,7 @@ def plan_in_language(plan: PlanView, lang: str) -> PlanView:
         for sheet in plan.sheets
     }
     frames = {}
-    for field in ("trucks", "stops", "paths"):
+    for field in ("trucks", "stops", "paths", "carried"):
         frame = getattr(plan, field).copy()
         if "truck" in frame.columns:
             frame["truck"] = frame["truck"].map(lambda t: names.get(t, t))
