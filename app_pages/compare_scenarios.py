@@ -243,7 +243,7 @@ if road_appraisal is not None and not road_appraisal.empty:
         ),
         (road_appraisal.tests.assign(test=road_appraisal.tests["test"].map(term)), "cmp_at_tests"),
     ):
-        shown_frame = money_columns(frame)
+        shown_frame = money_columns(_titled(frame, "scenario") if "scenario" in frame else frame)
         st.dataframe(
             shown_frame.round(2),
             hide_index=True,

@@ -469,7 +469,7 @@ def test_compare_uploaded_scenario_against_its_baseline(
         c.value for c in at.caption
     ]
     # the all-traffic appraisal (HDM-4 / RED) beside the coffee-only one
-    assert all_traffic["scenario"].tolist() == ["test_wet_paving"]
+    assert all_traffic["scenario"].tolist() == [title]
     assert {"eirr_all_traffic_pct", "coffee_benefit_share_pct"} <= set(all_traffic.columns)
     assert "heavy_truck" in set(by_class["benefit"])
     assert "Capital cost +20 %" in set(tests["test"])
