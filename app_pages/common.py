@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -140,29 +139,14 @@ def upload_box_in_language() -> None:
     )
 
 
-_TRUCK_LABEL = re.compile(r"^(?:D(?P<day>\d+) )?(?P<type>.+?)(?P<number> #\d+)?$")
-
-
-def truck_label(label: str) -> str:
-    """A plan's truck label (``D2 6-wheel #1``: day, vehicle type, number) in the chosen
-    language (``ມື້ 2 ລົດ 6 ລໍ້ #1``)."""
-    match = _TRUCK_LABEL.match(label)
-    if lang() != "lo" or match is None:
-        return label
-    day = "" if match["day"] is None else f"{t('day')} {match['day']} "
-    return f"{day}{views.in_lao(match['type'])}{match['number'] or ''}"
-
-
 def plan_in_language(plan: views.PlanView) -> views.PlanView:
-    """``plan`` with its truck labels and products written in the chosen language (display
-    only; the downloads keep the engine's names)."""
+    """``plan`` with its products written in the chosen language (display only; the downloads
+    keep the engine's names). Truck names: :func:`scenarios.views.plan_in_language`."""
     if lang() != "lo":
         return plan
 
     def shown(frame: pd.DataFrame) -> pd.DataFrame:
         out = frame.copy()
-        if "truck" in out.columns:
-            out["truck"] = [truck_label(str(v)) for v in out["truck"]]
         if "product" in out.columns:
             out["product"] = in_language(out["product"])
         return out

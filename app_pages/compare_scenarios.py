@@ -41,14 +41,19 @@ def _changed(key: str, _spec: views.ScenarioSpec) -> pd.DataFrame:
 
 library = views.library_scenarios()
 default = [n for n in ("pave_route_16a",) if n in set(library["name"])]
-titles = dict(zip(library["name"], library["title"], strict=True))
+# titles and descriptions in the chosen language (data/lao_scenarios.csv; English otherwise)
+texts: dict[str, tuple[str, str]] = {
+    str(name): views.scenario_text(str(name), str(text), lang())
+    for name, text in zip(library["name"], library["description"], strict=True)
+}
+titles = {name: title for name, (title, _) in texts.items()}
 chosen = st.multiselect(
     t("pick_scenarios"),
     list(library["name"]),
     default=default,
     format_func=lambda name: titles.get(name, name),
     key="cmp_pick",
-    help="\n\n".join(f"**{r.title}** (`{r.name}`): {r.description}" for r in library.itertuples()),
+    help="\n\n".join(f"**{title}** (`{name}`): {text}" for name, (title, text) in texts.items()),
 )
 upload_box_in_language()
 upload = st.file_uploader(t("upload_toml"), type=["toml"], key="cmp_upload")
@@ -73,8 +78,8 @@ run = st.button(
 if not specs:
     st.info(t("pick_one"))
 for spec in specs:
-    titles[spec.name] = views.scenario_title(spec.name, spec.description)
-    st.caption(f"**{titles[spec.name]}**: {spec.description}")
+    titles[spec.name], description = views.scenario_text(spec.name, spec.description, lang())
+    st.caption(f"**{titles[spec.name]}**: {description}")
 
 
 def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.DataFrame]:
@@ -87,7 +92,9 @@ def _run_all(specs: list[views.ScenarioSpec]) -> tuple[views.CompareView, pd.Dat
     with st.status(t("running"), expanded=False) as status:
         bar = st.progress(0.0)
         for i, (key, spec) in enumerate(todo.items(), start=1):
-            title = titles.get(spec.name) or views.scenario_title(spec.name, spec.description)
+            title = (
+                titles.get(spec.name) or views.scenario_text(spec.name, spec.description, "en")[0]
+            )
             status.update(label=f"{t('running')} {i}/{len(todo)}: {title}")
             payloads.append(_run(key, spec))
             bar.progress(i / len(todo))
@@ -125,6 +132,11 @@ def _engine_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out["kpi"] = [term(str(k), str(label)) for k, label in zip(out["key"], out["kpi"], strict=True)]
     return out.drop(columns=["key"])
+
+
+def _titled(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``frame`` with the scenario names of ``columns`` written as their titles."""
+    return frame.assign(**{c: frame[c].map(lambda n: titles.get(str(n), str(n))) for c in columns})
 
 
 def _change_label(change: str) -> str:
@@ -171,7 +183,7 @@ st.dataframe(
     ),
     height=table_height(kpi_table),
 )
-st.caption(t("solver_caption", detail=view.solver_line()))
+st.caption(t("solver_caption", detail=view.solver_line(lang=lang(), titles=titles)))
 
 st.subheader(t("deltas"))
 if view.deltas.empty:
@@ -180,7 +192,7 @@ else:
     deltas = money_rows(
         view.deltas, unit_column="unit", value_columns=["baseline_value", "scenario_value", "delta"]
     )
-    delta_table = _engine_labels(deltas)
+    delta_table = _titled(_engine_labels(deltas), "scenario", "baseline")
     st.dataframe(
         delta_table.round(2),
         hide_index=True,
@@ -191,8 +203,9 @@ else:
 
 st.subheader(t("breakdown"))
 breakdown = money_columns(view.breakdown)
-chart_data = breakdown.assign(
-    value=breakdown[f"{cur.lower()}_per_t"], part=breakdown["part"].map(term)
+chart_data = _titled(
+    breakdown.assign(value=breakdown[f"{cur.lower()}_per_t"], part=breakdown["part"].map(term)),
+    "scenario",
 )
 st.altair_chart(
     alt.Chart(chart_data)
@@ -230,7 +243,7 @@ if road_appraisal is not None and not road_appraisal.empty:
         ),
         (road_appraisal.tests.assign(test=road_appraisal.tests["test"].map(term)), "cmp_at_tests"),
     ):
-        shown_frame = money_columns(frame)
+        shown_frame = money_columns(_titled(frame, "scenario") if "scenario" in frame else frame)
         st.dataframe(
             shown_frame.round(2),
             hide_index=True,
@@ -240,9 +253,15 @@ if road_appraisal is not None and not road_appraisal.empty:
     st.caption(t("all_traffic_note"))
 
 st.subheader(t("changed_roads"))
-shown = st.selectbox(t("scenario"), names, index=len(names) - 1, key="cmp_map_scenario")
-flows = view.flows[view.flows["scenario"] == shown]
-changed_shown = changed[changed["scenario"] == shown]
+shown = st.selectbox(
+    t("scenario"),
+    names,
+    index=len(names) - 1,
+    format_func=lambda name: titles.get(name, name),
+    key="cmp_map_scenario",
+)
+flows = _titled(view.flows[view.flows["scenario"] == shown], "scenario")
+changed_shown = _titled(changed[changed["scenario"] == shown], "scenario")
 colours = views.palette
 lons_lats = [p for path in flows["path"] for p in path]
 trunk = flows[flows["kind"] == "trunk"]
@@ -281,7 +300,7 @@ maps.show(
     key="cmp_map",
 )
 if not changed.empty:
-    changed_table = changed.drop(columns=["path", "rgb"])
+    changed_table = _titled(changed.drop(columns=["path", "rgb"]), "scenario")
     changed_table["change"] = changed_table["change"].map(_change_label)
     st.dataframe(
         changed_table, hide_index=True, key="cmp_changed", column_config=headers(changed_table)
@@ -290,4 +309,4 @@ if not changed.empty:
 st.download_button(
     t("dl_report"), view.report_html, "scenario_report.html", "text/html", key="cmp_dl_report"
 )
-uncertainty_panel.show([s.path for s in specs if s.path])
+uncertainty_panel.show([s.path for s in specs if s.path], titles=titles)

@@ -303,7 +303,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpis": ("Key figures", "ຕົວເລກຫຼັກ"),
     "solver_caption": (
         "Solver: {detail} (optimal: proven least-cost plan; gap: proven distance to it)",
-        "ຕົວແກ້ບັນຫາ: {detail} (optimal: ແຜນຕົ້ນທຶນຕ່ຳສຸດທີ່ພິສູດແລ້ວ; gap: ໄລຍະຫ່າງທີ່ພິສູດແລ້ວ)",
+        "ຕົວແກ້ບັນຫາ: {detail} (ດີທີ່ສຸດ: ແຜນຕົ້ນທຶນຕ່ຳສຸດທີ່ພິສູດແລ້ວ; ຊ່ອງຫ່າງ: ໄລຍະຫ່າງທີ່ພິສູດແລ້ວ)",
     ),
     "deltas": ("Change against the baseline", "ການປ່ຽນແປງທຽບກັບພື້ນຖານ"),
     "breakdown": ("Landed cost per tonne, by part", "ຕົ້ນທຶນຕໍ່ໂຕນ ເຖິງທ່າເຮືອ ແຍກຕາມສ່ວນ"),
@@ -335,6 +335,8 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 # The driver sheets' words (sheet_*, act_*, product_*, ...): one table for the app and the CLI.
 STRINGS.update(views.SHEET_LABELS)
+# Solver statuses and drop reasons (scenarios/views/status_words.py), for the same reason.
+STRINGS.update(views.STATUS_LABELS)
 
 # Names the scenario engine emits in English, keyed by the engine's own keys: the KPI keys of
 # scenarios/run/kpis.py (KPI_FIELDS) and the landed-cost parts (BREAKDOWN_PARTS, plus "total").

@@ -136,6 +136,7 @@ with right:
         key="plan_fleet",
     )
     st.caption(t("fleet_help"))
+    hire = st.checkbox(t("use_hire"), value=False, key="plan_hire")
 
 run = st.button(
     t("run_plan"), type="primary", disabled=pickups is None, key="plan_run", icon=":material/route:"
@@ -159,6 +160,7 @@ def _solve_with_progress() -> views.PlanView | None:
                 fleet=pd.DataFrame(fleet),
                 season=season,
                 time_limit_s=float(time_limit_s),
+                hire=hire,
             )
             while not future.done():
                 bar.progress(min((time.monotonic() - started) / budget_s, 0.99))
@@ -178,7 +180,7 @@ def _solve_with_progress() -> views.PlanView | None:
 
 # Everything the plan depends on: a plan made from other inputs is marked out of date.
 inputs = views.inputs_fingerprint(
-    depot, str(pickups_path), season, time_limit_s, pd.DataFrame(fleet)
+    depot, str(pickups_path), season, time_limit_s, pd.DataFrame(fleet), hire
 )
 if run:
     st.session_state["plan_result"] = _solve_with_progress()

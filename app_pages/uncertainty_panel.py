@@ -8,7 +8,8 @@ analysis (more draws, switching values) from the command line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import altair as alt
@@ -118,8 +119,23 @@ def _render(view: views.UncertaintyView) -> None:
     _tornado(view)
 
 
-def show(files: Sequence[str | Path]) -> None:
-    """The ranges panel for the scenario ``files`` compared on the page."""
+def _titled(view: views.UncertaintyView, titles: Mapping[str, str]) -> views.UncertaintyView:
+    """``view`` with its scenario and baseline names written as their ``titles``."""
+
+    def title(name: object) -> str:
+        return titles.get(str(name), str(name))
+
+    frames = {}
+    for field in ("bands", "probabilities", "tornado"):
+        frame = getattr(view, field)
+        columns = [c for c in ("scenario", "baseline") if c in frame.columns]
+        frames[field] = frame.assign(**{c: frame[c].map(title) for c in columns})
+    return dataclasses.replace(view, **frames)
+
+
+def show(files: Sequence[str | Path], *, titles: Mapping[str, str] | None = None) -> None:
+    """The ranges panel for the scenario ``files`` compared on the page; scenarios are named
+    by their ``titles`` (in the chosen language) where given."""
     st.subheader(_t("title"))
     st.caption(_t("central"))
     draws = int(st.number_input(_t("draws"), 4, 50, 8, key="cmp_unc_draws"))
@@ -138,4 +154,4 @@ def show(files: Sequence[str | Path]) -> None:
         st.session_state["cmp_unc"] = (request, view)
     stored = st.session_state.get("cmp_unc")
     if stored is not None and stored[0] == request:
-        _render(stored[1])
+        _render(_titled(stored[1], titles or {}))

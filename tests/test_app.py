@@ -220,6 +220,8 @@ def test_wet_week_with_the_sample_fleet_collects_every_required_stop(planned: Ap
     assert all(kg <= capacity[truck] for (truck, _), kg in per_trip.items())
     assert planned.metric[3].value == f"{s['tonnes']:,.1f} t of {s['tonnes_requested']:,.1f} t"
     assert not planned.warning  # no "required pickups left behind", no "out of date"
+    assert s["hired_cost_lak"] == 0 and s["own_cost_lak"] == s["total_cost_lak"]  # none hired
+    assert not plan.trucks["hired"].any()
 
 
 @pytest.mark.parametrize(
@@ -467,14 +469,14 @@ def test_compare_uploaded_scenario_against_its_baseline(
         c.value for c in at.caption
     ]
     # the all-traffic appraisal (HDM-4 / RED) beside the coffee-only one
-    assert all_traffic["scenario"].tolist() == ["test_wet_paving"]
+    assert all_traffic["scenario"].tolist() == [title]
     assert {"eirr_all_traffic_pct", "coffee_benefit_share_pct"} <= set(all_traffic.columns)
     assert "heavy_truck" in set(by_class["benefit"])
     assert "Capital cost +20 %" in set(tests["test"])
     assert set(changed["ref"]) == {"16A"} and set(changed["change"]) == {"upgraded"}
     assert len(at.get("deck_gl_json_chart")) == 1
     tips = _check_maps(at)
-    assert any(tip.startswith("test_wet_paving: upgraded 16A (") for tip in tips)
+    assert any(tip.startswith(f"{title}: upgraded 16A (") for tip in tips)
     assert len(at.get("download_button")) == 1
     at.sidebar.segmented_control(key="lang").set_value("lo").run()  # results stay on screen
     assert not at.exception
@@ -482,6 +484,13 @@ def test_compare_uploaded_scenario_against_its_baseline(
     assert "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(kpis_lo["kpi"]) and "ຕົ້ນທຶນຮອດທ່າເຮືອ" in set(deltas_lo["kpi"])
     assert "Landed cost to port" not in set(kpis_lo["kpi"]) | set(deltas_lo["kpi"])
     assert kpis_lo[["unit", "wet_season_baseline"]].equals(kpis[["unit", "wet_season_baseline"]])
+    # library scenarios by their Lao titles (data/lao_scenarios.csv), the upload in English
+    lao_titles = views.read_lao_scenarios().set_index("name")["title_lo"]
+    assert set(deltas_lo["baseline"]) == {lao_titles["wet_season_baseline"]}
+    assert set(deltas_lo["scenario"]) == {title}
+    assert lao_titles["pave_route_16a"] in at.multiselect(key="cmp_pick").options
+    solver = next(c.value for c in at.caption if c.value.startswith("ຕົວແກ້ບັນຫາ"))
+    assert f"{lao_titles['wet_season_baseline']}: ດີທີ່ສຸດ" in solver and "optimal" not in solver
     at.sidebar.segmented_control(key="currency").set_value("USD").run()
     kpis_usd, cba_usd = at.dataframe[0].value, at.dataframe[2].value
     rate = views.exchange_rate().lak_per_usd
@@ -574,3 +583,59 @@ def test_app_lao_labels_use_the_glossary_terms() -> None:
             assert row.lao in labels[key], (row.english, key, labels[key])
             checked += 1
     assert checked >= 20
+
+
+def test_hired_trucks_are_costed_apart_from_the_own_fleet() -> None:
+    """With trucks for hire ticked, the plan shows own and hired cost apart (own + hired =
+    total, the hired trucks' rows summing to the hired cost), in both languages."""
+    at = _app().run()
+    at.checkbox(key="plan_hire").check().run()
+    _plan(at, time_limit_s=5)
+    plan: views.PlanView = at.session_state["plan_result"]
+    s, trucks = plan.summary, plan.trucks
+    assert s["own_cost_lak"] + s["hired_cost_lak"] == pytest.approx(s["total_cost_lak"])
+    assert trucks.loc[trucks["hired"], "cost_lak"].sum() == pytest.approx(s["hired_cost_lak"])
+    assert s["hired_cost_lak"] > 0 and trucks["hired"].any()  # the sample week hires trucks
+    assert trucks.loc[trucks["hired"], "truck"].str.contains(" hired per ").all()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Hired trucks' cost"].endswith(" LAK")
+    at.sidebar.segmented_control(key="lang").set_value("lo").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert {"ຕົ້ນທຶນລົດຂອງຕົນເອງ", "ຕົ້ນທຶນລົດເຊົ່າ"} <= set(metrics)
+    lao_trucks = next(d.value for d in at.dataframe if "hired" in d.value.columns)
+    assert not lao_trucks["truck"].str.contains("hired").any()  # ເຊົ່າເປັນມື້ / ເຊົ່າເປັນຖ້ຽວ
+
+
+def test_road_end_stops_are_drawn_where_the_truck_stops(planned: AppTest) -> None:
+    """In the sample wet week each stop collected at a road end is drawn at the road end, its
+    village apart with a carry line ending at the stop, a legend entry and a tooltip with the
+    carry's km and tonnes."""
+    plan: views.PlanView = planned.session_state["plan_result"]
+    at_road_end = plan.stops[plan.stops["collected_at"] == "road_end"].reset_index(drop=True)
+    carried = plan.carried.reset_index(drop=True)
+    assert len(carried) == len(at_road_end) == plan.summary["road_end_stops"] > 0
+    villages = views.pickups_preview(views.sample_pickups_path()).set_index("id")
+    for stop, carry in zip(at_road_end.to_dict("records"), carried.to_dict("records"), strict=True):
+        village = villages.loc[str(stop["id"]).split("#")[0]]
+        assert carry["path"][0] == [carry["lon"], carry["lat"]]
+        assert (carry["lat"], carry["lon"]) == pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-5
+        )
+        assert carry["path"][1] == [stop["lon"], stop["lat"]]  # the line ends where the truck stops
+        assert (stop["lat"], stop["lon"]) != pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-4
+        )
+        assert carry["carry_km"] == stop["carry_km"] > 0
+    village_stops = plan.stops[plan.stops["collected_at"] == "village"]
+    for stop in village_stops.to_dict("records"):  # other stops stay at their village
+        village = villages.loc[str(stop["id"]).split("#")[0]]
+        assert (stop["lat"], stop["lon"]) == pytest.approx(
+            (village["lat"], village["lon"]), abs=1e-5
+        )
+    legend = next(m.value for m in planned.markdown if "bolaven-legend" in m.value)
+    assert "Carried to the road end" in legend
+    tips = _check_maps(planned)
+    first = carried.iloc[0]
+    assert f"{first['village']}: carried {first['carry_km']:,.1f} km to the road end, " in " ".join(
+        tips
+    )

@@ -240,14 +240,20 @@ def _english_left(page: Any) -> list[str]:
     """Lines of the page's visible text that still show an English label of the i18n table.
 
     A label counts when a line is exactly its English, or holds a run of its English of two or
-    more words and 12 or more characters (its text between ``{fields}``). Data (village and
-    scenario names, numbers, units) is not in the table and so never counts.
+    more words and 12 or more characters (its text between ``{fields}``). The English titles of
+    the library scenarios that have a Lao title (data/lao_scenarios.csv) count too, and so does
+    a solver status word (optimal, feasible, …) anywhere in a line. Data (village names, the
+    names of a user's own scenario, numbers, units) is not in the tables and so never counts.
     """
     import re
 
     from app_pages.i18n import ENGINE_TERMS, STRINGS
+    from scenarios import views
 
     english = [en for en, lo in (*STRINGS.values(), *ENGINE_TERMS.values()) if en != lo]
+    library = views.library_scenarios()
+    translated = set(views.read_lao_scenarios()["name"])
+    english += [str(r.title) for r in library.itertuples() if r.name in translated]
     fragments = {
         part.strip(" .,:;()")
         for en in english
@@ -255,10 +261,13 @@ def _english_left(page: Any) -> list[str]:
         if " " in part.strip() and len(part.strip()) >= 12
     }
     whole = {en for en in english if "{" not in en}
+    statuses = re.compile(r"\b(optimal|feasible|infeasible|time limit|partial|gap)\b")
     text = str(page.evaluate("() => document.body.innerText"))
     lines = {line.strip() for line in text.splitlines() if line.strip()}
     return sorted(
-        line for line in lines if line in whole or any(part in line for part in fragments)
+        line
+        for line in lines
+        if line in whole or any(part in line for part in fragments) or statuses.search(line)
     )
 
 
@@ -267,6 +276,7 @@ def test_lao_mode_leaves_no_english_label_on_any_page(
 ) -> None:
     """In ລາວ, no English label of the app's table shows on the network page, the plan page
     with a plan, or the compare page with a comparison; the language stays across pages."""
+    from scenarios import views
     from tests.test_app import WET_PAVING_TOML
 
     _open(page, f"{streamlit_url}/network?lang=lo")
@@ -291,6 +301,10 @@ def test_lao_mode_leaves_no_english_label_on_any_page(
     scenario.write_bytes(WET_PAVING_TOML)
     page.locator('[data-testid="stSidebarNav"] a').nth(1).click()
     page.get_by_role("heading", name="ປຽບທຽບສະຖານະການ").wait_for()
+    lao_titles = views.read_lao_scenarios().set_index("name")["title_lo"]
+    page.get_by_text(lao_titles["pave_route_16a"]).first.wait_for()  # the picked scenario, in Lao
+    page.locator(RUNNING).first.wait_for(state="detached", timeout=120_000)
+    assert _english_left(page) == []
     picker = page.locator('[data-testid="stMultiSelect"]')
     picker.locator("input").click()
     page.keyboard.press("Backspace")  # only the upload runs (stored by the English test above)
@@ -302,5 +316,7 @@ def test_lao_mode_leaves_no_english_label_on_any_page(
     page.get_by_text("ຄຳນວນແລ້ວ").first.wait_for(timeout=300_000)
     page.wait_for_selector(MAP)
     page.locator(RUNNING).first.wait_for(state="detached", timeout=120_000)
+    # the baseline by its Lao title, its solver status in Lao, in the solver line
+    page.get_by_text(f"{lao_titles['wet_season_baseline']}: ດີທີ່ສຸດ").first.wait_for()
     assert _english_left(page) == []
     assert "lang=lo" in page.url

@@ -55,6 +55,9 @@ SHEET_LABELS: dict[str, tuple[str, str]] = {
     "vehicle_6-wheel": ("6-wheel", "ລົດ 6 ລໍ້"),
     "vehicle_10-wheel": ("10-wheel", "ລົດ 10 ລໍ້"),
     "vehicle_container": ("container", "ລົດຕູ້ຄອນເທນເນີ"),
+    # a hired truck's name: "<type> hired per day #1" (scenarios/pickups/pipeline.py)
+    "hired_per_day": (" hired per day", " ເຊົ່າເປັນມື້"),
+    "hired_per_trip": (" hired per trip", " ເຊົ່າເປັນຖ້ຽວ"),
 }
 
 
@@ -91,4 +94,6 @@ def truck_label(day: int | None, vehicle: str, lang: str = "en") -> str:
         if key.startswith("vehicle_") and (vehicle == kind or vehicle.startswith(kind + " ")):
             name = label(key, lang) + vehicle[len(kind) :]
             break
+    for key in ("hired_per_day", "hired_per_trip"):
+        name = name.replace(label(key, "en"), label(key, lang))
     return name if day is None else f"{label('day_prefix', lang, day=day)} {name}"

@@ -13,6 +13,8 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.basemap`: the offline basemap (Laos, provinces, main roads);
 - :mod:`scenarios.views.labels`: map labels placed without overlaps;
 - :mod:`scenarios.views.glossary`: the English-Lao glossary (``data/lao_glossary.csv``);
+- :mod:`scenarios.views.scenario_text`: scenario titles in Lao (``data/lao_scenarios.csv``);
+- :mod:`scenarios.views.status_words`: solver statuses and drop reasons in Lao;
 - :mod:`scenarios.views.network`: the Network & data page;
 - :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
 - :mod:`scenarios.views.plan`: the Plan pickups page;
@@ -88,6 +90,7 @@ from scenarios.views.plan import (
     stage_fleet,
 )
 from scenarios.views.road_appraisal import AllTrafficView, all_traffic_view
+from scenarios.views.scenario_text import read_lao_scenarios, scenario_text
 from scenarios.views.sheets import (
     DEFAULT_ITERATIONS,
     DEFAULT_TIME_LIMIT_S,
@@ -101,6 +104,7 @@ from scenarios.views.sheets import (
     template_bytes,
 )
 from scenarios.views.sources import data_sources, markdown_tables, sources_markdown
+from scenarios.views.status_words import STATUS_LABELS, reason_in_language, status_in_language
 from scenarios.views.uncertainty import (
     UncertaintyView,
     run_uncertainty_view,
@@ -126,6 +130,7 @@ __all__ = [
     "SAMPLE_FLEET",
     "SAMPLE_PICKUPS",
     "SHEET_LABELS",
+    "STATUS_LABELS",
     "STUDY_AREA",
     "TEMPLATES",
     "AllTrafficView",
@@ -168,13 +173,16 @@ __all__ = [
     "plan_view",
     "plan_view_from_run",
     "read_glossary",
+    "read_lao_scenarios",
     "readable_cba",
+    "reason_in_language",
     "results_cache_dir",
     "run_scenario_payload",
     "run_uncertainty_view",
     "sample_fleet",
     "sample_pickups_path",
     "scenario_key",
+    "scenario_text",
     "scenario_title",
     "sheet_downloads",
     "sheet_label",
@@ -182,6 +190,7 @@ __all__ = [
     "stage_fleet",
     "stage_scenario_upload",
     "stage_upload",
+    "status_in_language",
     "stored_result_path",
     "study_area_view",
     "template_bytes",

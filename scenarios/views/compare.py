@@ -32,14 +32,20 @@ class CompareView:
     solver: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     """One row per scenario: ``scenario``, ``solver_status``, ``mip_gap_pct`` (proven gap, %)."""
 
-    def solver_line(self) -> str:
-        """Each scenario's solver status and proven gap, in one line."""
+    def solver_line(self, *, lang: str = "en", titles: dict[str, str] | None = None) -> str:
+        """Each scenario's solver status and proven gap, in one line, in ``lang``; scenarios
+        named by their ``titles`` where given."""
+        from scenarios.views.status_words import STATUS_LABELS, status_in_language
+
+        gap_word = STATUS_LABELS["status_gap"][1 if lang == "lo" else 0]
         parts = []
         for record in self.solver.to_dict("records"):
             gap = record.get("mip_gap_pct")
             known = isinstance(gap, int | float) and not math.isnan(gap)
-            gap_text = f", gap {gap:.4f} %" if known else ""
-            parts.append(f"{record['scenario']} {record['solver_status']}{gap_text}")
+            gap_text = f", {gap_word} {gap:.4f} %" if known else ""
+            name = str(record["scenario"])
+            status = status_in_language(record["solver_status"], lang)
+            parts.append(f"{(titles or {}).get(name, name)}: {status}{gap_text}")
         return "; ".join(parts)
 
 

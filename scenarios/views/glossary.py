@@ -29,27 +29,36 @@ def _has_lao(text: str) -> bool:
 def read_glossary(path: Path = GLOSSARY_FILE) -> pd.DataFrame:
     """The glossary as a table, checked: its columns, a Lao-script ``lao`` cell on every row,
     a known ``status`` and no English term twice. Errors name the row (header = row 1)."""
+    return read_lao_table(path, GLOSSARY_COLUMNS, key="english", lao=("lao",))
+
+
+def read_lao_table(
+    path: Path, columns: tuple[str, ...], *, key: str, lao: tuple[str, ...]
+) -> pd.DataFrame:
+    """A CSV of Lao texts, checked: its ``columns``, a ``key`` and Lao script in the ``lao``
+    columns on every row, a known ``status`` and no ``key`` twice. Errors name the row."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in GLOSSARY_COLUMNS if c not in table.columns]
+    missing = [c for c in columns if c not in table.columns]
     if missing:
-        msg = f"{path.name}: expected the columns {', '.join(GLOSSARY_COLUMNS)}; missing {missing}"
+        msg = f"{path.name}: expected the columns {', '.join(columns)}; missing {missing}"
         raise ValueError(msg)
-    for row, (english, lao, status) in enumerate(
-        zip(table["english"], table["lao"], table["status"], strict=True), start=2
-    ):
-        if not english.strip() or not _has_lao(lao):
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        texts = [str(record[c]) for c in lao]
+        if not str(record[key]).strip() or not all(_has_lao(text) for text in texts):
             msg = (
-                f"{path.name} row {row}: expected an English term and Lao script, "
-                f"got {english!r}, {lao!r}"
+                f"{path.name} row {row}: expected {'an English term' if key == 'english' else key}"
+                f" and Lao script, got {record[key]!r}, {', '.join(map(repr, texts))}"
             )
             raise ValueError(msg)
+        status = record["status"]
         if status not in STATUSES:
             choices = ", ".join(STATUSES)
             msg = f"{path.name} row {row}: unknown status {status!r}. Choose from: {choices}."
             raise ValueError(msg)
-    twice = sorted(set(table["english"][table["english"].duplicated()]))
+    twice = sorted(set(table[key][table[key].duplicated()]))
     if twice:
-        msg = f"{path.name}: expected each English term once, got twice: {twice}"
+        what = "English term" if key == "english" else key
+        msg = f"{path.name}: expected each {what} once, got twice: {twice}"
         raise ValueError(msg)
     return table
 

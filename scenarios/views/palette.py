@@ -62,6 +62,8 @@ DEPOT_RGB: RGB = (0, 0, 0)
 OUTLINE_RGB: RGB = (255, 255, 255)
 STOP_LABEL_RGB: RGB = (255, 255, 255)
 PLACE_LABEL_RGB: RGB = (20, 20, 20)
+CARRY_RGB: RGB = (166, 86, 40)
+"""A cut-off village and its carry to the road end where the truck collects (brown: a track)."""
 
 # The offline basemap (scenarios.views.basemap): quiet colours under every map's own layers.
 BASEMAP_LAND_RGB: RGB = (246, 243, 234)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from scenarios.pickups import PickupRun
 
 DEFAULT_DEPOT = "Paksong"
+CARRIED_COLUMNS = ["truck", "day", "village", "path", "lat", "lon", "carry_km", "tonnes"]
 _DEPOT_KINDS = ("mill", "town")
 
 
@@ -163,7 +164,10 @@ class PlanView:
     """A pickup plan as tables, map layers and downloads (money in LAK).
 
     ``sheets`` are the driver sheets (:func:`scenarios.views.sheet_downloads` writes them in
-    a language); ``warnings`` name far pickups and their connector lengths.
+    a language); ``warnings`` name far pickups and their connector lengths. A stop collected at
+    the road end of a village's track is drawn there (``stops`` ``lat``, ``lon``); ``carried``
+    has one row per such stop: the village (``lat``, ``lon``), the carry ``path`` from it to
+    the road end, ``carry_km`` and ``tonnes``.
     """
 
     summary: dict[str, float]
@@ -180,6 +184,7 @@ class PlanView:
     depot_name: str = ""
     season: str = "dry"
     warnings: tuple[str, ...] = ()
+    carried: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CARRIED_COLUMNS))
 
 
 def plan_view(
@@ -190,12 +195,15 @@ def plan_view(
     fleet: pd.DataFrame | None = None,
     season: str = "dry",
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    hire: bool = False,
 ) -> PlanView:
     """Plan the pickups of ``pickups_path`` from ``depot`` and shape the result for the app.
 
     Runs :func:`scenarios.pickups.plan_pickups` on ``net`` with the edited ``fleet`` and the
     search the CLI and the scenario report use (:func:`scenarios.pickups.default_params`);
     ``time_limit_s`` is its safety net, so the sample week gives the same figure in all three.
+    ``hire`` adds the trucks for hire of ``data/hire_tariffs.csv`` beside the fleet, used where
+    cheaper; the summary and the truck table show own and hired cost apart.
     """
     from scenarios import pickups
 
@@ -207,6 +215,7 @@ def plan_view(
         season=season,
         params=pickups.default_params(time_limit_s=time_limit_s),
         network=net,
+        hire_path=pickups.HIRE_TARIFFS if hire else None,
     )
     return plan_view_from_run(run)
 
@@ -220,7 +229,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     plan: dict[str, Any] = pickups.run_to_json(run)
     geo: dict[str, Any] = pickups.route_geojson(run)
     points = {r.id: (r.lat, r.lon, r.name) for day in run.days for r in day.records}
-    truck_rows, stop_rows, path_rows = [], [], []
+    # where the truck meets a cut-off village's coffee: the road end of its track
+    ends = {r.id: r.road_end for day in run.days for r in day.records if r.road_end}
+    truck_rows, stop_rows, path_rows, carried_rows = [], [], [], []
     solved = [r for day in run.days for r in day.plan.routes]  # the order of plan["routes"]
     legs = zip(plan["routes"], geo["features"], solved, distinct(len(solved)), strict=True)
     for route, feature, solved_route, rgb in legs:
@@ -231,7 +242,23 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
             zip(route["stops"], (x.trip + 1 for x in solved_route.stops), strict=True), start=1
         ):
             # the pipeline splits a pickup heavier than a truck into parts "<id>#<n>"
-            lat, lon, name = points.get(stop["id"]) or points[str(stop["id"]).split("#")[0]]
+            key = stop["id"] if stop["id"] in points else str(stop["id"]).split("#")[0]
+            lat, lon, name = points[key]
+            end = ends.get(key) if stop["collected_at"] == "road_end" else None
+            if end is not None:  # the village carries to the road end; the truck stops there
+                carried_rows.append(
+                    {
+                        "truck": truck,
+                        "day": route["day"],
+                        "village": stop["name"] or name,
+                        "path": [[lon, lat], [end.lon, end.lat]],
+                        "lat": lat,
+                        "lon": lon,
+                        "carry_km": stop["carry_km"],
+                        "tonnes": stop["weight_kg"] / 1000.0,
+                    }
+                )
+                lat, lon = end.lat, end.lon
             stop_rows.append(
                 {
                     "truck": truck,
@@ -265,6 +292,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
                 "end": route["end"],
                 "distance_km": round(route["distance_m"] / 1000.0, 1),
                 "duration_h": round(route["duration_s"] / 3600.0, 2),
+                "hired": solved_route.hired,
                 "cost_lak": route["cost_lak"],
             }
         )
@@ -276,6 +304,9 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
     return PlanView(
         summary={
             "total_cost_lak": float(s["total_cost_lak"]),
+            # own fleet and hired trucks (tariffs of data/hire_tariffs.csv): own + hired = total
+            "own_cost_lak": float(s["own_fleet_cost_lak"]),
+            "hired_cost_lak": float(s["hired_cost_lak"]),
             "cost_per_tonne_lak": float(s["cost_lak_per_tonne"]),
             "tonnes": float(s["tonnes_collected"]),
             "distance_km": float(s["distance_km"]),
@@ -301,6 +332,7 @@ def plan_view_from_run(run: PickupRun) -> PlanView:
         trucks=pd.DataFrame(truck_rows),
         stops=pd.DataFrame(stop_rows),
         paths=pd.DataFrame(path_rows),
+        carried=pd.DataFrame(carried_rows, columns=CARRIED_COLUMNS),
         depot=pd.DataFrame([{"name": run.depot.label, "lat": run.depot.lat, "lon": run.depot.lon}]),
         dropped=dropped,
         view=view_state(lons, lats),

@@ -22,6 +22,7 @@ from scenarios.pickups import (
     truck_label,
 )
 from scenarios.views.plan import PlanView
+from scenarios.views.status_words import reason_in_language
 
 __all__ = [
     "DEFAULT_ITERATIONS",
@@ -74,21 +75,25 @@ def template_bytes(name: str) -> bytes:
 
 
 def plan_in_language(plan: PlanView, lang: str) -> PlanView:
-    """``plan`` with its truck names in ``lang``: the names the sheets of ``lang`` print.
+    """``plan`` with its truck names in ``lang``: the names the sheets of ``lang`` print, and
+    the reasons of the pickups left behind in ``lang``.
 
     The view is built with English names (``D2 4x4-pickup #1``); in Lao each becomes the Lao
     name of the same truck-day, in the tables, the map and the legend alike.
     """
-    if lang == "en" or plan.trucks.empty:
+    if lang == "en":
         return plan
     names = {
         truck_label(sheet.day, sheet.vehicle, "en"): truck_label(sheet.day, sheet.vehicle, lang)
         for sheet in plan.sheets
     }
     frames = {}
-    for field in ("trucks", "stops", "paths"):
+    for field in ("trucks", "stops", "paths", "carried"):
         frame = getattr(plan, field).copy()
         if "truck" in frame.columns:
             frame["truck"] = frame["truck"].map(lambda t: names.get(t, t))
         frames[field] = frame
-    return dataclasses.replace(plan, **frames)
+    dropped = plan.dropped.copy()
+    if "reason" in dropped.columns:
+        dropped["reason"] = dropped["reason"].map(lambda r: reason_in_language(str(r), lang))
+    return dataclasses.replace(plan, dropped=dropped, **frames)
