@@ -15,7 +15,9 @@ from networks import RoadNetwork
 from scenarios.common import UnknownNameError, closest, read_rows
 from scenarios.consolidate.inputs import (
     CORRIDORS_CSV,
+    CORRIDORS_OPTIONAL,
     ONWARD_CSV,
+    ONWARD_OPTIONAL,
     CorridorSpec,
     GatewaySite,
     read_corridors,
@@ -76,14 +78,19 @@ def _onward_sources(gateway: GatewaySite, corridor: CorridorSpec) -> tuple[str, 
     need = ("border_post", "port", "road_km")
     legs = tuple(
         f"{row.text('road_km')} km: {row.text('source')} ({row.text('year')}; onward_legs.csv)"
-        for row in read_rows(ONWARD_CSV, required=need, what="onward legs")
+        for row in read_rows(ONWARD_CSV, required=need, optional=ONWARD_OPTIONAL, what="onward")
         if row.text("border_post") == gateway.onward_name and row.text("port") == corridor.port
     )
     if legs:
         return legs
     return tuple(
         f"{row.text('road_km')} km: {row.text('km_rule')}; {row.text('km_source')} (corridors.csv)"
-        for row in read_rows(CORRIDORS_CSV, required=("corridor_id",), what="corridors")
+        for row in read_rows(
+            CORRIDORS_CSV,
+            required=("corridor_id", "gateway_id", "port"),
+            optional=CORRIDORS_OPTIONAL,
+            what="corridors",
+        )
         if row.text("corridor_id") == corridor.id
     )
 
