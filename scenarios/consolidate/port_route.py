@@ -158,7 +158,7 @@ def _ocean(inputs: Inputs, port: str) -> tuple[OceanQuote, ...]:
 def _origin_inputs(net: RoadNetwork, origin: str, inputs: Inputs) -> tuple[Inputs, str]:
     """``inputs`` with the origin as the only hub and no villages (the located trunk leg's rows)."""
     lat, lon, label = networks.resolve_point(net, origin)
-    site = HubSite("origin", label, "", lon, lat, 1.0, 0.0, 0.0, "open")
+    site = HubSite(label, label, "", lon, lat, 1.0, 0.0, 0.0, "open")
     return dataclasses.replace(inputs, villages=(), hubs=(site,)), label
 
 

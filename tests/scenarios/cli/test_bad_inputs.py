@@ -255,3 +255,9 @@ def test_far_point_is_dropped_without_an_impossible_distance(
     dropped = {d["id"]: d["reason"] for d in json.loads(capsys.readouterr().out)["dropped"]}
     assert "outside the network's region" in dropped["B"]
     assert "32188" not in dropped["B"] and "more than 500 km" in dropped["B"]
+
+
+def test_corridor_origin_off_the_roads_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An origin 57 km from any road is a one-line error naming the point, not a traceback."""
+    code = run(["corridor", "14.4,106.5", "Da Nang"])
+    _one_line_error(capsys, code, "points off the road network: '14.4,106.5' (57.2 km")
