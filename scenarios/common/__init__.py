@@ -23,9 +23,17 @@ from scenarios.common.ranges import (
     check_file,
     csv_ranges,
     file_ranges,
+    range_columns,
     toml_ranges,
 )
-from scenarios.common.tables import Row, read_rows, read_toml, write_rows
+from scenarios.common.tables import (
+    NOTE_COLUMNS,
+    Row,
+    read_rows,
+    read_table,
+    read_toml,
+    write_rows,
+)
 from scenarios.common.textfile import (
     closest,
     find_nonfinite,
@@ -39,6 +47,7 @@ __all__ = [
     "DATA_DIR",
     "DISTRIBUTIONS",
     "LIBRARY_DIR",
+    "NOTE_COLUMNS",
     "REPO_ROOT",
     "DataFileError",
     "EdgeCost",
@@ -56,7 +65,9 @@ __all__ = [
     "load_cost_rates",
     "load_vehicle_profiles",
     "make_edge_cost",
+    "range_columns",
     "read_rows",
+    "read_table",
     "read_text",
     "read_toml",
     "scenario_key_error",

@@ -39,6 +39,7 @@ __all__ = [
     "check_file",
     "csv_ranges",
     "file_ranges",
+    "range_columns",
     "toml_ranges",
 ]
 
@@ -84,6 +85,20 @@ CSV_RANGED: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "ocean_freight.csv": ("route_id", {"estimate": ("usd_per_teu",)}),
     "hire_tariffs.csv": ("id", {"estimate": ("fixed_lak", "per_km_lak")}),
 }
+
+
+def range_columns(file_name: str) -> tuple[str, ...]:
+    """The estimate flags and range columns a file of :data:`CSV_RANGED` may carry.
+
+    Per flag: the flag, ``X_low`` and ``X_high`` of each value column ``X`` it covers; then
+    ``dist`` and ``range_source`` (empty for a file with no ranged columns).
+    """
+    if file_name not in CSV_RANGED:
+        return ()
+    flags = CSV_RANGED[file_name][1]
+    bounds = [f"{c}_{end}" for cols in flags.values() for c in cols for end in ("low", "high")]
+    return (*flags, *bounds, "dist", "range_source")
+
 
 _META = {"unit", "source", "estimate", "low", "high", "dist", "range_source", "range", "value"}
 

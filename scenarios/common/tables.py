@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scenarios.common.errors import DataFileError
+from scenarios.common.ranges import check_file
 from scenarios.common.textfile import (
     check_csv_syntax,
     closest,
@@ -26,7 +27,10 @@ from scenarios.common.textfile import (
     unknown_names_error,
 )
 
-__all__ = ["Row", "read_rows", "read_toml", "write_rows"]
+__all__ = ["NOTE_COLUMNS", "Row", "read_rows", "read_table", "read_toml", "write_rows"]
+
+#: Free-text columns a user may keep beside the data in any table; never read.
+NOTE_COLUMNS = ("note", "notes", "comment", "source")
 
 #: A number with a decimal comma and no other separator: ``-15,12`` (not ``1,070,000``).
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -138,6 +142,19 @@ def read_rows(
             continue
         values = {k: v for k, v in cells.items() if isinstance(k, str)}
         yield Row(index, values, path.name, decimal_comma=delimiter != ",")
+
+
+def read_table(
+    path: Path, *, required: Sequence[str], what: str, optional: Sequence[str] | None = None
+) -> list[Row]:
+    """The data rows of :func:`read_rows`, then the ranges of the file's estimates checked.
+
+    The header comes first, so a misspelt range column (``road_km_lo``) is named as unknown
+    rather than reported as a missing range.
+    """
+    rows = list(read_rows(path, required=required, what=what, optional=optional))
+    check_file(path)
+    return rows
 
 
 def _check_header(

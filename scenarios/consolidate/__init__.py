@@ -27,7 +27,13 @@ from scenarios.consolidate.money import economic_breakdown, money_views
 from scenarios.consolidate.outputs import to_json_dict, write_outputs
 from scenarios.consolidate.params import ConsolidationParams, read_params
 from scenarios.consolidate.pipeline import build_problem, run_consolidation
-from scenarios.consolidate.port_route import PortRoute, find_ports, port_routes
+from scenarios.consolidate.port_route import (
+    OceanQuote,
+    PortQuote,
+    PortRoute,
+    find_ports,
+    port_routes,
+)
 from scenarios.consolidate.queues import other_trucks_per_day, queue_wait_h
 from scenarios.consolidate.records import (
     MARKET_RULES,
@@ -68,8 +74,10 @@ __all__ = [
     "Inputs",
     "MarketSpec",
     "Metrics",
+    "OceanQuote",
     "OceanRate",
     "PathGeometry",
+    "PortQuote",
     "PortRoute",
     "RoadPaths",
     "SnappedNetwork",

@@ -22,7 +22,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from optimizer import ConversionRatios, Product
-from scenarios.common import DATA_DIR, DataFileError, check_file, read_rows
+from scenarios.common import (
+    DATA_DIR,
+    NOTE_COLUMNS,
+    DataFileError,
+    range_columns,
+    read_rows,
+    read_table,
+)
+from scenarios.consolidate.inputs import CALENDAR_COLUMNS, CALENDAR_OPTIONAL
 
 __all__ = [
     "FORMS",
@@ -38,6 +46,8 @@ __all__ = [
 
 FORMS_CSV = DATA_DIR / "coffee_forms.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
+#: Columns beyond the required ones (any other is a misspelling).
+FORMS_OPTIONAL = ("form_id", *NOTE_COLUMNS, *range_columns(FORMS_CSV.name))
 FORMS = ("cherry", "dry_cherry", "parchment", "green")
 SPECIES = ("arabica", "robusta")
 DAYS_PER_MONTH = 365.25 / 12
@@ -67,10 +77,9 @@ class CalendarMonth:
 def read_forms(path: Path | None = None) -> tuple[FormShare, ...]:
     """Read the form mix; the shares of each (district, species) must sum to 1."""
     path = path or FORMS_CSV
-    check_file(path)
     need = ("district", "species", "form", "share", "lag_days")
     out = []
-    for row in read_rows(path, required=need, what="coffee forms"):
+    for row in read_table(path, required=need, optional=FORMS_OPTIONAL, what="coffee forms"):
         species, form = row.text("species"), row.text("form")
         if species not in SPECIES:
             raise row.fail("species", f"one of {', '.join(SPECIES)}")
@@ -92,7 +101,6 @@ def read_forms(path: Path | None = None) -> tuple[FormShare, ...]:
 def read_calendar(path: Path | None = None) -> tuple[CalendarMonth, ...]:
     """The twelve months of the harvest calendar, in month order."""
     path = path or CALENDAR_CSV
-    need = ("month", "season", "arabica_share", "robusta_share")
     months = [
         CalendarMonth(
             int(row.number_("month")),
@@ -100,7 +108,9 @@ def read_calendar(path: Path | None = None) -> tuple[CalendarMonth, ...]:
             row.number_("arabica_share", strict=False),
             row.number_("robusta_share", strict=False),
         )
-        for row in read_rows(path, required=need, what="harvest calendar")
+        for row in read_rows(
+            path, required=CALENDAR_COLUMNS, optional=CALENDAR_OPTIONAL, what="harvest calendar"
+        )
     ]
     months.sort(key=lambda m: m.month)
     if [m.month for m in months] != list(range(1, 13)):

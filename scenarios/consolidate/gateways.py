@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.common import DATA_DIR, DataFileError, Row, check_file, read_rows
+from scenarios.common import (
+    DATA_DIR,
+    NOTE_COLUMNS,
+    DataFileError,
+    Row,
+    range_columns,
+    read_rows,
+    read_table,
+)
 
 __all__ = [
     "BORDER_TRAFFIC_CSV",
@@ -28,6 +36,18 @@ __all__ = [
 GATEWAYS_CSV = DATA_DIR / "gateways.csv"
 BORDER_TRAFFIC_CSV = DATA_DIR / "border_traffic.csv"
 OCEAN_CSV = DATA_DIR / "ocean_freight.csv"
+
+# Columns beyond the required ones (any other is a misspelling); ranges as in CSV_RANGED.
+GATEWAYS_OPTIONAL = (
+    *("name", "onward_name", "open_dry", "open_wet", "opening_hours", "onward_usd_per_km"),
+    *("capacity_t", "capacity_trucks_per_day", "transload", "transload_usd_per_t", "transload_h"),
+    *("hours_source", "clearance_source", "fee_source", "onward_rate_source"),
+    *("capacity_source", "transload_source"),
+    *NOTE_COLUMNS,
+    *range_columns(GATEWAYS_CSV.name),
+)
+BORDER_TRAFFIC_OPTIONAL = ("growth_pct_per_yr", "reasoning", *NOTE_COLUMNS)
+OCEAN_OPTIONAL = ("route_id", *NOTE_COLUMNS, *range_columns(OCEAN_CSV.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +111,9 @@ def _optional(row: Row, column: str) -> float | None:
 def read_gateways(path: Path | None = None) -> tuple[GatewaySite, ...]:
     """Read border posts (see ``data/gateways.csv`` for the columns and their sources)."""
     path = path or GATEWAYS_CSV
-    check_file(path)
     need = ("gateway_id", "place", "country", "clearance_h", "fee_usd_per_truck")
     out: list[GatewaySite] = []
-    for row in read_rows(path, required=need, what="gateways"):
+    for row in read_table(path, required=need, optional=GATEWAYS_OPTIONAL, what="gateways"):
         seasons = {s for s in ("dry", "wet") if row.boolean(f"open_{s}", default=True)}
         out.append(
             GatewaySite(
@@ -141,7 +160,8 @@ def load_border_traffic(path: Path | None = None) -> dict[str, BorderTraffic]:
     source = path or BORDER_TRAFFIC_CSV
     out: dict[str, BorderTraffic] = {}
     required = ("gateway_id", "count_year", "trucks_per_day", "trucks_low", "trucks_high")
-    for row in read_rows(source, required=(*required, "estimate", "source"), what="border"):
+    need = (*required, "estimate", "source")
+    for row in read_rows(source, required=need, optional=BORDER_TRAFFIC_OPTIONAL, what="border"):
         low, high = row.number_("trucks_low", strict=False), row.number_("trucks_high")
         central = row.number_("trucks_per_day", strict=False)
         if not low <= central <= high or not row.text("source"):
@@ -174,11 +194,10 @@ class OceanRate:
 def read_ocean_freight(path: Path | None = None) -> tuple[OceanRate, ...]:
     """Read ``data/ocean_freight.csv`` (one row per seaport and market, unique)."""
     path = path or OCEAN_CSV
-    check_file(path)
     out: list[OceanRate] = []
     seen: set[tuple[str, str]] = set()
     need = ("seaport", "market", "usd_per_teu")
-    for row in read_rows(path, required=need, what="ocean freight"):
+    for row in read_table(path, required=need, optional=OCEAN_OPTIONAL, what="ocean freight"):
         key = (row.text("seaport"), row.text("market"))
         if key in seen or not all(key):
             raise row.fail("market", "one row per seaport and market")

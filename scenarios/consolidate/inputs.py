@@ -12,7 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.common import DATA_DIR, DataFileError, Row, check_file, read_rows
+from scenarios.common import (
+    DATA_DIR,
+    NOTE_COLUMNS,
+    DataFileError,
+    Row,
+    range_columns,
+    read_rows,
+    read_table,
+)
 from scenarios.consolidate.gateways import GATEWAYS_CSV, GatewaySite, read_gateways
 
 SUPPLY_CSV = DATA_DIR / "supply_villages.csv"
@@ -23,12 +31,16 @@ MARKETS_CSV = DATA_DIR / "markets.csv"
 CALENDAR_CSV = DATA_DIR / "harvest_calendar.csv"
 
 __all__ = [
+    "CALENDAR_COLUMNS",
     "CALENDAR_CSV",
+    "CALENDAR_OPTIONAL",
     "CORRIDORS_CSV",
+    "CORRIDORS_OPTIONAL",
     "GATEWAYS_CSV",
     "HUBS_CSV",
     "MARKETS_CSV",
     "ONWARD_CSV",
+    "ONWARD_OPTIONAL",
     "PRODUCT_STATES",
     "SUPPLY_CSV",
     "CorridorSpec",
@@ -47,6 +59,32 @@ __all__ = [
 ]
 
 PRODUCT_STATES = ("cherry", "dry_cherry", "parchment", "green", "mix")
+
+# Columns each table may carry beyond its required ones (any other column is a misspelling);
+# the range columns of an estimate follow scenarios.common.ranges.CSV_RANGED.
+SUPPLY_OPTIONAL = (
+    *("name", "district", "province", "district_kind", "collected_state", "collected_t", "rule"),
+    *NOTE_COLUMNS,
+    *range_columns(SUPPLY_CSV.name),
+)
+HUBS_OPTIONAL = (
+    *("name", "place", "lon", "lat", "status"),
+    *NOTE_COLUMNS,
+    *range_columns(HUBS_CSV.name),
+)
+ONWARD_OPTIONAL = ("year", *NOTE_COLUMNS)
+CORRIDORS_OPTIONAL = (
+    *("port_kind", "road_km", "km_rule", "km_source"),
+    *NOTE_COLUMNS,
+    *range_columns(CORRIDORS_CSV.name),
+)
+MARKETS_OPTIONAL = (*NOTE_COLUMNS, *range_columns(MARKETS_CSV.name))
+CALENDAR_COLUMNS = ("month", "season", "arabica_share", "robusta_share")
+CALENDAR_OPTIONAL = (
+    *("season_source", "harvest_source"),
+    *NOTE_COLUMNS,
+    *range_columns(CALENDAR_CSV.name),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +145,10 @@ class MarketSpec:
 def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
     """Read the supply villages (``village_id, lon, lat, green_t, collected_state``)."""
     path = path or SUPPLY_CSV
-    check_file(path)
     need = ("village_id", "lon", "lat", "green_t")
     out: list[SupplySite] = []
     seen: set[str] = set()
-    for row in read_rows(path, required=need, what="supply"):
+    for row in read_table(path, required=need, optional=SUPPLY_OPTIONAL, what="supply"):
         vid = row.text("village_id")
         if not vid or vid in seen:
             raise row.fail("village_id", "a unique non-empty id")
@@ -133,10 +170,9 @@ def read_supply(path: Path | None = None) -> tuple[SupplySite, ...]:
 def read_hubs(path: Path | None = None) -> tuple[HubSite, ...]:
     """Read candidate hubs; a row needs a ``place`` name or both ``lon`` and ``lat``."""
     path = path or HUBS_CSV
-    check_file(path)
     need = ("hub_id", "capacity_t", "fixed_cost_usd_per_yr", "handling_usd_per_t")
     out: list[HubSite] = []
-    for row in read_rows(path, required=need, what="hubs"):
+    for row in read_table(path, required=need, optional=HUBS_OPTIONAL, what="hubs"):
         hub_id = row.text("hub_id")
         if not hub_id:
             raise row.fail("hub_id", "a non-empty id")
@@ -177,7 +213,8 @@ def read_onward_legs(path: Path | None = None) -> dict[tuple[str, str], list[flo
     """Published road km per (border post, port); several rows per pair are kept."""
     path = path or ONWARD_CSV
     legs: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for row in read_rows(path, required=("border_post", "port", "road_km"), what="onward legs"):
+    need = ("border_post", "port", "road_km")
+    for row in read_rows(path, required=need, optional=ONWARD_OPTIONAL, what="onward legs"):
         km = row.number_("road_km")
         legs[row.text("border_post"), row.text("port")].append(km)
     return dict(legs)
@@ -190,11 +227,11 @@ def read_corridors(
 ) -> tuple[CorridorSpec, ...]:
     """Read corridors; an empty ``road_km`` takes the mean of the published onward legs."""
     path = path or CORRIDORS_CSV
-    check_file(path)
     legs = read_onward_legs(onward_path)
     by_id = {g.id: g for g in gateways}
     out: list[CorridorSpec] = []
-    for row in read_rows(path, required=("corridor_id", "gateway_id", "port"), what="corridors"):
+    need = ("corridor_id", "gateway_id", "port")
+    for row in read_table(path, required=need, optional=CORRIDORS_OPTIONAL, what="corridors"):
         gateway = by_id.get(row.text("gateway_id"))
         if gateway is None:
             raise row.fail("gateway_id", f"one of {', '.join(sorted(by_id))}")
@@ -225,7 +262,8 @@ def read_markets(path: Path | None = None) -> tuple[MarketSpec, ...]:
     """Read market shares (percent) and normalise them to sum to 1 (the source sums to 99.4)."""
     path = path or MARKETS_CSV
     rows = []
-    for row in read_rows(path, required=("market", "share_pct", "served_by"), what="markets"):
+    need = ("market", "share_pct", "served_by")
+    for row in read_rows(path, required=need, optional=MARKETS_OPTIONAL, what="markets"):
         share = row.number_("share_pct", strict=False)
         served = row.text("served_by")
         if not (served == "seaport" or served.startswith("gateway_country:")):
@@ -241,10 +279,11 @@ def read_markets(path: Path | None = None) -> tuple[MarketSpec, ...]:
 def read_season_split(arabica_share: float, path: Path | None = None) -> dict[str, float]:
     """Share of the annual volume harvested in dry and in wet months (sums to 1)."""
     path = path or CALENDAR_CSV
-    check_file(path)
     split = {"dry": 0.0, "wet": 0.0}
-    need = ("month", "season", "arabica_share", "robusta_share")
-    for row in read_rows(path, required=need, what="harvest calendar"):
+    rows = read_table(
+        path, required=CALENDAR_COLUMNS, optional=CALENDAR_OPTIONAL, what="harvest calendar"
+    )
+    for row in rows:
         season = row.text("season")
         if season not in split:
             raise row.fail("season", "dry or wet")
@@ -262,7 +301,8 @@ def read_season_days(path: Path | None = None) -> dict[str, float]:
     """Days a year in the dry and in the wet season (months of the harvest calendar x 365/12)."""
     path = path or CALENDAR_CSV
     months = {"dry": 0, "wet": 0}
-    for row in read_rows(path, required=("month", "season"), what="harvest calendar"):
+    need, more = CALENDAR_COLUMNS[:2], CALENDAR_COLUMNS[2:] + CALENDAR_OPTIONAL
+    for row in read_rows(path, required=need, optional=more, what="harvest calendar"):
         season = row.text("season")
         if season not in months:
             raise row.fail("season", "dry or wet")

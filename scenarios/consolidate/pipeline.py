@@ -24,20 +24,22 @@ from networks import RoadNetwork, load_network
 from optimizer import (
     ConsolidationProblem,
     ConsolidationSolveParams,
-    Corridor,
     Gateway,
     Hub,
     Market,
     MarketDrop,
     SupplyPoint,
-    cost_per_hour_lak,
     drop_unserved_markets,
-    fixed_cost_lak,
 )
 from scenarios.common import UnknownNameError
 from scenarios.consolidate import reuse
 from scenarios.consolidate.access import village_tracks
-from scenarios.consolidate.matrices import LegMatrix, per_tonne_green, to_int_costs
+from scenarios.consolidate.corridor_prices import (
+    financial_lak_per_t,
+    price_corridors,
+    truck_lak_per_h,
+)
+from scenarios.consolidate.matrices import LegMatrix, to_int_costs
 from scenarios.consolidate.metrics import fidelity, metrics
 from scenarios.consolidate.queues import gateway_queues
 from scenarios.consolidate.records import (
@@ -78,67 +80,6 @@ def _supply(
             "%d villages unreachable in the wet season: volume shifted to dry", len(shifted)
         )
     return tuple(points), tuple(shifted)
-
-
-def truck_lak_per_h(inputs: Inputs) -> float:
-    """Operator cost of one trunk truck-hour (crew + fixed cost per working hour), LAK."""
-    trunk = inputs.profile("trunk_vehicle")
-    per_day = fixed_cost_lak(trunk, inputs.rates) / inputs.params.truck_hours_per_day
-    return cost_per_hour_lak(trunk, inputs.rates) + per_day
-
-
-def onward_diesel_index(inputs: Inputs) -> float:
-    """Factor on the onward rates for today's diesel price (1 at the reference price)."""
-    p = inputs.params
-    ratio = inputs.rates.diesel_lak_per_l / p.onward_diesel_ref_lak_per_l
-    return 1.0 - p.onward_fuel_share + p.onward_fuel_share * ratio
-
-
-def _ocean(inputs: Inputs, port: str, payload_t: float) -> tuple[tuple[str, int], ...]:
-    lak = inputs.rates.lak_per_usd
-    return tuple(
-        (r.market, round(r.usd_per_teu * lak / payload_t))
-        for r in inputs.ocean
-        if r.seaport == port
-    )
-
-
-def _corridors(inputs: Inputs, enforce_markets: bool) -> tuple[Corridor, ...]:
-    """Corridors in the financial view: what the exporter pays per tonne green.
-
-    Waiting is the carrier's truck time at its price (operator cost x (1 + markup)); the onward
-    rate follows diesel; transloading, when chosen, adds its handling to the fee.
-    """
-    payload_t = inputs.profile("trunk_vehicle").capacity_kg / 1000
-    lak = inputs.rates.lak_per_usd
-    per_hour = truck_lak_per_h(inputs) * (1.0 + inputs.params.lao_carrier_markup)
-    onward_index = onward_diesel_index(inputs)
-    gateways = {g.id: g for g in inputs.gateways}
-    out = []
-    for spec in inputs.corridors:
-        g = gateways[spec.gateway_id]
-        markets = frozenset(
-            m.name
-            for m in inputs.markets
-            if (m.served_by == "seaport" and spec.port_kind == "seaport")
-            or m.served_by == f"gateway_country:{g.country}"
-        )
-        transload = g.transload_usd_per_t * lak if g.transload else 0.0
-        out.append(
-            Corridor(
-                id=spec.id,
-                gateway_id=g.id,
-                port=spec.port,
-                border_fee_lak_per_t=round(g.fee_usd_per_truck * lak / payload_t + transload),
-                border_waiting_lak_per_t=round(g.expected_wait_h * per_hour / payload_t),
-                onward_lak_per_t=round(
-                    spec.road_km * g.onward_usd_per_km * onward_index * lak / payload_t
-                ),
-                markets=markets if enforce_markets else frozenset(),
-                ocean_lak_per_t=_ocean(inputs, spec.port, payload_t) if enforce_markets else (),
-            )
-        )
-    return tuple(out)
 
 
 def build_problem(
@@ -184,12 +125,12 @@ def build_problem(
         supply=supply,
         hubs=hubs,
         gateways=gateways,
-        corridors=_corridors(inputs, options.enforce_markets),
+        corridors=price_corridors(inputs, options.enforce_markets),
         collection_lak_per_t=np.stack(
-            [to_int_costs(per_tonne_green(collection[p], ratios[p]) * financial) for p in periods]
+            [to_int_costs(financial_lak_per_t(collection[p], inputs, ratios[p])) for p in periods]
         ),
         trunk_lak_per_t=np.stack(
-            [to_int_costs(per_tonne_green(trunk[p], 1.0) * financial) for p in periods]
+            [to_int_costs(financial_lak_per_t(trunk[p], inputs)) for p in periods]
         ),
         markets=tuple(Market(m.name, m.share) for m in inputs.markets)
         if options.enforce_markets

@@ -1,39 +1,75 @@
-"""From a place in southern Laos to a seaport: the road part, the border and the onward leg.
+"""From a place in southern Laos to a seaport and beyond: the consolidation's price of one flow.
 
-The road network stops at the border. The leg beyond it, to a Thai or Vietnamese seaport, is
-priced from the published road km of ``data/onward_legs.csv`` (mean of the rows, min and max
-kept, via ``data/corridors.csv``) and the gateway's onward rate in ``data/gateways.csv``,
-exactly as the consolidation model prices it. One answer per corridor that reaches the port.
+Per corridor that reaches the port, per tonne of green coffee in the financial view, priced by
+the consolidation's own code (:mod:`scenarios.consolidate.corridor_prices`,
+:func:`scenarios.consolidate.reuse.trunk_leg`): the road from the origin to the border post in
+the trunk vehicle (there, the empty-return share of the way back, loading, carrier's markup),
+the border fee and expected wait, the onward leg priced from the published road km of
+``data/onward_legs.csv`` (mean of the rows, min and max kept, via ``data/corridors.csv``) at the
+gateway's rate indexed to diesel, and the ocean freight from the port to each market
+(``data/ocean_freight.csv``, with its range). The quote from a hub's place equals that hub's
+cost in the consolidation's problem, except other traffic's queue at the border (it depends on
+the season's volume).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+import numpy as np
 
 import networks
 from networks import RoadNetwork
-from scenarios.common import UnknownNameError, closest, read_rows
+from optimizer import Corridor
+from scenarios.common import UnknownNameError, closest, file_ranges, find_profile, read_rows
+from scenarios.consolidate import reuse
+from scenarios.consolidate.corridor_prices import (
+    financial_lak_per_t,
+    onward_diesel_index,
+    price_corridor,
+    teu_lak_per_t,
+)
+from scenarios.consolidate.gateways import OCEAN_CSV
 from scenarios.consolidate.inputs import (
     CORRIDORS_CSV,
+    CORRIDORS_OPTIONAL,
     ONWARD_CSV,
+    ONWARD_OPTIONAL,
     CorridorSpec,
     GatewaySite,
-    read_corridors,
-    read_gateways,
+    HubSite,
 )
+from scenarios.consolidate.matrices import to_int_costs
+from scenarios.consolidate.records import Inputs, load_inputs
 
-__all__ = ["PortRoute", "find_ports", "port_routes"]
+__all__ = ["OceanQuote", "PortQuote", "PortRoute", "find_ports", "port_routes"]
+
+
+@dataclass(frozen=True, slots=True)
+class OceanQuote:
+    """Sea freight from the port to one market: US$ per 20-ft container and LAK per tonne green,
+    central, low and high (the range of ``data/ocean_freight.csv``)."""
+
+    market: str
+    route_id: str
+    usd_per_teu: tuple[float, float, float]
+    lak_per_t: tuple[int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class PortRoute:
-    """One corridor to the port: road to the border, border crossing, onward leg (per truck)."""
+    """One corridor to the port, per tonne green: road to the border, border, onward, ocean."""
 
     corridor: CorridorSpec
     gateway: GatewaySite
-    road: networks.Route | None  # None when the border post cannot be reached
+    price: Corridor  # border fee, waiting and onward leg per tonne, as in the consolidation
+    road_lak_per_t: int | None  # None when the border post cannot be reached
+    road_km: float | None
+    road_trip_h: float | None  # there and back with loading, as the consolidation counts it
     road_note: str
     onward_sources: tuple[str, ...]
+    ocean: tuple[OceanQuote, ...]
 
     @property
     def onward_table(self) -> str:
@@ -42,16 +78,31 @@ class PortRoute:
         return "data/onward_legs.csv" if published else "data/corridors.csv"
 
     @property
-    def onward_cost_usd(self) -> float:
-        """The onward leg for one truck at the gateway's rate (central km)."""
-        return self.corridor.road_km * self.gateway.onward_usd_per_km
-
-    def total_usd(self, lak_per_usd: float) -> float | None:
-        """Road driving cost + border fee + onward leg, per truck (None if unreachable)."""
-        if self.road is None or self.road.cost_lak is None:
+    def at_seaport_lak_per_t(self) -> int | None:
+        """Road + border fee + waiting + onward leg per tonne green (None if unreachable)."""
+        if self.road_lak_per_t is None:
             return None
-        road = self.road.cost_lak / lak_per_usd
-        return road + self.gateway.fee_usd_per_truck + self.onward_cost_usd
+        p = self.price
+        return (
+            self.road_lak_per_t
+            + p.border_fee_lak_per_t
+            + p.border_waiting_lak_per_t
+            + (p.onward_lak_per_t)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PortQuote:
+    """The corridors from ``origin`` to a port and the basis they are priced on."""
+
+    origin: str
+    season: str
+    vehicle: str
+    payload_t: float
+    lak_per_usd: float
+    diesel_lak_per_l: float
+    onward_diesel_index: float
+    routes: tuple[PortRoute, ...]
 
 
 def _port_names(corridors: tuple[CorridorSpec, ...]) -> list[str]:
@@ -76,16 +127,39 @@ def _onward_sources(gateway: GatewaySite, corridor: CorridorSpec) -> tuple[str, 
     need = ("border_post", "port", "road_km")
     legs = tuple(
         f"{row.text('road_km')} km: {row.text('source')} ({row.text('year')}; onward_legs.csv)"
-        for row in read_rows(ONWARD_CSV, required=need, what="onward legs")
+        for row in read_rows(ONWARD_CSV, required=need, optional=ONWARD_OPTIONAL, what="onward")
         if row.text("border_post") == gateway.onward_name and row.text("port") == corridor.port
     )
     if legs:
         return legs
     return tuple(
         f"{row.text('road_km')} km: {row.text('km_rule')}; {row.text('km_source')} (corridors.csv)"
-        for row in read_rows(CORRIDORS_CSV, required=("corridor_id",), what="corridors")
+        for row in read_rows(
+            CORRIDORS_CSV,
+            required=("corridor_id", "gateway_id", "port"),
+            optional=CORRIDORS_OPTIONAL,
+            what="corridors",
+        )
         if row.text("corridor_id") == corridor.id
     )
+
+
+def _ocean(inputs: Inputs, port: str) -> tuple[OceanQuote, ...]:
+    ranges = {r.key: r for r in file_ranges(OCEAN_CSV)}
+    out = []
+    for rate in (r for r in inputs.ocean if r.seaport == port):
+        found = ranges.get(f"{OCEAN_CSV.stem}.{rate.route_id}.usd_per_teu")
+        usd = (rate.usd_per_teu, *((found.low, found.high) if found else (rate.usd_per_teu,) * 2))
+        lak = tuple(teu_lak_per_t(inputs, u) for u in usd)
+        out.append(OceanQuote(rate.market, rate.route_id, usd, (lak[0], lak[1], lak[2])))
+    return tuple(out)
+
+
+def _origin_inputs(net: RoadNetwork, origin: str, inputs: Inputs) -> tuple[Inputs, str]:
+    """``inputs`` with the origin as the only hub and no villages (the located trunk leg's rows)."""
+    lat, lon, label = networks.resolve_point(net, origin)
+    site = HubSite(label, label, "", lon, lat, 1.0, 0.0, 0.0, "open")
+    return dataclasses.replace(inputs, villages=(), hubs=(site,)), label
 
 
 def port_routes(
@@ -94,35 +168,66 @@ def port_routes(
     port: str,
     *,
     season: str,
-    vehicle: str,
-    edge_cost: networks.EdgeCost,
-    lak_per_usd: float,
-) -> list[PortRoute]:
+    inputs: Inputs | None = None,
+    truck: str | None = None,
+) -> PortQuote:
     """Every corridor from ``origin`` to the seaport ``port``, cheapest reachable first.
+
+    ``inputs`` default to the consolidation's data tables; ``truck`` (a vehicle type of
+    ``data/vehicles.csv``) replaces the trunk vehicle of ``consolidation_params.toml``.
 
     Raises
     ------
     UnknownNameError
-        When no corridor ends at a port of that name (the message lists the ports).
+        When no corridor ends at a port of that name (the message lists the ports), or the
+        truck is not a known vehicle type.
     """
-    gateways = read_gateways()
-    corridors = read_corridors(gateways)
-    ports = find_ports(port, corridors)
-    by_id = {g.id: g for g in gateways}
+    inputs = inputs or load_inputs()
+    if truck is not None:
+        name = find_profile(inputs.profiles, truck).name
+        inputs = dataclasses.replace(
+            inputs, params=dataclasses.replace(inputs.params, trunk_vehicle=name)
+        )
+    ports = find_ports(port, inputs.corridors)
+    quoted, label = _origin_inputs(net, origin, inputs)
+    located, _ = reuse.located_network(net, None, quoted)
+    leg = reuse.trunk_leg(located, None, quoted, season)
+    road = to_int_costs(financial_lak_per_t(leg, inputs))[0]
+    column = {g.id: j for j, g in enumerate(inputs.gateways)}
     out = []
-    for corridor in (c for c in corridors if c.port in ports):
-        gateway = by_id[corridor.gateway_id]
-        road, note = None, ""
+    for corridor in (c for c in inputs.corridors if c.port in ports):
+        gateway = inputs.gateways[column[corridor.gateway_id]]
+        j = column[gateway.id]
+        reachable = bool(np.isfinite(leg.trip_cost_lak[0, j]))
+        note = ""
         if season not in gateway.open_seasons:
             note = f"the {gateway.name} border post is closed in the {season} season"
-        else:
-            try:
-                road = networks.route(
-                    net, origin, gateway.place, season=season, vehicle=vehicle, edge_cost=edge_cost
-                )
-            except networks.UnknownPlaceError:
-                raise  # the origin is unknown: no corridor can help
-            except (LookupError, ValueError) as exc:  # this border post cannot be reached
-                note = str(exc)
-        out.append(PortRoute(corridor, gateway, road, note, _onward_sources(gateway, corridor)))
-    return sorted(out, key=lambda r: (r.road is None, r.total_usd(lak_per_usd) or 0.0))
+        elif not reachable:
+            note = (
+                f"no {season}-season road from {label} to {gateway.place} for a {leg.profile.name}"
+            )
+        ok = not note
+        out.append(
+            PortRoute(
+                corridor,
+                gateway,
+                price_corridor(inputs, corridor, ocean=False),
+                int(road[j]) if ok else None,
+                float(leg.distance_km[0, j]) if ok else None,
+                float(leg.trip_hours[0, j]) if ok else None,
+                note,
+                _onward_sources(gateway, corridor),
+                _ocean(inputs, corridor.port),
+            )
+        )
+    routes = sorted(out, key=lambda r: (r.road_lak_per_t is None, r.at_seaport_lak_per_t or 0))
+    return PortQuote(
+        origin=label,
+        season=season,
+        vehicle=leg.profile.name,
+        payload_t=leg.payload_t,
+        lak_per_usd=inputs.rates.lak_per_usd,
+        diesel_lak_per_l=inputs.rates.diesel_lak_per_l,
+        onward_diesel_index=onward_diesel_index(inputs),
+        routes=tuple(routes),
+    )

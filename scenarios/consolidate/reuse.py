@@ -44,7 +44,7 @@ from scenarios.consolidate.records import Inputs, SnappedNetwork
 if TYPE_CHECKING:
     from networks import RoadNetwork
 
-__all__ = ["enabled", "leg_matrices", "located_network", "path_rates", "solve"]
+__all__ = ["enabled", "leg_matrices", "located_network", "path_rates", "solve", "trunk_leg"]
 
 PRICE_FIELDS = (
     "diesel_lak_per_l",
@@ -182,18 +182,25 @@ def leg_matrices(
     collection, trunk = {}, {}
     for period in periods:
         collection[period] = _collection(located, located_key, inputs, period, tracks)
-        trunk[period] = _leg(
-            located,
-            located_key,
-            located.hub_nodes,
-            located.gateway_nodes,
-            season=period,
-            vehicle_key="trunk_vehicle",
-            inputs=inputs,
-            empty_return_key="trunk_empty_return",
-            kind="trunk",
-        )
+        trunk[period] = trunk_leg(located, located_key, inputs, period)
     return collection, trunk
+
+
+def trunk_leg(
+    located: SnappedNetwork, located_key: str | None, inputs: Inputs, season: str
+) -> LegMatrix:
+    """The trunk leg (hub → gateway, trunk vehicle) of ``season``, priced at ``inputs.rates``."""
+    return _leg(
+        located,
+        located_key,
+        located.hub_nodes,
+        located.gateway_nodes,
+        season=season,
+        vehicle_key="trunk_vehicle",
+        inputs=inputs,
+        empty_return_key="trunk_empty_return",
+        kind="trunk",
+    )
 
 
 def solve(

@@ -11,7 +11,14 @@ from pathlib import Path
 
 from networks import Village, load_villages
 from optimizer import Product
-from scenarios.common import DataFileError, Row, read_rows, read_toml, unknown_names_error
+from scenarios.common import (
+    NOTE_COLUMNS,
+    DataFileError,
+    Row,
+    read_rows,
+    read_toml,
+    unknown_names_error,
+)
 from scenarios.pickups.carry import RoadEnd
 from scenarios.pickups.hire import HireTariff
 
@@ -23,8 +30,6 @@ DEFAULT_DAY_HOURS = 10.0
 # --- pickups, fleet and villages -----------------------------------------------------------
 
 PICKUP_COLUMNS = ("id", "weight_kg", "product")
-#: Free-text columns a user may keep beside the data; never read.
-NOTE_COLUMNS = ("note", "notes", "comment", "source")
 PICKUP_OPTIONAL = (
     "lat",
     "lon",

@@ -1,8 +1,9 @@
 """Pickup planning pipeline: files → road matrices per vehicle class and season → verified plans.
 
 Steps: read and validate the pickups (village codes become points), resolve the depot (place
-name or ``lat,lon``), snap every point to the road network, build travel matrices per fleet
-vehicle type with the cost model (paths minimise money, not time), build one
+name or ``lat,lon``), snap the depot and every point to the road network once
+(:mod:`scenarios.pickups.snapped`; each day reads its points from that snap), build travel
+matrices per fleet vehicle type with the cost model (paths minimise money, not time), build one
 :class:`optimizer.PickupProblem` per day, solve and verify, then report
 (:mod:`scenarios.pickups.report`). The records live in :mod:`scenarios.pickups.records`.
 
@@ -45,10 +46,11 @@ from scenarios.pickups.budget import day_budgets, group_by_day
 from scenarios.pickups.collection import group_collection_points
 from scenarios.pickups.hire import read_hire_tariffs
 from scenarios.pickups.io import FleetEntry, PickupRecord, read_fleet, read_pickups
-from scenarios.pickups.reach import connector_lengths, far_warnings
+from scenarios.pickups.reach import far_warnings
 from scenarios.pickups.records import DayPlan, DepotPoint, FloatArray, PickupRun
 from scenarios.pickups.road_end import check_carry, road_end_reason, road_ends
 from scenarios.pickups.rules import PickupRules, load_pickup_rules, with_cherry_limits
+from scenarios.pickups.snapped import SnappedPickups, snap_pickups
 from scenarios.pickups.travel import matrices_for
 from scenarios.pickups.week import DayInputs, has_windows, plan_week, with_snap_reasons
 
@@ -156,7 +158,7 @@ def _day_problem(
     fleet: tuple[FleetEntry, ...],
     profiles: tuple[VehicleProfile, ...],
     rates: CostRates,
-    net: networks.RoadNetwork,
+    snapped: SnappedPickups,
     season: str,
     rules: PickupRules,
 ) -> tuple[PickupProblem, tuple[PickupRecord, ...], tuple[FloatArray, ...], dict[int, str]]:
@@ -164,9 +166,9 @@ def _day_problem(
 
     A pickup whose track no fleet class may use in ``season`` is collected at its road end
     (:mod:`scenarios.pickups.road_end`): its record carries the road end and the carry.
+    The points come from the file's one snap (``snapped``), never snapped again here.
     """
-    points = [(depot.lat, depot.lon)] + [(r.lat, r.lon) for r in records]
-    snap = networks.snap_points(net, points)
+    snap = snapped.day(records)
     if snap.nodes[0] is None:
         msg = f"depot {depot.label!r} is too far from any road in the network"
         raise networks.SnappingError(msg)
@@ -182,7 +184,8 @@ def _day_problem(
         ends[i].node if i in ends else int(n) for i, n in enumerate(snap.nodes) if n is not None
     ]
     by_class = {
-        p.name: matrices_for(snap.network, nodes, keep, len(points), season, p, rates) for p in used
+        p.name: matrices_for(snap.network, nodes, keep, len(snap.nodes), season, p, rates)
+        for p in used
     }  # own and hired trucks of one class share the roads: one set of matrices per class
     full = [by_class[p.name] for p in used]
     caps = _reach_capacity(records, [p.capacity_kg for p in used], [f[2] for f in full])
@@ -207,12 +210,12 @@ def _day_problem(
     problem = PickupProblem(
         (Depot("depot", depot.label),), pickups, tuple(types), tuple(matrices), season=season
     )
-    snapped = {u.index - 1: u.reason for u in snap.unreachable if u.index > 0}
+    off_road = {u.index - 1: u.reason for u in snap.unreachable if u.index > 0}
     for i, r in enumerate(records):  # road end out of reach too: say so if it is dropped
         reason = road_end_reason(r, season) if caps[i] == 0 else None
         if reason is not None:
-            snapped[i] = reason
-    reasons = {j: snapped[i] for j, (i, _, _) in enumerate(parts) if i in snapped}
+            off_road[i] = reason
+    reasons = {j: off_road[i] for j, (i, _, _) in enumerate(parts) if i in off_road}
     litres = tuple(f[3][np.ix_(src, src)] for f in full)
     return problem, tuple(records[i] for i, _, _ in parts), litres, reasons
 
@@ -269,20 +272,15 @@ def plan_pickups(
         hired = read_hire_tariffs(hire_path, known_types=known)
         fleet = fleet + tuple(FleetEntry.hired(t) for t in hired)
     used = tuple(find_profile(profiles, e.type) for e in fleet)
-    connector = dict(
-        zip(
-            (r.id for r in records),
-            connector_lengths(networks.snap_points(net, [(r.lat, r.lon) for r in records])),
-            strict=True,
-        )
-    )
+    snapped = snap_pickups(net, point, records)  # once: connectors, warnings and every day
+    connector = snapped.connector_m()
     warnings = far_warnings(records, [connector[r.id] for r in records])
     for warning in warnings:
         logger.info("%s: %s", pickups_path.name, warning)  # carried in run.warnings
     if has_windows(records):  # one model over all days chooses each flexible pickup's day
 
         def build(rows: tuple[PickupRecord, ...]) -> DayInputs:
-            return _day_problem(rows, point, fleet, profiles, rates, net, season, rules)
+            return _day_problem(rows, point, fleet, profiles, rates, snapped, season, rules)
 
         week = plan_week(records, build, params, what=pickups_path.name)
         plans = tuple(
@@ -308,7 +306,7 @@ def plan_pickups(
     for (day, rows), budget_s in zip(groups, budgets, strict=True):
         per_day = replace(params, time_limit_s=budget_s)
         problem, sources, litres, snap_reasons = _day_problem(
-            rows, point, fleet, profiles, rates, net, season, rules
+            rows, point, fleet, profiles, rates, snapped, season, rules
         )
         plan = with_snap_reasons(problem, solve(problem, per_day), snap_reasons)
         lengths = tuple(connector[r.id] for r in sources)

@@ -219,21 +219,30 @@ def test_seaport_route_points_to_the_onward_table(capsys: pytest.CaptureFixture[
     assert "bolaven corridor 'Paksong' 'Da Nang'" in line
 
 
-def test_corridor_gives_road_border_and_onward_leg(capsys: pytest.CaptureFixture[str]) -> None:
-    """corridor Paksong 'Da Nang': each corridor's road km, border fee and sourced onward leg."""
+def test_corridor_gives_road_border_onward_and_ocean(capsys: pytest.CaptureFixture[str]) -> None:
+    """corridor Paksong 'Da Nang': per tonne, road + border + onward = the seaport cost, and
+    the ocean freight to each market on top is the landed cost at destination."""
     assert run(["corridor", "Paksong", "Da Nang", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
+    assert data["basis"]["truck"] == "container" and data["basis"]["onward_diesel_index"] == 1.0
     rows = {r["corridor"]: r for r in data["corridors"]}
     assert {"dansavanh__da_nang", "phou_keua__da_nang"} <= set(rows)
     lao_bao = rows["dansavanh__da_nang"]
     assert lao_bao["onward"]["km_min"] == 200 and lao_bao["onward"]["km_max"] == 230
     assert lao_bao["onward"]["table"] == "data/onward_legs.csv"
     assert any("blog.goo.ne.jp" in s for s in lao_bao["onward"]["sources"])
-    reachable = [r for r in data["corridors"] if r["total_usd_per_truck"] is not None]
+    reachable = [r for r in data["corridors"] if r["landed_at_seaport_lak_per_t"] is not None]
     assert reachable and all(r["road"]["distance_km"] > 0 for r in reachable)
     road, border, onward = (reachable[0][k] for k in ("road", "border", "onward"))
-    total = road["cost_usd"] + border["fee_usd_per_truck"] + onward["cost_usd"]
-    assert reachable[0]["total_usd_per_truck"] == pytest.approx(total, abs=0.02)
+    parts = [road["cost_lak_per_t"], border["fee_lak_per_t"], border["waiting_lak_per_t"]]
+    assert reachable[0]["landed_at_seaport_lak_per_t"] == sum(parts) + onward["cost_lak_per_t"]
+    japan = next(o for o in reachable[0]["ocean"] if o["market"] == "Japan")
+    port = reachable[0]["landed_at_seaport_lak_per_t"]
+    assert japan["landed_at_destination_lak_per_t"] == port + japan["lak_per_t"]
+    low, high = japan["usd_per_teu_low"], japan["usd_per_teu_high"]
+    assert low < japan["usd_per_teu"] < high
+    usd = japan["landed_at_destination_usd_per_t"]
+    assert usd[1] < usd[0] < usd[2]
 
 
 def test_far_point_is_dropped_without_an_impossible_distance(
@@ -246,3 +255,9 @@ def test_far_point_is_dropped_without_an_impossible_distance(
     dropped = {d["id"]: d["reason"] for d in json.loads(capsys.readouterr().out)["dropped"]}
     assert "outside the network's region" in dropped["B"]
     assert "32188" not in dropped["B"] and "more than 500 km" in dropped["B"]
+
+
+def test_corridor_origin_off_the_roads_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An origin 57 km from any road is a one-line error naming the point, not a traceback."""
+    code = run(["corridor", "14.4,106.5", "Da Nang"])
+    _one_line_error(capsys, code, "points off the road network: '14.4,106.5' (57.2 km")

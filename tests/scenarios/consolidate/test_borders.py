@@ -20,7 +20,7 @@ from scenarios.consolidate import (
     run_consolidation,
     to_json_dict,
 )
-from scenarios.consolidate.pipeline import onward_diesel_index, truck_lak_per_h
+from scenarios.consolidate.corridor_prices import onward_diesel_index, truck_lak_per_h
 from scenarios.consolidate.queues import gateway_queues
 
 
