@@ -1,9 +1,13 @@
 """How long the app makes a user wait, in a real chromium against a real `streamlit run app.py`.
 
 Prints one line per interaction (wall seconds, from the click or navigation until the app's
-script run is over and the page shows what it should); not a test gate. Scenario results are
-stored in a fresh temporary folder, so the comparison is measured first without stored runs
-(the consolidation cache in ``.cache/derived`` is used as it is) and then again with them.
+script run is over and the page shows what it should), with the browser's own main-thread work
+over the same span (Chrome's ``TaskDuration``, of which ``ScriptDuration`` is JavaScript; the
+rest is mostly waiting on software WebGL): less load-dependent than the wall time. Not a test
+gate. Scenario results are stored in a fresh temporary folder, so the comparison is measured
+first without stored runs (the consolidation cache in ``.cache/derived`` is used as it is), then
+again with them, and last on a second server whose derived cache starts empty
+(``BOLAVEN_CACHE_DIR`` in a fresh folder): what a first user of a new machine waits.
 
 Run: ``python -m benchmarks app`` (needs /usr/bin/chromium); ``BOLAVEN_BENCH_APP_COMPARE=0``
 leaves out the scenario comparison. The machine's load changes the
@@ -42,6 +46,26 @@ def _timed(action: Callable[[], None]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+class _BrowserCpu:
+    """The page's main-thread busy seconds (Chrome DevTools ``Performance.getMetrics``)."""
+
+    def __init__(self, page: Any) -> None:
+        self._cdp = page.context.new_cdp_session(page)
+        self._cdp.send("Performance.enable")
+        self._last = self._read()
+
+    def _read(self) -> dict[str, float]:
+        metrics = self._cdp.send("Performance.getMetrics")["metrics"]
+        return {m["name"]: float(m["value"]) for m in metrics}
+
+    def since_last(self) -> str:
+        """The busy seconds since the last call, as a note."""
+        now = self._read()
+        task, script = (now[k] - self._last[k] for k in ("TaskDuration", "ScriptDuration"))
+        self._last = now
+        return f"browser busy {task:.2f} s (JS {script:.2f} s)"
 
 
 def _open(page: Any, url: str, ready: Callable[[], None]) -> float:
@@ -87,42 +111,65 @@ def _network_toggles(page: Any, url: str) -> list[float]:
     return times
 
 
+def _page(browser: Any) -> Any:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(300_000)
+    return page
+
+
 def run(url: str) -> list[tuple[str, float, str]]:
-    """Every measurement: (what, seconds, note)."""
+    """Every measurement but the cold-cache comparison: (what, seconds, note)."""
     from playwright.sync_api import sync_playwright
 
     rows: list[tuple[str, float, str]] = []
     with sync_playwright() as pw:
         browser = launch(pw)
         for attempt in ("cold server", "warm"):
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(300_000)
+            page = _page(browser)
+            cpu = _BrowserCpu(page)
             first = _open(
                 page, url, lambda p=page: p.get_by_text("pickups loaded").first.wait_for()
             )
-            rows.append(("first page interactive", first, attempt))
+            rows.append(("first page interactive", first, f"{attempt}; {cpu.since_last()}"))
             network = _open(page, f"{url}/network", lambda p=page: p.wait_for_selector(MAP))
-            rows.append(("network page", network, attempt))
+            canvases = page.locator(MAP).count()
+            note = f"{attempt}; {cpu.since_last()}; {canvases} WebGL canvas(es) in the map"
+            rows.append(("network page", network, note))
             page.close()
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(300_000)
+        page = _page(browser)
         _open(page, f"{url}/network", lambda: page.wait_for_selector(MAP))
+        cpu = _BrowserCpu(page)
         toggles = _network_toggles(page, url)
         rows.append(
-            ("layer toggle (median of 4)", statistics.median(toggles), f"max {max(toggles):.2f} s")
-        )
-        attempts = ("no stored runs", "stored runs")
-        for attempt in attempts if os.environ.get("BOLAVEN_BENCH_APP_COMPARE", "1") == "1" else ():
-            seconds, labels = _compare(page, url)
-            rows.append(
-                (
-                    "compare 3 scenarios",
-                    seconds,
-                    f"{attempt}; progress: {' | '.join(labels) or 'none seen'}",
-                )
+            (
+                "layer toggle (median of 4)",
+                statistics.median(toggles),
+                f"max {max(toggles):.2f} s; 4 toggles {cpu.since_last()}",
             )
+        )
+        for attempt in ("no stored runs", "stored runs") if _COMPARE else ():
+            seconds, labels = _compare(page, url)
+            rows.append(("compare 3 scenarios", seconds, f"{attempt}; {_progress(labels)}"))
         browser.close()
     return rows
+
+
+_COMPARE = os.environ.get("BOLAVEN_BENCH_APP_COMPARE", "1") == "1"
+
+
+def _progress(labels: list[str]) -> str:
+    return f"progress: {' | '.join(labels) or 'none seen'}"
+
+
+def compare_cold_cache(url: str) -> list[tuple[str, float, str]]:
+    """The comparison on a server whose derived cache started empty."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        seconds, labels = _compare(_page(browser), url)
+        browser.close()
+    return [("compare 3 scenarios", seconds, f"cold derived cache; {_progress(labels)}")]
 
 
 def script_runs() -> list[tuple[str, float, str]]:
@@ -149,6 +196,12 @@ def main() -> None:
         os.environ["BOLAVEN_APP_RESULTS"] = results
         with app_server(Path(results) / "server.log") as url:
             rows = run(url)
+    if _COMPARE:
+        with tempfile.TemporaryDirectory(prefix="bolaven-bench-app-cold-") as cache:
+            os.environ["BOLAVEN_CACHE_DIR"] = os.environ["BOLAVEN_APP_RESULTS"] = cache
+            with app_server(Path(cache) / "server.log") as url:
+                rows += compare_cold_cache(url)
+            del os.environ["BOLAVEN_CACHE_DIR"]
     rows += script_runs()
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores")

@@ -162,6 +162,15 @@ def test_network_page_map_legend_and_sources() -> None:
     assert "early 2014" in at.main.caption[0].value
 
 
+def test_maps_name_a_web_style_only_when_tiles_are_on() -> None:
+    """With tiles off a map names no web style, so Streamlit adds no web basemap under it (a
+    second WebGL map fetched from the internet); the tiles switch brings Carto's back."""
+    at = _network_page()
+    assert json.loads(at.get("deck_gl_json_chart")[0].proto.json)["mapStyle"] == "__MAP_STYLE__"
+    at.toggle(key="tiles").set_value(True).run()
+    assert "cartocdn" in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["mapStyle"]
+
+
 def test_network_page_wet_passability_depends_on_vehicle() -> None:
     """Colouring by wet-season passability shows impassable km for heavy trucks, none for 4x4s."""
     at = _network_page()

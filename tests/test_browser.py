@@ -132,6 +132,7 @@ def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url:
     assert "Paved" in legend and "Province boundary" in legend and "National border" in legend
     page.wait_for_timeout(2000)  # let deck.gl draw before picking
     assert _land_share(page) > 0.2  # the offline basemap: Laos drawn from our data, no tiles
+    assert page.locator(f"{CHART} canvas").count() == 1  # deck.gl's only: no web map beneath
     box = page.locator(MAP).first.bounding_box()
     tips = [
         _tooltip_at(page, *_pixel(box, views.study_area_view(), lon, lat))
