@@ -28,7 +28,6 @@ from networks import (
     parse_season,
     parse_vehicle,
     shortest_trees,
-    travel_matrix,
 )
 from optimizer import (
     UNREACHABLE,
@@ -91,8 +90,10 @@ def _edge_terms(
     net: RoadNetwork, arrays: GraphArrays, profile: VehicleProfile, rates: CostRates
 ) -> tuple[FloatArray, FloatArray]:
     """Per kept edge: litres of the per-km fuel term and US$ of the repair-and-tyre term."""
-    graph = net.graph
-    iri = np.array([graph.edges[u, v, k]["iri_m_per_km"] for u, v, k in arrays.keys], dtype=float)
+    iri = arrays.iri_m_per_km
+    if iri is None:
+        graph = net.graph
+        iri = np.array([graph.edges[key]["iri_m_per_km"] for key in arrays.keys], dtype=float)
     fuel, rm, tyres = roughness_factors(iri, rates)
     km = arrays.length_m / 1000.0
     fuel_l = km * profile.fuel_l_per_km * fuel
@@ -129,8 +130,11 @@ def physical_leg(
         del duration_s
         return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, path_rates))
 
-    tl = travel_matrix(net, nodes, season=season, vehicle=vehicle, edge_cost=fuel_cost)
-    assert tl.cost_lak is not None
+    # least-fuel paths: only their summed weight (the litres) is needed, nothing accumulated
+    fuel_arrays = graph_arrays(net, parse_season(season), vehicle, fuel_cost)
+    fuel_weights, _ = shortest_trees(fuel_arrays, nodes)
+    fuel_cols = np.array([fuel_arrays.index[int(n)] for n in nodes])
+    litres = fuel_weights[:, fuel_cols]
     return PhysicalLeg(
         out_m=dist[:n_o, n_o:],
         out_s=dur[:n_o, n_o:],
@@ -139,7 +143,7 @@ def physical_leg(
         back_s=dur[n_o:, :n_o].T,
         back_fuel_l=fuel[n_o:, :n_o].T,
         back_usd=money[n_o:, :n_o].T,
-        trip_litres=tl.cost_lak[:n_o, n_o:] + tl.cost_lak[n_o:, :n_o].T,
+        trip_litres=litres[:n_o, n_o:] + litres[n_o:, :n_o].T,
     )
 
 
