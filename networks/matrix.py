@@ -164,6 +164,31 @@ def accumulate_along_trees(
         ptr = nxt
 
 
+def reversed_arrays(arrays: GraphArrays) -> GraphArrays:
+    """The same kept edges, each pointing the other way: a tree from a node of these arrays is
+    the tree of least-cost paths INTO that node in ``arrays`` (many origins, few targets)."""
+    n = len(arrays.node_ids)
+    src, dst = np.divmod(arrays.codes, n)
+    order = np.argsort(dst * n + src, kind="stable")
+    weight = arrays.cost_lak if arrays.cost_lak is not None else arrays.duration_s
+    w = np.maximum(weight[order], MIN_WEIGHT)
+    codes = (dst * n + src)[order]
+    csr = csr_matrix((w, (dst[order], src[order])), shape=(n, n))
+    iri = arrays.iri_m_per_km
+    return GraphArrays(
+        index=arrays.index,
+        node_ids=arrays.node_ids,
+        csr=csr,
+        codes=codes,
+        length_m=arrays.length_m[order],
+        duration_s=arrays.duration_s[order],
+        cost_lak=arrays.cost_lak[order] if arrays.cost_lak is not None else None,
+        keys=tuple(arrays.keys[i] for i in order.tolist()),
+        dense=None,  # trees from few nodes: a search in the codes is cheaper than an n x n table
+        iri_m_per_km=iri[order] if iri is not None else None,
+    )
+
+
 def shortest_trees(
     arrays: GraphArrays, sources: Sequence[int]
 ) -> tuple[FloatArray, NDArray[np.int32]]:
