@@ -27,6 +27,7 @@ from networks.matrix import (
     TravelMatrix,
     accumulate_along_trees,
     graph_arrays,
+    reversed_arrays,
     shortest_trees,
     travel_matrix,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "parse_vehicle",
     "passable_attr",
     "resolve_point",
+    "reversed_arrays",
     "road_sections",
     "route",
     "sample_nodes",

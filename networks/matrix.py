@@ -72,6 +72,7 @@ class GraphArrays:
     cost_lak: FloatArray | None
     keys: tuple[tuple[int, int, int], ...]  # (u, v, k) of the kept edges, in code order
     dense: NDArray[np.int32] | None = None  # flat (n * n) edge index by code, -1 if no edge
+    iri_m_per_km: FloatArray | None = None  # roughness of the kept edges (when in the graph)
 
 
 def graph_arrays(
@@ -91,9 +92,9 @@ def graph_arrays(
     dst = np.array([index[v] for _, v, _, _ in edges], dtype=np.int64).reshape(-1)
     length = np.array([d["length_m"] for *_, d in edges], dtype=float)
     duration = np.array([d[dur_key] for *_, d in edges], dtype=float)
+    iri = np.array([d.get("iri_m_per_km", np.nan) for *_, d in edges], dtype=float)
     cost = None
     if edge_cost is not None:
-        iri = np.array([d["iri_m_per_km"] for *_, d in edges], dtype=float)
         cost = np.asarray(edge_cost(length, duration, iri), dtype=float)
         if cost.shape != length.shape or not np.all(np.isfinite(cost)) or np.any(cost < 0):
             msg = "edge_cost must return one finite cost >= 0 per edge"
@@ -119,8 +120,9 @@ def graph_arrays(
         length_m=length[keep],
         duration_s=duration[keep],
         cost_lak=cost[keep] if cost is not None else None,
-        keys=tuple((edges[i][0], edges[i][1], edges[i][2]) for i in keep),
+        keys=tuple([edges[i][:3] for i in keep.tolist()]),  # type: ignore[misc]
         dense=dense,
+        iri_m_per_km=None if np.isnan(iri).any() else iri[keep],
     )
     net.store(cache_key, arrays)
     return arrays
@@ -160,6 +162,31 @@ def accumulate_along_trees(
             return [a.reshape(n_src, n) for a in acc]
         acc = [a + a.take(ptr) for a in acc]
         ptr = nxt
+
+
+def reversed_arrays(arrays: GraphArrays) -> GraphArrays:
+    """The same kept edges, each pointing the other way: a tree from a node of these arrays is
+    the tree of least-cost paths INTO that node in ``arrays`` (many origins, few targets)."""
+    n = len(arrays.node_ids)
+    src, dst = np.divmod(arrays.codes, n)
+    order = np.argsort(dst * n + src, kind="stable")
+    weight = arrays.cost_lak if arrays.cost_lak is not None else arrays.duration_s
+    w = np.maximum(weight[order], MIN_WEIGHT)
+    codes = (dst * n + src)[order]
+    csr = csr_matrix((w, (dst[order], src[order])), shape=(n, n))
+    iri = arrays.iri_m_per_km
+    return GraphArrays(
+        index=arrays.index,
+        node_ids=arrays.node_ids,
+        csr=csr,
+        codes=codes,
+        length_m=arrays.length_m[order],
+        duration_s=arrays.duration_s[order],
+        cost_lak=arrays.cost_lak[order] if arrays.cost_lak is not None else None,
+        keys=tuple(arrays.keys[i] for i in order.tolist()),
+        dense=None,  # trees from few nodes: a search in the codes is cheaper than an n x n table
+        iri_m_per_km=iri[order] if iri is not None else None,
+    )
 
 
 def shortest_trees(

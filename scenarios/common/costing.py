@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, fields, replace
@@ -145,11 +146,14 @@ def find_profile(profiles: Sequence[VehicleProfile], name: str) -> VehicleProfil
     raise UnknownNameError(msg)
 
 
+@functools.lru_cache(maxsize=64)
 def make_edge_cost(profile: VehicleProfile, rates: CostRates) -> EdgeCost:
     """A vectorised ``(length_m, duration_s, iri_m_per_km) -> cost_lak`` for ``profile``.
 
     The cost covers distance (fuel, maintenance, tyres, all rising with roughness) and crew
-    time; the fixed cost per vehicle-day is charged once per route by the optimizer.
+    time; the fixed cost per vehicle-day is charged once per route by the optimizer. Equal
+    arguments give the same function, so a network's graph arrays (cached per edge-cost
+    function) are built once for them.
     """
 
     def edge_cost(

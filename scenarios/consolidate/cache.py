@@ -31,12 +31,16 @@ __all__ = ["cache_dir", "cached", "code_version", "content_key"]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_MEMORY: dict[str, Any] = {}
+_MEMORY: dict[str, tuple[Any, int]] = {}  # key -> (value, bytes of its pickle)
 # Entries are large (a located network, leg matrices): keep few in memory, the rest on disk.
 # 64 grew a Dask worker past its memory limit in a long uncertainty run; 12 re-weighted located
 # networks (a 100-draw run's tornado, 2026-11-30) held 6.4 GB per worker, where Dask pauses an
 # 8 GiB worker for good (the run stalled).
-_MEMORY_MAX = 4
+# A count alone let 4 entries go by within one draw (each draw adds ~5 one-off leg matrices and
+# 2 solves), evicting the located network that every case re-reads: cap the count generously and
+# the bytes (as pickled, the size of the file on disk) tightly.
+_MEMORY_MAX = 32
+_MEMORY_BYTES_MAX = 256 * 2**20
 _CODE_DIRS = ("networks", "optimizer", "scenarios/consolidate", "scenarios/common")
 
 
@@ -128,7 +132,7 @@ def cached(key: str, compute: Callable[[], T], *, keep: Callable[[T], bool] | No
     """The value stored under ``key``, else ``compute()`` stored (when ``keep`` allows it)."""
     if key in _MEMORY:  # least recently used goes first: a located network stays while
         _MEMORY[key] = _MEMORY.pop(key)  # many one-off leg matrices come and go
-        return _MEMORY[key]  # type: ignore[no-any-return]
+        return _MEMORY[key][0]  # type: ignore[no-any-return]
     path = cache_dir() / f"{key}.pickle"
     value = _read(path)
     if value is None:
@@ -139,7 +143,21 @@ def cached(key: str, compute: Callable[[], T], *, keep: Callable[[T], bool] | No
         value = fresh
     else:
         log.info("cache hit %s", key)
-    if len(_MEMORY) >= _MEMORY_MAX:
-        _MEMORY.pop(next(iter(_MEMORY)))
-    _MEMORY[key] = value
+    _remember(key, value, _file_size(path))
     return value  # type: ignore[no-any-return]
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # not written (e.g. unpicklable): count it as large
+        return _MEMORY_BYTES_MAX // 4
+
+
+def _remember(key: str, value: Any, size: int) -> None:
+    """Keep ``value`` in memory, dropping the least recently used beyond the caps."""
+    _MEMORY[key] = (value, size)
+    while len(_MEMORY) > 1 and (
+        len(_MEMORY) > _MEMORY_MAX or sum(s for _, s in _MEMORY.values()) > _MEMORY_BYTES_MAX
+    ):
+        del _MEMORY[next(iter(_MEMORY))]

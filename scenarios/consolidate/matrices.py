@@ -15,20 +15,22 @@ green kg per kg of that product (full loads out, as stated in ``consolidation_pa
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from networks import (
+    EdgeCost,
     GraphArrays,
     RoadNetwork,
     accumulate_along_trees,
     graph_arrays,
     parse_season,
     parse_vehicle,
+    reversed_arrays,
     shortest_trees,
-    travel_matrix,
 )
 from optimizer import (
     UNREACHABLE,
@@ -91,13 +93,38 @@ def _edge_terms(
     net: RoadNetwork, arrays: GraphArrays, profile: VehicleProfile, rates: CostRates
 ) -> tuple[FloatArray, FloatArray]:
     """Per kept edge: litres of the per-km fuel term and US$ of the repair-and-tyre term."""
-    graph = net.graph
-    iri = np.array([graph.edges[u, v, k]["iri_m_per_km"] for u, v, k in arrays.keys], dtype=float)
+    iri = arrays.iri_m_per_km
+    if iri is None:
+        graph = net.graph
+        iri = np.array([graph.edges[key]["iri_m_per_km"] for key in arrays.keys], dtype=float)
     fuel, rm, tyres = roughness_factors(iri, rates)
     km = arrays.length_m / 1000.0
     fuel_l = km * profile.fuel_l_per_km * fuel
     usd = km * (profile.maintenance_usd_per_km * rm + profile.tyres_usd_per_km * tyres)
     return np.asarray(fuel_l, dtype=float), np.asarray(usd, dtype=float)
+
+
+@functools.lru_cache(maxsize=64)
+def _fuel_cost(profile: VehicleProfile, rates: CostRates) -> EdgeCost:
+    """Litres per edge (one function per profile and rates: graph arrays are cached by it)."""
+
+    def fuel_cost(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
+        del duration_s
+        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, rates))
+
+    return fuel_cost
+
+
+def _sums_into(
+    arrays: GraphArrays, sources: list[int], targets: list[int], values: list[FloatArray]
+) -> tuple[FloatArray, list[FloatArray]]:
+    """Path weights and ``values`` summed along the least-cost paths from each source (rows)
+    to each target (columns); ``inf`` where no path exists."""
+    weights, pred = shortest_trees(arrays, sources)
+    cols = np.array([arrays.index[int(n)] for n in targets])
+    unreachable = np.isinf(weights[:, cols])
+    sums = accumulate_along_trees(arrays, pred, values) if values else []
+    return weights[:, cols], [np.where(unreachable, np.inf, a[:, cols]) for a in sums]
 
 
 def physical_leg(
@@ -112,34 +139,33 @@ def physical_leg(
     """Distances, durations and cost terms along the least-cost paths at ``path_rates``.
 
     The paths are those :func:`leg_matrix` prices at ``path_rates``; the litres along the
-    least-fuel paths come from a second shortest-path run, as in :func:`leg_matrix`.
+    least-fuel paths come from a second shortest-path run, as in :func:`leg_matrix`. Trees
+    grow from the (few) destinations only: outward on the network for the way back, and on the
+    reversed network (:func:`networks.reversed_arrays`) for the way there.
     """
-    nodes = [*origins, *destinations]
-    n_o = len(origins)
     vehicle = parse_vehicle(profile.network_class)
     arrays = graph_arrays(net, parse_season(season), vehicle, make_edge_cost(profile, path_rates))
-    weights, pred = shortest_trees(arrays, nodes)
-    fuel_l, usd = _edge_terms(net, arrays, profile, path_rates)
-    sums = accumulate_along_trees(arrays, pred, [arrays.length_m, arrays.duration_s, fuel_l, usd])
-    cols = np.array([arrays.index[int(n)] for n in nodes])
-    unreachable = np.isinf(weights[:, cols])
-    dist, dur, fuel, money = (np.where(unreachable, np.inf, a[:, cols]) for a in sums)
+    into = reversed_arrays(arrays)
 
-    def fuel_cost(length_m: FloatArray, duration_s: FloatArray, iri: FloatArray) -> FloatArray:
-        del duration_s
-        return np.asarray(length_m / 1000.0 * litres_per_km(profile, iri, path_rates))
+    def terms(a: GraphArrays) -> list[FloatArray]:
+        return [a.length_m, a.duration_s, *_edge_terms(net, a, profile, path_rates)]
 
-    tl = travel_matrix(net, nodes, season=season, vehicle=vehicle, edge_cost=fuel_cost)
-    assert tl.cost_lak is not None
+    _, (_, back_s, back_fuel, back_usd) = _sums_into(arrays, destinations, origins, terms(arrays))
+    _, (out_m, out_s, out_fuel, out_usd) = _sums_into(into, destinations, origins, terms(into))
+
+    # least-fuel paths: only their summed weight (the litres) is needed, nothing accumulated
+    fuel_arrays = graph_arrays(net, parse_season(season), vehicle, _fuel_cost(profile, path_rates))
+    back_l, _ = _sums_into(fuel_arrays, destinations, origins, [])
+    out_l, _ = _sums_into(reversed_arrays(fuel_arrays), destinations, origins, [])
     return PhysicalLeg(
-        out_m=dist[:n_o, n_o:],
-        out_s=dur[:n_o, n_o:],
-        out_fuel_l=fuel[:n_o, n_o:],
-        out_usd=money[:n_o, n_o:],
-        back_s=dur[n_o:, :n_o].T,
-        back_fuel_l=fuel[n_o:, :n_o].T,
-        back_usd=money[n_o:, :n_o].T,
-        trip_litres=tl.cost_lak[:n_o, n_o:] + tl.cost_lak[n_o:, :n_o].T,
+        out_m=out_m.T,
+        out_s=out_s.T,
+        out_fuel_l=out_fuel.T,
+        out_usd=out_usd.T,
+        back_s=back_s.T,
+        back_fuel_l=back_fuel.T,
+        back_usd=back_usd.T,
+        trip_litres=out_l.T + back_l.T,
     )
 
 

@@ -109,7 +109,7 @@ def _explain_dict(run: ConsolidationRun) -> dict[str, Any] | None:
 
 def to_json_dict(run: ConsolidationRun) -> dict[str, Any]:
     """The machine-readable summary printed by ``bolaven consolidate --json``."""
-    result, m, fid = run.result, run.metrics, run.fidelity
+    result, (m, fid) = run.result, run.checked()
     per_t = result.cost_per_tonne_lak
     lak_per_usd = run.inputs.rates.lak_per_usd
     return {

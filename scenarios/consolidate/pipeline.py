@@ -178,14 +178,15 @@ def run_consolidation(
         time_limit_s=options.time_limit_s, hint_open_hubs=options.hint_open_hubs
     )
     result, explanation = reuse.solve(problem, params, explain=options.explain)
+    lean = options.lean
     return ConsolidationRun(
         season=options.season,
         inputs=inputs,
         problem=problem,
         result=result,
         explanation=explanation,
-        metrics=metrics(inputs, problem, result, collection, trunk),
-        fidelity=fidelity(inputs, located_net, result, trunk, periods),
+        metrics=None if lean else metrics(inputs, problem, result, collection, trunk),
+        fidelity=None if lean else fidelity(inputs, located_net, result, trunk, periods),
         shifted_to_dry=shifted,
         network=located_net,
         collection=collection,

@@ -124,6 +124,8 @@ class ConsolidateOptions:
     time_limit_s: float | None = None
     hint_open_hubs: tuple[str, ...] | None = None
     market_rule: str = "reroute"
+    lean: bool = False
+    """Skip the physical metrics and the fidelity check (a Monte Carlo case reads neither)."""
 
     def __post_init__(self) -> None:
         if self.season not in SEASON_MODES:
@@ -205,8 +207,8 @@ class ConsolidationRun:
     problem: ConsolidationProblem
     result: ConsolidationResult
     explanation: Explanation | None
-    metrics: Metrics
-    fidelity: Fidelity
+    metrics: Metrics | None  # None when solved with ``ConsolidateOptions(lean=True)``
+    fidelity: Fidelity | None
     shifted_to_dry: tuple[str, ...]
     network: SnappedNetwork
     collection: dict[str, LegMatrix] = field(repr=False)
@@ -214,6 +216,13 @@ class ConsolidationRun:
     tracks: VillageTracks | None = field(default=None, repr=False)
     dropped: tuple[MarketDrop, ...] = ()
     market_rule: str = "reroute"
+
+    def checked(self) -> tuple[Metrics, Fidelity]:
+        """The metrics and fidelity check; a lean run (see :class:`ConsolidateOptions`) has none."""
+        if self.metrics is None or self.fidelity is None:
+            msg = "Expected a run solved with lean=False; got a lean run without metrics."
+            raise ValueError(msg)
+        return self.metrics, self.fidelity
 
 
 def forms_of(inputs: Inputs) -> VillageForms:

@@ -122,7 +122,7 @@ def fidelity_rows(run: ConsolidationRun) -> list[FidelityRow]:
     rows.append(
         FidelityRow(
             "trunk operator cost at 2018 prices", "LAK/t-km",
-            run.fidelity.trunk_lak_per_tkm_2018_prices, WB2018_COST_AVERAGE_LAK_PER_TKM, lo, hi,
+            run.checked()[1].trunk_lak_per_tkm_2018_prices, WB2018_COST_AVERAGE_LAK_PER_TKM, lo, hi,
             f"{WB_SOURCE}: average 489, most firms 230-575",
             "model result; the trunk backhaul share is CALIBRATED to the average",
         )

@@ -213,7 +213,7 @@ def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
     from scenarios.consolidate import landed_by_corridor, money_views
     from scenarios.run.flows import flow_lines
 
-    result, metrics = run.result, run.metrics
+    result, (metrics, fid) = run.result, run.checked()
     rates = run.inputs.rates
     tonnes = result.total_green_kg / 1000.0
     per_t = result.cost_per_tonne_lak.as_dict()
@@ -244,7 +244,7 @@ def kpis_from_run(run: ConsolidationRun) -> dict[str, Any]:
         "landed_cost_by_corridor_lak_per_t": landed_by_corridor(run),
         "hub_to_port_lak_per_t": _hub_to_port(run),
         "shifted_to_dry_villages": len(run.shifted_to_dry),
-        "trunk_lak_per_tkm": float(run.fidelity.trunk_lak_per_tkm),
+        "trunk_lak_per_tkm": float(fid.trunk_lak_per_tkm),
         **_border_kpis(run, money_views(run)),
     }
     validate_kpis(kpis)

@@ -25,7 +25,7 @@ from scenarios.common import ParamRange, ScenarioError
 from scenarios.uncertainty.network import is_network_key, reweighted, reweighted_key
 
 if TYPE_CHECKING:
-    from scenarios.consolidate import Inputs
+    from scenarios.consolidate import Inputs, SnappedNetwork
     from scenarios.spec import ScenarioSpec
 
 __all__ = ["INFEASIBLE", "apply_values", "run_case", "spec_with_values", "split_values"]
@@ -167,6 +167,25 @@ def _central() -> dict[str, ParamRange]:
     return {r.key: r for r in all_ranges()}
 
 
+_Memo = tuple[object, tuple[tuple[str, float], ...], tuple["SnappedNetwork", str | None]]
+_LAST: list[_Memo] = []
+"""The last re-weighted located network (its base and key): the scenarios of one draw share
+it, and a worker solves them one after the other. One entry only: each holds its own graph
+arrays (tens of MB)."""
+
+
+def _reweighted(
+    at: SnappedNetwork, key: str | None, network: Mapping[str, float]
+) -> tuple[SnappedNetwork, str | None]:
+    """``at`` re-weighted by the drawn ``network`` values, built once per draw."""
+    drawn = tuple(sorted((k, float(v)) for k, v in network.items()))
+    if _LAST and _LAST[0][0] is at and _LAST[0][1] == drawn:
+        return _LAST[0][2]
+    located = (reweighted(at, network, _central()), reweighted_key(key, network))
+    _LAST[:] = [(at, drawn, located)]
+    return located
+
+
 def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     """Re-solve ``spec`` with ``values`` drawn; the KPIs the uncertainty summaries need."""
     from optimizer import InfeasibleProblemError
@@ -178,12 +197,12 @@ def run_case(spec: ScenarioSpec, values: Mapping[str, float]) -> dict[str, Any]:
     drawn = BaseInputs(net=base.net, inputs=apply_values(base.inputs, plain))
     resolved = resolve_scenario(spec_with_values(spec, values), drawn)
     options = ConsolidateOptions(
-        season=resolved.season, explain=False, market_rule=spec.markets.rule
+        season=resolved.season, explain=False, market_rule=spec.markets.rule, lean=True
     )
     located = None
     if network:
         at, key = located_network(resolved.net, resolved.net_key, resolved.inputs)
-        located = (reweighted(at, network, _central()), reweighted_key(key, network))
+        located = _reweighted(at, key, network)
     try:
         run = run_consolidation(
             resolved.inputs, options, net=resolved.net, net_key=resolved.net_key, located=located

@@ -98,3 +98,19 @@ def test_matrix_matches_networkx_on_the_embedded_network(embedded) -> None:  # t
         pairs = list(itertools.pairwise(path))
         assert m.duration_s[i, j] == pytest.approx(sum(simple[a][b]["w"] for a, b in pairs))
         assert m.distance_m[i, j] == pytest.approx(sum(simple[a][b]["length"] for a, b in pairs))
+
+
+def test_reversed_arrays_give_the_costs_into_a_node(embedded) -> None:  # type: ignore[no-untyped-def]
+    """A tree from node d on the reversed arrays holds every node's least cost into d."""
+    from networks import graph_arrays, reversed_arrays, shortest_trees
+
+    arrays = graph_arrays(embedded, Season.WET, VehicleClass.HEAVY_TRUCK)
+    nodes = list(embedded.graph.nodes)[::97]
+    forward, _ = shortest_trees(arrays, nodes)
+    into, _ = shortest_trees(reversed_arrays(arrays), nodes)
+    cols = np.array([arrays.index[n] for n in nodes])
+    reach = np.isfinite(forward[:, cols])
+    assert np.array_equal(reach, np.isfinite(into[:, cols].T))
+    assert np.allclose(forward[:, cols][reach], into[:, cols].T[reach], rtol=1e-9, atol=0.0)
+    # one-way roads: costs are not symmetric, so the un-reversed arrays would fail the test
+    assert not np.allclose(forward[:, cols], forward[:, cols].T, rtol=1e-9, atol=0.0)

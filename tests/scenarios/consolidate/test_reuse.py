@@ -91,3 +91,30 @@ def test_keys_follow_content_not_identity() -> None:
     rates = load_inputs().rates
     doubled = dataclasses.replace(rates, diesel_lak_per_l=2 * rates.diesel_lak_per_l)
     assert reuse.path_rates(doubled) == reuse.path_rates(rates)
+
+
+def test_memory_cache_drops_the_least_recently_used_beyond_its_byte_budget(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three 1 MB values under a 2.5 MB budget: the least recently used one goes, a re-read
+    one stays, and what left memory is still read back from disk."""
+    monkeypatch.setattr(cache, "_MEMORY_BYTES_MAX", int(2.5 * 2**20))
+    big = {name: np.full(2**17, i, dtype=np.float64) for i, name in enumerate("abc")}
+    for name in "ab":
+        cache.cached(name, lambda name=name: big[name])  # type: ignore[misc]
+    cache.cached("a", lambda: pytest.fail("a is in memory"))
+    cache.cached("c", lambda: big["c"])
+    assert list(cache._MEMORY) == ["a", "c"]
+    again = cache.cached("b", lambda: pytest.fail("b is on disk"))
+    assert np.array_equal(again, big["b"])
+
+
+def test_lean_run_solves_the_same_plan_without_metrics(small: Inputs, fresh_cache: Path) -> None:
+    """A lean run (the Monte Carlo's) has the full run's problem and plan, and no metrics."""
+    full = _run(small)
+    lean = run_consolidation(small, ConsolidateOptions(season="year", explain=False, lean=True))
+    _same(full, lean)
+    assert lean.metrics is None and lean.fidelity is None
+    assert full.checked() == (full.metrics, full.fidelity)
+    with pytest.raises(ValueError, match="lean=False"):
+        lean.checked()

@@ -77,3 +77,21 @@ def test_keys_name_the_drawn_values() -> None:
     assert reweighted_key(None, {"network_defaults.connector.circuity": 1.5}) is None
     assert is_network_key("road_conditions.16.iri_m_per_km")
     assert not is_network_key("cost_rates.diesel_lak_per_l")
+
+
+def test_the_scenarios_of_one_draw_share_one_reweighted_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Same base and drawn values: the re-weighted network is built once; new values rebuild."""
+    from scenarios.uncertainty import apply
+
+    monkeypatch.setattr(apply, "_central", lambda: CENTRAL)
+    monkeypatch.setattr(apply, "_LAST", [])
+    located = _located()
+    values = {"network_defaults.iri_m_per_km.paved": 6.0}
+    first = apply._reweighted(located, "k", values)
+    assert apply._reweighted(located, "k", dict(values)) is first
+    assert first[1] == reweighted_key("k", values)
+    other = apply._reweighted(located, "k", {"network_defaults.iri_m_per_km.paved": 5.0})
+    assert other is not first and other[1] != first[1]
+    assert apply._reweighted(_located(), "k", values) is not first  # another base
