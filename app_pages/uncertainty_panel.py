@@ -48,6 +48,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Tornado: {metric} ເມື່ອຂໍ້ມູນໜຶ່ງຢູ່ຄ່າຕ່ຳ ແລະ ສູງ, ອັນອື່ນຢູ່ຄ່າກາງ ({name})",
     ),
     "failed": ("The Monte Carlo failed: {msg}", "Monte Carlo ລົ້ມເຫຼວ: {msg}"),
+    "infeasible": (
+        "{scenario}: no plan at all in {n} of {total} draws (the inputs drawn admit none, e.g. "
+        "every hub near its lowest capacity); the ranges leave them out.",
+        "{scenario}: ບໍ່ມີແຜນທີ່ເປັນໄປໄດ້ໃນ {n} ຈາກ {total} ການສຸ່ມ (ເຊັ່ນ ທຸກສາງຢູ່ໃກ້ຄວາມຈຸຕ່ຳສຸດ); "
+        "ຂອບເຂດບໍ່ນັບການສຸ່ມເຫຼົ່ານັ້ນ.",
+    ),
+    "what_landed cost": ("landed cost", "ຕົ້ນທຶນຮອດທ່າເຮືອ"),
+    "what_annual saving": ("annual saving", "ເງິນປະຫຍັດຕໍ່ປີ"),
+    "what_share of tonnes": ("share of tonnes", "ສ່ວນແບ່ງຂອງໂຕນ"),
+    "what_share via": ("share via {corridor}", "ສ່ວນແບ່ງຜ່ານ {corridor}"),
+    "metric_landed_cost_lak_per_t": ("landed cost (LAK/t)", "ຕົ້ນທຶນຮອດທ່າເຮືອ (ກີບ/ໂຕນ)"),
+    "metric_saving_lak_per_yr": ("annual saving (LAK/yr)", "ເງິນປະຫຍັດຕໍ່ປີ (ກີບ/ປີ)"),
 }
 
 
@@ -56,6 +68,17 @@ STRINGS.update({f"unc_{key}": text for key, text in _TEXT.items()})
 
 def _t(key: str, **fields: object) -> str:
     return t(f"unc_{key}", **fields)
+
+
+def _what(what: str) -> str:
+    """A band's name (``landed cost``, ``share via <corridor>``…) in the chosen language."""
+    if what.startswith("share via "):
+        return _t("what_share via", corridor=what.removeprefix("share via "))
+    return _t(f"what_{what}") if f"unc_what_{what}" in STRINGS else what
+
+
+def _metric(metric: str) -> str:
+    return _t(f"metric_{metric}") if f"unc_metric_{metric}" in STRINGS else metric
 
 
 def _bars(frame: pd.DataFrame, title: str, key: str) -> None:
@@ -81,13 +104,13 @@ def _tornado(view: views.UncertaintyView) -> None:
     name = names[-1]
     shown = rows[rows["scenario"] == name].nlargest(10, "swing")
     metric = str(shown["metric"].iloc[0])
-    st.markdown(f"**{_t('tornado', metric=metric, name=name)}**")
+    st.markdown(f"**{_t('tornado', metric=_metric(metric), name=name)}**")
     chart = (
         alt.Chart(shown)
         .mark_bar(color="#fdae6b")
         .encode(
             y=alt.Y("parameter:N", sort="-x", title=None),
-            x=alt.X("at_low:Q", title=metric),
+            x=alt.X("at_low:Q", title=_metric(metric)),
             x2="at_high:Q",
             tooltip=["parameter", "at_low", "at_high", "swing"],
         )
@@ -104,18 +127,21 @@ def _render(view: views.UncertaintyView) -> None:
                 f"{100 * float(p):.0f} %",
                 help=_t("p_saving_help", draws=row["draws"]),
             )
+        if row["infeasible"]:  # draws with no plan: named, never silently left out
+            n, total = int(row["infeasible"]), int(row["infeasible"]) + int(row["draws"])
+            st.warning(_t("infeasible", scenario=row["scenario"], n=n, total=total))
     st.caption(_t("bars", draws=view.draws))
     bands = money_rows(
         view.bands, unit_column="unit", value_columns=["p5", "p50", "p95", "central"]
     )
-    bands = bands.assign(label=bands["scenario"] + ": " + bands["what"])
+    bands = bands.assign(label=bands["scenario"] + ": " + bands["what"].map(_what))
     for what, key in (("landed cost", "cmp_unc_landed"), ("annual saving", "cmp_unc_saving")):
         part = bands[bands["what"] == what]
         if not part.empty:
-            _bars(part, what, key)
+            _bars(part, _what(what), key)
     shares = bands[bands["unit"] == "share"]
     if not shares.empty:
-        _bars(shares, "share of tonnes", "cmp_unc_shares")
+        _bars(shares, _what("share of tonnes"), "cmp_unc_shares")
     _tornado(view)
 
 

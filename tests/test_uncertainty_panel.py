@@ -47,3 +47,26 @@ def test_compare_page_shows_the_ranges_panel(
     assert metrics == {"half: Saves money against base": "100 %"}
     charts = len(at.get("vega_lite_chart")) - charts_before
     assert charts == 4  # landed cost, saving, corridor shares, tornado
+
+
+def test_the_panel_names_draws_without_a_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Draws with no plan are told in a warning (how many of how many), in English and Lao."""
+    from tests.scenarios.views.test_uncertainty import canned_infeasible
+
+    monkeypatch.setenv("BOLAVEN_APP_RESULTS", str(tmp_path / "results"))
+    spec = views.load_scenario_file(views.stage_scenario_upload(WET_PAVING_TOML))
+    _store_canned_results(spec, views.load_scenario_file(views.baseline_file(spec)))
+    out = canned_infeasible(tmp_path / "unc")
+    monkeypatch.setattr(views, "run_uncertainty_view", lambda *_, **__: views.uncertainty_view(out))
+    view = views.uncertainty_view(out).probabilities.set_index("scenario")
+    n = int(view.loc["tight", "infeasible"])
+    at = _compare_page()
+    at.multiselect(key="cmp_pick").set_value([]).run()
+    at.file_uploader(key="cmp_upload").upload("paving.toml", WET_PAVING_TOML, "text/plain").run()
+    at.button(key="cmp_run").click().run()
+    at.button(key="cmp_unc_run").click().run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any(f"tight: no plan at all in {n} of 6 draws" in w for w in warnings), warnings

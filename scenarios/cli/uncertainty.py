@@ -18,6 +18,7 @@ from rich.table import Column
 __all__ = ["register", "uncertainty_command"]
 
 
+_SWINGS = ("saving_lak_per_yr_swing", "landed_cost_lak_per_t_swing")
 _OnPlan = Callable[[int], None]
 _OnCase = Callable[[str, str, str], None]
 
@@ -107,10 +108,11 @@ def uncertainty_command(  # noqa: PLR0917 (typer maps each option to a parameter
                     f"  no plan at all (left out of the ranges) at {', '.join(sorted(cases))}: "
                     f"{next(iter(cases.values()))}"
                 )
-            for row in s["tornado"][:3]:
-                swing = next((k for k in row if k.endswith("_swing") and row[k] != ""), None)
+            for row in s["tornado"][:5]:  # sorted by the saving's swing where there is one
+                swing = next((k for k in _SWINGS if row.get(k) not in (None, "")), None)
                 if swing:
-                    typer.echo(f"  tornado: {row['parameter']} swings {swing} by {row[swing]:,.0f}")
+                    what = swing.removesuffix("_swing")
+                    typer.echo(f"  tornado: {row['parameter']} swings {what} by {row[swing]:,.0f}")
             for row in s.get("switching", []):
                 if row["switching_value"] != "none within range":
                     typer.echo(

@@ -188,7 +188,8 @@ def price_leg(
     fixed_per_h = fixed_cost_lak(profile, rates) / hours_per_day
     back = back_cost + back_h * fixed_per_h
     # an impassable return stays impassable even when no return cost is charged (0 x inf)
-    back = np.where(np.isfinite(back), empty_return * back, np.inf)
+    with np.errstate(invalid="ignore"):  # 0 x inf where np.where keeps inf: no warning
+        back = np.where(np.isfinite(back), empty_return * back, np.inf)
     cost = out_cost + out_h * fixed_per_h + back + load_h * (fixed_per_h + crew_per_h)
     return LegMatrix(
         profile=profile,

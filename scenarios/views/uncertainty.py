@@ -87,6 +87,9 @@ def uncertainty_view(out_dir: str | Path) -> UncertaintyView:
                 "baseline": s.get("baseline") or "",
                 "draws": int(s.get("draws") or 0),
                 "p_saving": None if p in (None, "") else float(p),
+                "infeasible": sum(
+                    1 for c in s.get("infeasible_cases", {}) if c.startswith("draw-")
+                ),
             }
         )
         tornado += _tornado_rows(name, s)
@@ -95,7 +98,7 @@ def uncertainty_view(out_dir: str | Path) -> UncertaintyView:
     return UncertaintyView(
         bands=pd.DataFrame(bands, columns=_BAND_COLUMNS),
         probabilities=pd.DataFrame(
-            probabilities, columns=["scenario", "baseline", "draws", "p_saving"]
+            probabilities, columns=["scenario", "baseline", "draws", "p_saving", "infeasible"]
         ),
         tornado=pd.DataFrame(
             tornado, columns=["scenario", "parameter", "metric", "at_low", "at_high", "swing"]

@@ -42,6 +42,30 @@ def test_bands_probability_and_tornado(tmp_path: Path) -> None:
     assert (tornado["swing"] >= 0).all()
 
 
+def canned_infeasible(folder: Path) -> Path:
+    """An uncertainty output folder where 'tight' admits no plan on dear diesel, 6 draws."""
+    from tests.scenarios.uncertainty.test_runner import _tight_engine
+
+    lib = folder / "lib"
+    lib.mkdir(parents=True)
+    (lib / "base.toml").write_text("", encoding="utf-8")
+    (lib / "tight.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    out = folder / "out"
+    run_uncertainty(
+        [lib / "tight.toml"], out, draws=6, seed=3, workers=1, only=ONLY, engine=_tight_engine,
+        switching=False,
+    )  # fmt: skip
+    return out
+
+
+def test_draws_without_a_plan_are_counted(tmp_path: Path) -> None:
+    """The draws that admit no plan are counted per scenario, apart from the bands' draws."""
+    p = uncertainty_view(canned_infeasible(tmp_path)).probabilities.set_index("scenario")
+    assert p.loc["base", "infeasible"] == 0
+    assert 0 < p.loc["tight", "infeasible"] < 6
+    assert p.loc["tight", "infeasible"] + p.loc["tight", "draws"] == 6
+
+
 def test_a_folder_without_a_run_is_an_os_error(tmp_path: Path) -> None:
     """No uncertainty.json: the caller is told with an OSError it can show."""
     with pytest.raises(OSError, match=r"uncertainty\.json"):
