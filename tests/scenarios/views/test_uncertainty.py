@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,17 +12,23 @@ from scenarios.views import uncertainty_view
 from tests.scenarios.uncertainty.test_runner import ONLY, tiny_engine
 
 
-def canned_uncertainty(folder: Path) -> Path:
-    """An uncertainty output folder: 'half' (half the border cost) against 'base', 4 draws."""
+def _canned(folder: Path, name: str, draws: int, seed: int, **kwargs: Any) -> Path:
+    """An uncertainty output folder of scenario ``name`` against 'base', cheap engine."""
     lib = folder / "lib"
     lib.mkdir(parents=True)
     (lib / "base.toml").write_text("", encoding="utf-8")
-    (lib / "half.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    (lib / f"{name}.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
     out = folder / "out"
+    kwargs.setdefault("engine", tiny_engine)
     run_uncertainty(
-        [lib / "half.toml"], out, draws=4, seed=2, workers=1, only=ONLY, engine=tiny_engine
+        [lib / f"{name}.toml"], out, draws=draws, seed=seed, workers=1, only=ONLY, **kwargs
     )
     return out
+
+
+def canned_uncertainty(folder: Path) -> Path:
+    """An uncertainty output folder: 'half' (half the border cost) against 'base', 4 draws."""
+    return _canned(folder, "half", draws=4, seed=2)
 
 
 def test_bands_probability_and_tornado(tmp_path: Path) -> None:
@@ -46,16 +53,7 @@ def canned_infeasible(folder: Path) -> Path:
     """An uncertainty output folder where 'tight' admits no plan on dear diesel, 6 draws."""
     from tests.scenarios.uncertainty.test_runner import _tight_engine
 
-    lib = folder / "lib"
-    lib.mkdir(parents=True)
-    (lib / "base.toml").write_text("", encoding="utf-8")
-    (lib / "tight.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
-    out = folder / "out"
-    run_uncertainty(
-        [lib / "tight.toml"], out, draws=6, seed=3, workers=1, only=ONLY, engine=_tight_engine,
-        switching=False,
-    )  # fmt: skip
-    return out
+    return _canned(folder, "tight", draws=6, seed=3, engine=_tight_engine, switching=False)
 
 
 def test_draws_without_a_plan_are_counted(tmp_path: Path) -> None:
