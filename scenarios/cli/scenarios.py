@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,6 +15,7 @@ from rich.table import Table
 
 from scenarios.appraisal import Comparison, compare_results
 from scenarios.batch import BatchEvent, BatchInterrupted, BatchSummary, load_results, run_batch
+from scenarios.cli.options import quiet_dask_logs
 from scenarios.common import LIBRARY_DIR, ScenarioError
 from scenarios.spec import load_scenario
 
@@ -37,14 +37,7 @@ def _run_with_progress(
     files: list[Path], out: Path, workers: int, scheduler: str | None, quiet: bool
 ) -> BatchSummary:
     console = Console(stderr=True)
-    if not logging.getLogger().isEnabledFor(logging.INFO):  # quiet unless --verbose
-        for name in (
-            "distributed",
-            "distributed.scheduler",
-            "distributed.nanny",
-            "distributed.core",
-        ):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_dask_logs()
     with Progress(
         TextColumn("[bold]scenarios"),
         BarColumn(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column
+
+from scenarios.cli.options import quiet_dask_logs
 
 __all__ = ["register", "uncertainty_command"]
 
@@ -28,9 +29,7 @@ def _progress() -> Iterator[tuple[_OnPlan, _OnCase]]:
     """A progress bar on stderr (cases done of planned, the last case, time elapsed); failed
     cases are printed as they end. Bisection steps of the switching values come after the
     planned cases and extend the count."""
-    if not logging.getLogger().isEnabledFor(logging.INFO):  # quiet unless --verbose
-        for name in ("distributed", "distributed.scheduler", "distributed.nanny"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_dask_logs()
     columns = (MofNCompleteColumn(), TextColumn("cases"), TimeElapsedColumn())
     with Progress(
         TextColumn("[bold]uncertainty"), *columns, BarColumn(bar_width=20),
