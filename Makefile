@@ -22,7 +22,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/python -m app_pages.serve --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -31,6 +31,9 @@ def _edges(season: str, vehicle: str) -> pd.DataFrame:
     )
 
 
+PLACE_DOT_PX = 22
+"""Height of a place's dot glyph: a disc ~11 px across."""
+
 # Which labels a crowded map keeps first: crossings and towns, then cities, ports, posts, mills.
 _LABEL_PRIORITY = {"border_pair": 0, "town": 1, "city": 2, "seaport": 2, "border_post": 3}
 
@@ -100,7 +103,7 @@ maps.show(
             min_width_px=2,
             pickable=True,
         ),
-        maps.points(
+        maps.dots(
             maps.with_tooltip(
                 places.assign(
                     label=place_names(places),
@@ -109,7 +112,7 @@ maps.show(
                 "{label} ({kind_label})",
             )[["lon", "lat", "rgb", "tooltip"]],
             colour="rgb",
-            radius_px=6,
+            size_px=PLACE_DOT_PX,
             pickable=True,
         ),
         *(
@@ -133,6 +136,7 @@ maps.show(
     key="network_map",
     basemap_roads=False,
     province_names=False,
+    land_fill=False,  # this page's subject is the roads; one shader program less to draw
 )
 
 legend_col, stats_col = st.columns(2)

@@ -62,7 +62,7 @@ def app_server(log_path: Path) -> Iterator[str]:
     port = free_port()
     log_path.parent.mkdir(parents=True, exist_ok=True)
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "app_pages.serve",  # streamlit run app.py, imports warmed
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",

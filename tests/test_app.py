@@ -158,6 +158,12 @@ def test_network_page_map_legend_and_sources() -> None:
         float(at.metric[2].value.replace(",", "")), abs=1
     )
     assert {"Pakse", "Paksong", "Vang Tao"} <= set(places["name"])
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    dots = [layer for layer in deck["layers"] if layer.get("getText") == "@@=dot"]
+    assert len(dots) == 1 and dots[0]["characterSet"] == "auto"  # a list drew no glyph
+    assert [row["dot"] for row in dots[0]["data"]] == ["\u25cf"] * len(places)
+    types = {layer["@@type"] for layer in deck["layers"]}
+    assert types == {"PathLayer", "TextLayer"}  # two shader programs: quick in software WebGL
     assert sources["licence"].str.contains("ODbL").any()
     assert "early 2014" in at.main.caption[0].value
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,19 +103,24 @@ def _tooltip_at(page: Any, x: float, y: float) -> str:
     return str(tip.inner_text())
 
 
-def _land_share(page: Any) -> float:
-    """The share of the first map's pixels painted in the basemap's land colour (Laos)."""
+def _colour_share(page: Any, rgb: Sequence[int]) -> float:
+    """The share of the first map's pixels painted in colour ``rgb`` (within 3 per channel)."""
     import io
 
     import numpy as np
     from PIL import Image
 
-    from scenarios.views.palette import BASEMAP_LAND_RGB
-
     shot = Image.open(io.BytesIO(page.locator(MAP).first.screenshot())).convert("RGB")
     pixels = np.asarray(shot, dtype=int).reshape(-1, 3)
-    near = np.abs(pixels - np.array(BASEMAP_LAND_RGB[:3])).max(axis=1) <= 3
+    near = np.abs(pixels - np.array(rgb[:3])).max(axis=1) <= 3
     return float(near.mean())
+
+
+def _land_share(page: Any) -> float:
+    """The share of the first map's pixels painted in the basemap's land colour (Laos)."""
+    from scenarios.views.palette import BASEMAP_LAND_RGB
+
+    return _colour_share(page, BASEMAP_LAND_RGB)
 
 
 def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url: str) -> None:
@@ -131,7 +136,10 @@ def test_network_page_shows_map_places_and_attribution(page: Any, streamlit_url:
     legend = page.locator(LEGEND).inner_text()
     assert "Paved" in legend and "Province boundary" in legend and "National border" in legend
     page.wait_for_timeout(2000)  # let deck.gl draw before picking
-    assert _land_share(page) > 0.2  # the offline basemap: Laos drawn from our data, no tiles
+    # the offline basemap without its land fill (one shader program less): the national border
+    border = _colour_share(page, views.palette.BASEMAP_BORDER_RGB)
+    assert border > 0.002, border  # 0.006 measured: the border is a thin line
+    assert _land_share(page) == 0.0
     assert page.locator(f"{CHART} canvas").count() == 1  # deck.gl's only: no web map beneath
     box = page.locator(MAP).first.bounding_box()
     tips = [
