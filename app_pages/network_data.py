@@ -31,8 +31,7 @@ def _edges(season: str, vehicle: str) -> pd.DataFrame:
     )
 
 
-PLACE_DOT_PX = 22
-"""Height of a place's dot glyph: a disc ~11 px across."""
+PLACE_DOT_PX = 22  # height of a place's dot glyph: a disc ~11 px across
 
 # Which labels a crowded map keeps first: crossings and towns, then cities, ports, posts, mills.
 _LABEL_PRIORITY = {"border_pair": 0, "town": 1, "city": 2, "seaport": 2, "border_post": 3}

@@ -95,6 +95,8 @@ class _BrowserCpu:
     def since_last(self) -> str:
         """The busy seconds since the last call, as a note."""
         now = self._read()
+        if now["TaskDuration"] < self._last["TaskDuration"]:  # a new document: counts restart
+            self._last = dict.fromkeys(now, 0.0)
         task, script = (now[k] - self._last[k] for k in ("TaskDuration", "ScriptDuration"))
         self._last = now
         return f"browser busy {task:.2f} s (JS {script:.2f} s)"
@@ -129,8 +131,10 @@ def _compare(page: Any, url: str) -> tuple[float, list[str]]:
     for title in COMPARED[1:]:
         picker.locator("input").click()
         page.keyboard.type(title)
-        _after(page, page.get_by_role("option").first.click)
-    page.keyboard.press("Escape")
+        page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")  # the picker may rerun only now, as it closes
+    page.wait_for_timeout(500)
+    _loaded(page)
     labels: list[str] = []
     start = time.perf_counter()
     page.get_by_role("button", name="Run and compare").click()

@@ -1,6 +1,6 @@
 """Refresh the README's screenshots (`make screenshots`): every page in English and in Lao.
 
-Drives a real chromium against a real `streamlit run app.py` (the browser tests' harness) and
+Drives a real chromium against the real app server (the browser tests' harness) and
 writes ``docs/screenshots/<page>.png`` and ``<page>_lao.png``. The plan uses the sample week
 with a 5 s budget; the comparison runs the default library pick (stored runs are reused).
 """

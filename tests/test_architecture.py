@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -231,6 +232,43 @@ def test_app_pages_is_a_package_without_path_tricks() -> None:
     assert not (ROOT / "i18n.py").exists()
     for path in _app_modules():
         assert "sys.path" not in path.read_text(encoding="utf-8"), path.name
+
+
+def _magic_strings(body: list[ast.stmt]) -> list[int]:
+    """Lines of the bare strings Streamlit's "magic" would draw: outside functions and
+    classes, in a script's body or its ``if``/``with``/``for``/``while``/``try`` blocks."""
+    lines = []
+    for node in body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            lines.append(node.lineno)
+        elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                lines += _magic_strings(getattr(node, field, []))
+    return lines
+
+
+PAGE_SCRIPTS = [
+    ROOT / "app.py",
+    *(
+        ROOT / "app_pages" / m
+        for m in re.findall(r'PAGES / "(\w+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    ),
+]
+"""The scripts Streamlit runs (app.py and its st.Page files), where magic draws bare values."""
+
+
+@pytest.mark.parametrize("path", PAGE_SCRIPTS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_page_scripts_hold_no_bare_string_but_their_docstring(path: Path) -> None:
+    """A string statement in a page script (say a constant's docstring) is drawn on the page by
+    Streamlit's magic; only the module docstring is exempt."""
+    body = ast.parse(path.read_text(encoding="utf-8")).body
+    assert _magic_strings(body[1:] if ast.get_docstring(ast.Module(body, [])) else body) == []
+
+
+def test_magic_string_rule_finds_a_constant_docstring() -> None:
+    """The rule sees the docstring after an assignment, also inside a ``with`` block."""
+    code = 'x = 1\n"""x: a count."""\nwith a:\n    "drawn"\ndef f():\n    "not drawn"\n'
+    assert _magic_strings(ast.parse(code).body) == [2, 4]
 
 
 def test_app_import_rule_catches_reaching_past_the_facade() -> None:
