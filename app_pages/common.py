@@ -36,6 +36,15 @@ def depot_choices() -> list[str]:
     return views.depot_choices()
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def network_edges(season: str, vehicle: str) -> pd.DataFrame:
+    """The network map's road sections for ``season``/``vehicle`` (simplified; shared, never
+    changed), built once per server process."""
+    return views.network_edges(
+        road_network(), season=season, vehicle=vehicle, tolerance_deg=views.MAP_TOLERANCE_DEG
+    )
+
+
 def network_or_stop() -> views.RoadNetwork:
     """The cached network; on failure show the reason and stop this page (the app keeps running)."""
     try:

@@ -170,13 +170,14 @@ def labels(
 
 
 @st.cache_resource(show_spinner=False)
-def _basemap() -> views.Basemap:
+def offline_basemap() -> views.Basemap:
+    """The offline basemap's tables, built once per server process."""
     return views.basemap()
 
 
 def province_labels() -> pd.DataFrame:
     """The provinces' label points (``text`` in the chosen language, ``lon``, ``lat``)."""
-    provinces = _basemap().provinces
+    provinces = offline_basemap().provinces
     names = provinces["name_lo" if lang() == "lo" else "name_en"]
     return provinces[["lon", "lat"]].assign(text=names)
 
@@ -185,7 +186,7 @@ def basemap_layers(*, roads: bool = True, names: bool = True, land: bool = True)
     """The offline basemap: Laos filled (unless ``land`` is false, e.g. over web tiles), its
     main roads (unless ``roads`` is false), province boundaries, the national border, and the
     province names (unless ``names`` is false)."""
-    base = _basemap()
+    base = offline_basemap()
     lines = base.lines if roads else base.lines[base.lines["kind"].isin(["province", "border"])]
     layers = []
     if land:

@@ -10,9 +10,9 @@ from app_pages import maps
 from app_pages.common import (
     headers,
     localized_choice,
+    network_edges,
     network_or_stop,
     place_names,
-    road_network,
 )
 from app_pages.i18n import STRINGS, t
 from scenarios import views
@@ -21,14 +21,6 @@ st.title(t("page_network"))
 st.caption(t("network_age"))
 
 net = network_or_stop()
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _edges(season: str, vehicle: str) -> pd.DataFrame:
-    """The drawn road sections for ``season``/``vehicle`` (simplified; shared, never changed)."""
-    return views.network_edges(
-        road_network(), season=season, vehicle=vehicle, tolerance_deg=views.MAP_TOLERANCE_DEG
-    )
 
 
 PLACE_DOT_PX = 22  # height of a place's dot glyph: a disc ~11 px across
@@ -72,7 +64,7 @@ if colour_by != "wet":
             st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="net_season"
         )
 
-edges = _edges(season, vehicle)
+edges = network_edges(season, vehicle)
 places = views.places_frame(net)
 colour_column = "surface_rgb" if colour_by == "surface" else "passable_rgb"
 

@@ -27,11 +27,32 @@ def warm_imports() -> None:
     import app_pages.uncertainty_panel  # noqa: F401
 
 
+def warm_caches() -> None:
+    """Fill the server-wide caches (``st.cache_resource``, shared by every session) that the
+    first page and the network page's opening view read: the road network, the rate, the
+    depots, the offline basemap and the network map's roads for the default season and vehicle
+    (~0.6 s of the network page's first script run)."""
+    from app_pages import common, maps
+
+    common.road_network()
+    common.exchange_rate()
+    common.depot_choices()
+    maps.offline_basemap()
+    common.network_edges("dry", "heavy_truck")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Warm the imports, then hand over to ``streamlit run app.py`` with ``argv``."""
+    """Warm the imports and caches, then hand over to ``streamlit run app.py`` with ``argv``.
+
+    A cache that cannot be filled (say a broken data file) is left for the page to fill, where
+    its error is shown to the user as usual."""
     from streamlit.web import cli
 
     warm_imports()
+    try:
+        warm_caches()
+    except (ValueError, LookupError, OSError, RuntimeError) as exc:
+        print(f"bolaven: caches not warmed ({exc}); the pages will load them", file=sys.stderr)
     cli.main(["run", str(APP), *(sys.argv[1:] if argv is None else argv)])
 
 

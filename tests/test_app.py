@@ -654,3 +654,27 @@ def test_road_end_stops_are_drawn_where_the_truck_stops(planned: AppTest) -> Non
     assert f"{first['village']}: carried {first['carry_km']:,.1f} km to the road end, " in " ".join(
         tips
     )
+
+
+def test_the_server_warms_the_caches_the_pages_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m app_pages.serve` fills the network map's default roads before any visitor:
+    the network page then reads them from the cache instead of building them again."""
+    from app_pages import common, serve
+
+    built: list[tuple[str, str]] = []
+    original = views.network_edges
+
+    def counted(net: views.RoadNetwork, *, season: str, vehicle: str, **kw: float) -> pd.DataFrame:
+        built.append((season, vehicle))
+        return original(net, season=season, vehicle=vehicle, **kw)
+
+    monkeypatch.setattr(views, "network_edges", counted)
+    common.network_edges.clear()
+    serve.warm_caches()
+    assert built == [("dry", "heavy_truck")]
+    at = _app().run()
+    at.switch_page("app_pages/network_data.py").run()
+    assert not at.exception
+    assert built == [("dry", "heavy_truck")]  # the page's opening view: no second build
+    at.radio(key="net_season.en").set_value("wet").run()
+    assert built == [("dry", "heavy_truck"), ("wet", "heavy_truck")]  # the test can see a build
