@@ -5,7 +5,8 @@
 Streamlit runs ``app.py`` only when the first browser connects, so that first visitor waited
 for the imports of pandas, pydeck, networkx, SciPy and the scenario engine, most of a ~3 s
 first script run (measured with cProfile: 2.5 of 2.9 s). Imported here, before the server
-starts, they are in ``sys.modules`` when the script's own imports run.
+starts, they are in ``sys.modules`` when the script's own imports run. The server-wide caches
+the opening views read are filled here too (:func:`warm_caches`).
 
 Page scripts (``plan_pickups.py``, ...) are not imported here: they draw when imported.
 """
@@ -31,7 +32,7 @@ def warm_caches() -> None:
     """Fill the server-wide caches (``st.cache_resource``, shared by every session) that the
     first page and the network page's opening view read: the road network, the rate, the
     depots, the offline basemap and the network map's roads for the default season and vehicle
-    (~0.6 s of the network page's first script run)."""
+    (~0.7 s of the network page's first script run on a cold server, measured)."""
     from app_pages import common, maps
 
     common.road_network()
