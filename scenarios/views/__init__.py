@@ -17,7 +17,8 @@ The code lives in one module per concern; this module re-exports their public na
 - :mod:`scenarios.views.status_words`: solver statuses and drop reasons in Lao;
 - :mod:`scenarios.views.network`: the Network & data page;
 - :mod:`scenarios.views.sources`: the data sources table, read from ``data/SOURCES.md``;
-- :mod:`scenarios.views.plan`: the Plan pickups page;
+- :mod:`scenarios.views.plan_inputs` and :mod:`scenarios.views.plan`: the Plan pickups page's
+  inputs (depots, pickups, fleet table) and results (plans as tables and map layers);
 - :mod:`scenarios.views.sheets`: its driver sheets, file templates and truck names by language;
 - :mod:`scenarios.views.library`: scenario files, uploads and stored runs;
 - :mod:`scenarios.views.compare`: the Compare scenarios page's tables and maps;
@@ -77,14 +78,12 @@ from scenarios.views.network import (
 )
 from scenarios.views.numbers import readable_cba, scenario_title
 from scenarios.views.palette import RGB
-from scenarios.views.plan import (
+from scenarios.views.plan import PlanView, plan_view, plan_view_from_run
+from scenarios.views.plan_inputs import (
     DEFAULT_DEPOT,
     FLEET_EDIT_COLUMNS,
-    PlanView,
     depot_choices,
     pickups_preview,
-    plan_view,
-    plan_view_from_run,
     sample_fleet,
     sample_pickups_path,
     stage_fleet,
