@@ -36,6 +36,12 @@ def depot_choices() -> list[str]:
     return views.depot_choices()
 
 
+NETWORK_SEASONS = ("dry", "wet")
+NETWORK_VEHICLES = ("heavy_truck", "medium_truck", "pickup_4x4")
+"""The network page's season and vehicle choices; the first of each opens the page (and is
+the view ``app_pages.serve`` warms)."""
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def network_edges(season: str, vehicle: str) -> pd.DataFrame:
     """The network map's road sections for ``season``/``vehicle`` (simplified; shared, never

@@ -120,21 +120,10 @@ def dots(data: pd.DataFrame, *, colour: Colour, size_px: int, pickable: bool = F
     needs one shader program less than with :func:`points`. A browser without a GPU compiles
     each program in software on the map's first frame (measured in headless chromium on the
     network page, dropping the scatterplot program and the land fill took the first view from
-    ~3.2 to ~2.5 s, medians of 5 views). Unlike :func:`points`, no outline. The character set is
-    "auto": given as a list of the one glyph, deck.gl drew nothing.
+    ~3.2 to ~2.5 s, medians of 5 views). Unlike :func:`points`, no outline.
     """
-    _pickable(data, pickable)
-    return pdk.Layer(
-        "TextLayer",
-        data.assign(dot=DOT),
-        get_position=_POSITION,
-        get_text="dot",
-        get_size=size_px,
-        get_color=_colour(colour),
-        font_family=_FONT,
-        get_alignment_baseline='"center"',
-        character_set='"auto"',
-        pickable=pickable,
+    return labels(
+        data.assign(dot=DOT), text="dot", size_px=size_px, colour=colour, pickable=pickable
     )
 
 
@@ -143,14 +132,18 @@ def labels(
     *,
     text: str,
     size_px: int,
-    colour: RGB,
+    colour: Colour,
     bold: bool = False,
     offset_px: Sequence[int] | None = None,
+    pickable: bool = False,
 ) -> Any:
     """The ``text`` column written at each row's ``lon``, ``lat``: centred on the point,
     starting ``offset_px`` (x, y) to its right, or where the table's ``anchor`` and ``offset``
     columns say (:func:`scenarios.views.place_labels`)."""
+    _pickable(data, pickable)
     extra: dict[str, Any] = {"font_weight": '"bold"'} if bold else {}
+    if pickable:
+        extra["pickable"] = True
     if offset_px is not None:
         extra |= {"get_text_anchor": '"start"', "get_pixel_offset": list(offset_px)}
     elif {"anchor", "offset"} <= set(data.columns):
@@ -161,10 +154,10 @@ def labels(
         get_position=_POSITION,
         get_text=text,
         get_size=size_px,
-        get_color=list(colour),
+        get_color=_colour(colour),
         font_family=_FONT,
         get_alignment_baseline='"center"',
-        character_set='"auto"',  # Lao script as well as Latin
+        character_set='"auto"',  # Lao script as well as Latin; a one-glyph list drew nothing
         **extra,
     )
 

@@ -8,6 +8,8 @@ import streamlit as st
 
 from app_pages import maps
 from app_pages.common import (
+    NETWORK_SEASONS,
+    NETWORK_VEHICLES,
     headers,
     localized_choice,
     network_edges,
@@ -53,7 +55,7 @@ with mid:
     vehicle = localized_choice(
         st.selectbox,
         t("vehicle"),
-        ["heavy_truck", "medium_truck", "pickup_4x4"],
+        list(NETWORK_VEHICLES),
         format_func=t,
         key="net_vehicle",
     )
@@ -61,7 +63,12 @@ season = "wet"
 if colour_by != "wet":
     with right:
         season = localized_choice(
-            st.radio, t("season"), ["dry", "wet"], format_func=t, horizontal=True, key="net_season"
+            st.radio,
+            t("season"),
+            list(NETWORK_SEASONS),
+            format_func=t,
+            horizontal=True,
+            key="net_season",
         )
 
 edges = network_edges(season, vehicle)

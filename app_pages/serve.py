@@ -39,7 +39,7 @@ def warm_caches() -> None:
     common.exchange_rate()
     common.depot_choices()
     maps.offline_basemap()
-    common.network_edges("dry", "heavy_truck")
+    common.network_edges(common.NETWORK_SEASONS[0], common.NETWORK_VEHICLES[0])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -144,8 +144,7 @@ def _compare(page: Any, url: str) -> tuple[float, list[str]]:
             if "Running" in text and text not in labels:
                 labels.append(text)
         page.wait_for_timeout(100)
-    page.wait_for_function(_IDLE)
-    _frames(page)
+    _loaded(page)
     return time.perf_counter() - start, labels
 
 
